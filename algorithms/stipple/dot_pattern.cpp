@@ -1,0 +1,166 @@
+#include "stipple/dot_pattern.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+#include "hash.hpp"
+
+namespace smp {
+namespace {
+
+enum Stream : std::uint32_t { count_stream = 1, position_stream, priority_stream, block_stream };
+
+constexpr int max_candidates_per_cell = 16;
+// Block indices beyond this would overflow cell indices; such far-away areas get no dots.
+constexpr double max_block_index = 1e15;
+
+double squared(double v) { return v * v; }
+
+double wrapped(double delta, double period)
+{
+  const double d = std::abs(delta);
+  return std::min(d, period - d);
+}
+
+}  // namespace
+
+DotPattern::DotPattern(double density_per_mm2, double regularity, std::uint32_t seed) : seed_(seed)
+{
+  if (!(density_per_mm2 > 0.0) || !std::isfinite(density_per_mm2))
+    return;
+  regularity = std::isfinite(regularity) ? std::clamp(regularity, 0.0, 1.0) : 0.0;
+  cell_mm_ = 1.0 / std::sqrt(density_per_mm2);
+  // Matern II keeps lambda = (1 - exp(-lp * pi r^2)) / (pi r^2) of a Poisson parent lp, so a
+  // packing q = lambda * pi r^2 < 1 asks for lp = lambda * -ln(1 - q) / q.
+  const double packing = max_packing * regularity;
+  if (packing > 1e-9) {
+    hard_core_mm_ = std::sqrt(packing / (std::numbers::pi * density_per_mm2));
+    candidates_per_cell_ = -std::log1p(-packing) / packing;
+  }
+}
+
+int DotPattern::candidates_in_cell(std::int64_t cx, std::int64_t cy) const
+{
+  const double u = to_unit(hash_key(seed_, cx, cy, 0, count_stream));
+  double p = std::exp(-candidates_per_cell_);
+  double cumulative = p;
+  int count = 0;
+  while (u > cumulative && count < max_candidates_per_cell) {
+    ++count;
+    p *= candidates_per_cell_ / count;
+    cumulative += p;
+  }
+  return count;
+}
+
+DotPattern::Candidate DotPattern::candidate(std::int64_t cx, std::int64_t cy, int index) const
+{
+  const auto i = static_cast<std::uint32_t>(index);
+  const std::uint64_t h = hash_key(seed_, cx, cy, i, position_stream);
+  const double fx = static_cast<double>(h & 0xffffffffu) * 0x1.0p-32;
+  const double fy = static_cast<double>(h >> 32) * 0x1.0p-32;
+  return {(static_cast<double>(cx) + fx) * cell_mm_, (static_cast<double>(cy) + fy) * cell_mm_,
+          hash_key(seed_, cx, cy, i, priority_stream)};
+}
+
+std::vector<PatternDot> DotPattern::dots_in(const MmRect& area) const
+{
+  std::vector<PatternDot> dots;
+  if (empty() || !(area.x1 > area.x0) || !(area.y1 > area.y0))
+    return dots;
+  const double block_mm = cell_mm_ * block_cells;
+  const double bx0 = std::floor(area.x0 / block_mm), bx1 = std::floor(area.x1 / block_mm);
+  const double by0 = std::floor(area.y0 / block_mm), by1 = std::floor(area.y1 / block_mm);
+  if ((bx1 - bx0 + 1) * (by1 - by0 + 1) * block_cells * block_cells > max_cells ||
+      std::max({std::abs(bx0), std::abs(bx1), std::abs(by0), std::abs(by1)}) > max_block_index)
+    return dots;
+
+  // Candidates of every cell the blocks touch, plus one ring for the hard-core test.
+  const auto cell_x0 = static_cast<std::int64_t>(bx0) * block_cells - 1;
+  const auto cell_y0 = static_cast<std::int64_t>(by0) * block_cells - 1;
+  const auto cells_w = static_cast<std::int64_t>(bx1 - bx0 + 1) * block_cells + 2;
+  const auto cells_h = static_cast<std::int64_t>(by1 - by0 + 1) * block_cells + 2;
+  std::vector<Candidate> candidates;
+  std::vector<std::size_t> first_of_cell(static_cast<std::size_t>(cells_w * cells_h + 1));
+  for (std::int64_t j = 0; j < cells_h; ++j)
+    for (std::int64_t i = 0; i < cells_w; ++i) {
+      first_of_cell[static_cast<std::size_t>(j * cells_w + i)] = candidates.size();
+      const int n = candidates_in_cell(cell_x0 + i, cell_y0 + j);
+      for (int k = 0; k < n; ++k)
+        candidates.push_back(candidate(cell_x0 + i, cell_y0 + j, k));
+    }
+  first_of_cell.back() = candidates.size();
+
+  const double hard_core2 = squared(hard_core_mm_);
+  auto survives = [&](std::int64_t i, std::int64_t j, const Candidate& c) {
+    for (std::int64_t nj = j - 1; nj <= j + 1; ++nj)
+      for (std::int64_t ni = i - 1; ni <= i + 1; ++ni) {
+        const auto cell = static_cast<std::size_t>(nj * cells_w + ni);
+        for (std::size_t o = first_of_cell[cell]; o < first_of_cell[cell + 1]; ++o) {
+          const Candidate& other = candidates[o];
+          if (other.priority < c.priority &&
+              squared(other.x_mm - c.x_mm) + squared(other.y_mm - c.y_mm) < hard_core2)
+            return false;
+        }
+      }
+    return true;
+  };
+
+  std::vector<PatternDot> block;
+  std::vector<double> nearest2;
+  std::vector<int> order;
+  for (auto by = static_cast<std::int64_t>(by0); by <= static_cast<std::int64_t>(by1); ++by)
+    for (auto bx = static_cast<std::int64_t>(bx0); bx <= static_cast<std::int64_t>(bx1); ++bx) {
+      block.clear();
+      const std::int64_t i0 = bx * block_cells - cell_x0, j0 = by * block_cells - cell_y0;
+      for (std::int64_t j = j0; j < j0 + block_cells; ++j)
+        for (std::int64_t i = i0; i < i0 + block_cells; ++i) {
+          const auto cell = static_cast<std::size_t>(j * cells_w + i);
+          for (std::size_t c = first_of_cell[cell]; c < first_of_cell[cell + 1]; ++c)
+            if (survives(i, j, candidates[c]))
+              block.push_back({candidates[c].x_mm, candidates[c].y_mm, 0.0, mix64(candidates[c].priority)});
+        }
+      const int n = static_cast<int>(block.size());
+      if (n == 0)
+        continue;
+
+      // Farthest-point order from a hashed start: each next rank goes to the dot farthest from
+      // all lower ranks, so every density level is spread evenly within the block. Distances
+      // wrap around the block as on a torus: plain distances would rank the block's edges
+      // first and leave a visible grid of blocks at low density.
+      const std::uint64_t block_hash = hash_key(seed_, bx, by, 0, block_stream);
+      const double rank_offset = to_unit(mix64(block_hash));
+      nearest2.assign(static_cast<std::size_t>(n), 0.0);
+      order.assign(static_cast<std::size_t>(n), -1);
+      int current = static_cast<int>(block_hash % static_cast<std::uint64_t>(n));
+      for (int position = 0; position < n; ++position) {
+        order[static_cast<std::size_t>(current)] = position;
+        const PatternDot& chosen = block[static_cast<std::size_t>(current)];
+        int farthest = -1;
+        for (int k = 0; k < n; ++k) {
+          if (order[static_cast<std::size_t>(k)] >= 0)
+            continue;
+          const PatternDot& d = block[static_cast<std::size_t>(k)];
+          const double d2 = squared(wrapped(d.x_mm - chosen.x_mm, block_mm)) +
+                            squared(wrapped(d.y_mm - chosen.y_mm, block_mm));
+          double& nearest = nearest2[static_cast<std::size_t>(k)];
+          if (position == 0 || d2 < nearest)
+            nearest = d2;
+          if (farthest < 0 || nearest > nearest2[static_cast<std::size_t>(farthest)])
+            farthest = k;
+        }
+        current = farthest;
+      }
+      for (int k = 0; k < n; ++k) {
+        PatternDot d = block[static_cast<std::size_t>(k)];
+        if (d.x_mm < area.x0 || d.x_mm >= area.x1 || d.y_mm < area.y0 || d.y_mm >= area.y1)
+          continue;
+        d.rank = (order[static_cast<std::size_t>(k)] + rank_offset) / n;
+        dots.push_back(d);
+      }
+    }
+  return dots;
+}
+
+}  // namespace smp

@@ -1,0 +1,249 @@
+#include "stipple/stipple_render.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+#include "hash.hpp"
+
+namespace smp {
+namespace {
+
+// Below this many pixels between dots they can't be told apart, and above this many dots over
+// one pixel the texture is flat: both render the expected pigment instead, in bounded work.
+constexpr double min_resolved_spacing_px = 0.75;
+constexpr double max_dots_over_a_pixel = 512.0;
+// A pixel's own footprint, as the blur that keeps sub-pixel dots from aliasing.
+constexpr double pixel_blur_px = 0.35;
+// The soft edge spans this many blur widths on either side of the dot's radius.
+constexpr double edge_per_blur = 1.6;
+// Old pigment: full effect after this many years; diameter, softness, fading and the blue shift.
+constexpr double ageing_years = 20.0;
+constexpr double aged_spread = 0.25, aged_blur_mm = 0.03, aged_fading = 0.35;
+constexpr LinearRgb aged_cool_shift{0.0, 0.02, 0.06};
+// Whorl: hair leaves the crown in a spiral, about this far off the radial direction.
+constexpr double whorl_twist_rad = 0.35;
+
+double smoothstep(double edge0, double edge1, double x)
+{
+  const double t = std::clamp((x - edge0) / (edge1 - edge0), 0.0, 1.0);
+  return t * t * (3.0 - 2.0 * t);
+}
+
+double ageing(const StippleSettings& s) { return std::min(s.age_years / ageing_years, 1.0); }
+
+double session_shade(int session, int sessions)
+{
+  return sessions <= 1 ? 1.0 : 0.75 + 0.25 * session / (sessions - 1);
+}
+
+double mean_session_shade(int sessions)
+{
+  double sum = 0.0;
+  for (int k = 0; k < sessions; ++k)
+    sum += session_shade(k, sessions);
+  return sum / sessions;
+}
+
+// Lighter and smaller dots where the map is below 1 (the hairline's transition zone).
+double transition_thinning(const StippleSettings& s, double density)
+{
+  return 0.5 * s.transition_coupling * (1.0 - density);
+}
+
+}  // namespace
+
+struct StippleRenderer::DotLook {
+  double radius_mm;
+  double opacity;
+  double angle_rad;
+};
+
+StippleRenderer::StippleRenderer(const StippleSettings& requested)
+    : settings_(sanitized(requested)),
+      pattern_(settings_.density_per_cm2 / 100.0, settings_.regularity, settings_.seed)
+{
+  const double a = ageing(settings_);
+  settings_.color = {std::min(1.0, settings_.color.r + aged_cool_shift.r * a),
+                     std::min(1.0, settings_.color.g + aged_cool_shift.g * a),
+                     std::min(1.0, settings_.color.b + aged_cool_shift.b * a)};
+}
+
+double StippleRenderer::scale_at(int level) const
+{
+  return settings_.px_per_mm / std::ldexp(1.0, std::clamp(level, 0, 30));
+}
+
+double StippleRenderer::footprint_radius_px(double px_per_mm) const
+{
+  const StippleSettings& s = settings_;
+  const double a = ageing(s);
+  const double radius_px = 0.5 * s.dot_diameter_mm * (1.0 + s.size_variation) * (1.0 + aged_spread * a) *
+                           std::sqrt(s.elongation) * px_per_mm;
+  const double blur_px = std::hypot((s.depth_mm + aged_blur_mm * a) * px_per_mm, pixel_blur_px);
+  return std::min(radius_px + edge_per_blur * blur_px + 1.0, double{max_footprint_px});
+}
+
+bool StippleRenderer::dots_resolved(double px_per_mm) const
+{
+  const double spacing_px = pattern_.spacing_mm() * px_per_mm;
+  const double reach = footprint_radius_px(px_per_mm);
+  return spacing_px >= min_resolved_spacing_px &&
+         std::numbers::pi * reach * reach <= max_dots_over_a_pixel * spacing_px * spacing_px;
+}
+
+int StippleRenderer::padding_px(int level) const
+{
+  const double scale = scale_at(level);
+  if (pattern_.empty() || !dots_resolved(scale))
+    return 0;
+  return static_cast<int>(std::ceil(footprint_radius_px(scale))) + 1;
+}
+
+StippleRenderer::DotLook StippleRenderer::look_of(const PatternDot& dot, float density) const
+{
+  const StippleSettings& s = settings_;
+  const double size_u = to_unit(mix64(dot.key ^ 0x51u));
+  const double shade_u = to_unit(mix64(dot.key ^ 0x5au));
+  const double a = ageing(s);
+  const double thin = transition_thinning(s, density);
+  const int session = std::min(static_cast<int>(dot.rank / density * s.sessions), s.sessions - 1);
+
+  DotLook look;
+  const double size = std::max(0.2, 1.0 + s.size_variation * (2.0 * size_u - 1.0));
+  look.radius_mm = 0.5 * s.dot_diameter_mm * size * (1.0 - thin) * (1.0 + aged_spread * a);
+  look.opacity = std::clamp(s.strength * (1.0 + s.shade_variation * (2.0 * shade_u - 1.0)) *
+                                session_shade(session, s.sessions) * (1.0 - thin) * (1.0 - aged_fading * a),
+                            0.0, 1.0);
+  if (s.use_whorl) {
+    const double wx = s.whorl_x_px / s.px_per_mm, wy = s.whorl_y_px / s.px_per_mm;
+    look.angle_rad = std::atan2(dot.y_mm - wy, dot.x_mm - wx) + whorl_twist_rad;
+  } else {
+    look.angle_rad = s.hair_direction_deg * std::numbers::pi / 180.0;
+  }
+  return look;
+}
+
+double StippleRenderer::mean_ink(float density) const
+{
+  const StippleSettings& s = settings_;
+  const double m = std::clamp(static_cast<double>(density), 0.0, 1.0);
+  const double a = ageing(s);
+  const double keep = 1.0 - transition_thinning(s, m);
+  const double radius_mm = 0.5 * s.dot_diameter_mm * (1.0 + aged_spread * a) * keep;
+  const double mean_size2 = 1.0 + s.size_variation * s.size_variation / 3.0;
+  const double area_share = s.density_per_cm2 / 100.0 * m * std::numbers::pi * radius_mm * radius_mm * mean_size2;
+  const double opacity = s.strength * mean_session_shade(s.sessions) * keep * (1.0 - aged_fading * a);
+  return std::clamp(area_share * opacity, 0.0, 1.0);
+}
+
+void StippleRenderer::render(const DensityRaster& density, const PixelRect& out, int level, float* rgba) const
+{
+  const bool transmittance = settings_.output == StippleOutput::transmittance;
+  const std::size_t n = static_cast<std::size_t>(out.width) * static_cast<std::size_t>(out.height);
+  for (std::size_t i = 0; i < n; ++i) {
+    const float base = transmittance ? 1.0f : 0.0f;
+    rgba[4 * i] = rgba[4 * i + 1] = rgba[4 * i + 2] = base;
+    rgba[4 * i + 3] = transmittance ? 1.0f : 0.0f;
+  }
+  if (pattern_.empty() || settings_.strength <= 0.0 || out.width <= 0 || out.height <= 0)
+    return;
+  const double scale = scale_at(level);
+  if (dots_resolved(scale))
+    render_dots(density, out, scale, rgba);
+  else
+    render_mean(density, out, rgba);
+}
+
+void StippleRenderer::render_mean(const DensityRaster& density, const PixelRect& out, float* rgba) const
+{
+  const LinearRgb& k = settings_.color;
+  const bool transmittance = settings_.output == StippleOutput::transmittance;
+  for (int j = 0; j < out.height; ++j)
+    for (int i = 0; i < out.width; ++i) {
+      const float m = density.at(out.x + i, out.y + j);
+      if (!(m > 0.0f))
+        continue;
+      const double ink = mean_ink(m);
+      float* p = rgba + 4 * (static_cast<std::size_t>(j) * out.width + i);
+      if (transmittance) {
+        p[0] = static_cast<float>(1.0 - ink * (1.0 - k.r));
+        p[1] = static_cast<float>(1.0 - ink * (1.0 - k.g));
+        p[2] = static_cast<float>(1.0 - ink * (1.0 - k.b));
+      } else {
+        p[0] = static_cast<float>(k.r * ink);
+        p[1] = static_cast<float>(k.g * ink);
+        p[2] = static_cast<float>(k.b * ink);
+        p[3] = static_cast<float>(ink);
+      }
+    }
+}
+
+void StippleRenderer::render_dots(const DensityRaster& density, const PixelRect& out, double scale,
+                                  float* rgba) const
+{
+  const StippleSettings& s = settings_;
+  const LinearRgb& k = s.color;
+  const bool transmittance = s.output == StippleOutput::transmittance;
+  const double reach_max = footprint_radius_px(scale);
+  const MmRect area{(out.x - reach_max) / scale, (out.y - reach_max) / scale,
+                    (out.x + out.width + reach_max) / scale, (out.y + out.height + reach_max) / scale};
+  const double blur_px = std::hypot((s.depth_mm + aged_blur_mm * ageing(s)) * scale, pixel_blur_px);
+  const double edge = edge_per_blur * blur_px;
+  const double stretch = std::sqrt(s.elongation);
+
+  std::vector<float> weights;
+  for (const PatternDot& dot : pattern_.dots_in(area)) {
+    const double cx = dot.x_mm * scale, cy = dot.y_mm * scale;
+    const float m = std::min(density.at(static_cast<long>(std::floor(cx)), static_cast<long>(std::floor(cy))), 1.0f);
+    if (!(m > dot.rank))
+      continue;
+    const DotLook look = look_of(dot, m);
+    const double radius = look.radius_mm * scale;
+    const double reach = std::min(radius * stretch + edge + 1.0, reach_max);
+    const long x0 = static_cast<long>(std::floor(cx - reach)), x1 = static_cast<long>(std::ceil(cx + reach));
+    const long y0 = static_cast<long>(std::floor(cy - reach)), y1 = static_cast<long>(std::ceil(cy + reach));
+    const long box_w = x1 - x0;
+    const double ca = std::cos(look.angle_rad), sa = std::sin(look.angle_rad);
+
+    // The dot's profile over its whole footprint, then scaled so that its ink equals the dot's
+    // area whatever the pixel grid: sub-pixel dots keep their weight and their position.
+    weights.resize(static_cast<std::size_t>(box_w * (y1 - y0)));
+    double sum = 0.0;
+    for (long y = y0; y < y1; ++y)
+      for (long x = x0; x < x1; ++x) {
+        const double dx = x + 0.5 - cx, dy = y + 0.5 - cy;
+        const double along = (dx * ca + dy * sa) / stretch, across = (dy * ca - dx * sa) * stretch;
+        const double w = 1.0 - smoothstep(radius - edge, radius + edge, std::hypot(along, across));
+        weights[static_cast<std::size_t>((y - y0) * box_w + (x - x0))] = static_cast<float>(w);
+        sum += w;
+      }
+    if (!(sum > 0.0))
+      continue;
+    const double norm = std::numbers::pi * radius * radius / sum;
+
+    const long cx0 = std::max<long>(x0, out.x), cx1 = std::min<long>(x1, out.x + out.width);
+    const long cy0 = std::max<long>(y0, out.y), cy1 = std::min<long>(y1, out.y + out.height);
+    for (long y = cy0; y < cy1; ++y)
+      for (long x = cx0; x < cx1; ++x) {
+        const double w = weights[static_cast<std::size_t>((y - y0) * box_w + (x - x0))];
+        const float cover = static_cast<float>(std::min(1.0, w * norm) * look.opacity);
+        if (cover <= 0.0f)
+          continue;
+        float* p = rgba + 4 * (static_cast<std::size_t>(y - out.y) * out.width + (x - out.x));
+        if (transmittance) {
+          p[0] *= 1.0f - cover * static_cast<float>(1.0 - k.r);
+          p[1] *= 1.0f - cover * static_cast<float>(1.0 - k.g);
+          p[2] *= 1.0f - cover * static_cast<float>(1.0 - k.b);
+        } else {
+          const float keep = 1.0f - cover;
+          p[0] = p[0] * keep + static_cast<float>(k.r) * cover;
+          p[1] = p[1] * keep + static_cast<float>(k.g) * cover;
+          p[2] = p[2] * keep + static_cast<float>(k.b) * cover;
+          p[3] = p[3] * keep + cover;
+        }
+      }
+  }
+}
+
+}  // namespace smp

@@ -1,0 +1,252 @@
+// smp:follicle-stipple: the layer's own pixels are the density map (perceptual luminance x
+// alpha), and the output is the pigment of an SMP treatment at the photo's physical scale.
+#include <glib/gi18n-lib.h>
+
+#ifdef GEGL_PROPERTIES
+
+enum_start (smp_stipple_output)
+  enum_value (SMP_STIPPLE_OUTPUT_TRANSMITTANCE, "transmittance", N_("Transmittance (Multiply over the photo)"))
+  enum_value (SMP_STIPPLE_OUTPUT_DOTS, "dots", N_("Pigment dots (coverage as alpha)"))
+enum_end (SmpStippleOutput)
+
+property_enum (output, _("Output"), SmpStippleOutput, smp_stipple_output, SMP_STIPPLE_OUTPUT_TRANSMITTANCE)
+  description (_("Transmittance: white where there is no pigment, for a Multiply layer; dots: pigment colour with coverage as alpha"))
+
+property_double (px_per_mm, _("Scale (pixels per mm)"), 10.0)
+  description (_("Image pixels per millimetre on the scalp; the plug-in takes it from the image resolution"))
+  value_range (0.01, 200.0)
+  ui_range (2.0, 60.0)
+
+property_double (density, _("Density (dots per cm²)"), 90.0)
+  description (_("Impressions per square centimetre where the density map is white; a finished treatment is about 90-100"))
+  value_range (0.0, 1000.0)
+  ui_range (0.0, 200.0)
+
+property_double (dot_diameter, _("Dot diameter (mm)"), 0.2)
+  description (_("Diameter of a healed impression; 0.10-0.25 mm is typical"))
+  value_range (0.02, 1.5)
+  ui_range (0.05, 0.5)
+  ui_digits (3)
+
+property_double (size_variation, _("Size variation"), 0.25)
+  description (_("Relative spread of dot diameters from needle pressure and depth"))
+  value_range (0.0, 1.0)
+
+property_double (regularity, _("Regularity"), 0.9)
+  description (_("0 places dots at random (Poisson); 1 spreads them as evenly as a non-grid pattern allows"))
+  value_range (0.0, 1.0)
+
+property_color (color, _("Pigment colour"), "#333333")
+  description (_("What a fully pigmented spot looks like through the skin: a neutral charcoal grey"))
+
+property_double (shade_variation, _("Shade variation"), 0.15)
+  description (_("Relative spread of dot darkness"))
+  value_range (0.0, 1.0)
+
+property_double (strength, _("Strength"), 0.85)
+  description (_("How much of the pigment's darkening a dot reaches at its centre"))
+  value_range (0.0, 1.0)
+
+property_double (depth, _("Softening (mm)"), 0.03)
+  description (_("Blur of the dot edge by the skin above the pigment, in millimetres"))
+  value_range (0.0, 0.3)
+  ui_digits (3)
+
+property_double (age_years, _("Age (years)"), 0.0)
+  description (_("Years since treatment: dots fade, spread, soften and turn cooler (bluish)"))
+  value_range (0.0, 40.0)
+
+property_int (sessions, _("Sessions"), 3)
+  description (_("Treatment passes the dots are shared between; earlier passes are lighter, later ones fill between them"))
+  value_range (1, 3)
+
+property_double (transition_coupling, _("Transition coupling"), 0.5)
+  description (_("How much dots shrink and lighten where the density map is below white (hairline transition)"))
+  value_range (0.0, 1.0)
+
+property_double (elongation, _("Elongation"), 1.0)
+  description (_("Length over width of a dot along the hair direction; 1 is round, more looks like stubble"))
+  value_range (1.0, 4.0)
+
+property_double (hair_direction, _("Hair direction"), 90.0)
+  description (_("Direction of growth in degrees, clockwise from pointing right (90 points down the image)"))
+  value_range (-360.0, 360.0)
+  ui_meta ("unit", "degree")
+
+property_boolean (whorl, _("Crown whorl"), FALSE)
+  description (_("Orient dots in a spiral around a crown whorl instead of one direction"))
+
+property_double (whorl_x, _("Whorl X"), 0.0)
+  description (_("Whorl centre, horizontal, in image pixels"))
+  value_range (-1e7, 1e7)
+  ui_meta ("unit", "pixel-coordinate")
+  ui_meta ("axis", "x")
+
+property_double (whorl_y, _("Whorl Y"), 0.0)
+  description (_("Whorl centre, vertical, in image pixels"))
+  value_range (-1e7, 1e7)
+  ui_meta ("unit", "pixel-coordinate")
+  ui_meta ("axis", "y")
+
+property_seed (seed, _("Random seed"), rand)
+
+#else
+
+#define GEGL_OP_FILTER
+#define GEGL_OP_NAME     follicle_stipple
+#define GEGL_OP_C_SOURCE follicle-stipple.cc
+
+#include "gegl-op.h"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "stipple/stipple_render.hpp"
+
+namespace {
+
+// Rows rendered at once: bounds the scratch memory whatever region GEGL asks for.
+constexpr int band_rows = 128;
+
+const Babl* working_space(GeglOperation* operation)
+{
+  return gegl_operation_get_source_space(operation, "input");
+}
+
+smp::StippleSettings settings_of(GeglProperties* o, const Babl* space)
+{
+  smp::StippleSettings s;
+  s.output = o->output == SMP_STIPPLE_OUTPUT_DOTS ? smp::StippleOutput::dots : smp::StippleOutput::transmittance;
+  s.px_per_mm = o->px_per_mm;
+  s.density_per_cm2 = o->density;
+  s.dot_diameter_mm = o->dot_diameter;
+  s.size_variation = o->size_variation;
+  s.regularity = o->regularity;
+  if (o->color) {
+    double rgb[3] = {s.color.r, s.color.g, s.color.b};
+    gegl_color_get_pixel(o->color, babl_format_with_space("RGB double", space), rgb);
+    s.color = {rgb[0], rgb[1], rgb[2]};
+  }
+  s.shade_variation = o->shade_variation;
+  s.strength = o->strength;
+  s.depth_mm = o->depth;
+  s.age_years = o->age_years;
+  s.sessions = o->sessions;
+  s.transition_coupling = o->transition_coupling;
+  s.elongation = o->elongation;
+  s.hair_direction_deg = o->hair_direction;
+  s.use_whorl = o->whorl;
+  s.whorl_x_px = o->whorl_x;
+  s.whorl_y_px = o->whorl_y;
+  s.seed = o->seed;
+  return s;
+}
+
+const Babl* output_format(GeglProperties* o, const Babl* space)
+{
+  return babl_format_with_space(o->output == SMP_STIPPLE_OUTPUT_DOTS ? "RaGaBaA float" : "RGBA float", space);
+}
+
+GeglRectangle padded(const GeglRectangle& r, int pad)
+{
+  return {r.x - pad, r.y - pad, r.width + 2 * pad, r.height + 2 * pad};
+}
+
+int padding_of(GeglOperation* operation)
+{
+  return smp::StippleRenderer(settings_of(GEGL_PROPERTIES(operation), nullptr)).padding_px(0);
+}
+
+void render_band(GeglOperation* operation, GeglBuffer* input, GeglBuffer* output, const GeglRectangle& band,
+                 int level, const smp::StippleRenderer& renderer)
+{
+  const Babl* space = working_space(operation);
+  const GeglRectangle need = padded(band, renderer.padding_px(level));
+  std::vector<float> luma_alpha(static_cast<std::size_t>(need.width) * need.height * 2);
+  gegl_buffer_get(input, &need, 1.0 / (1 << level), babl_format_with_space("Y'A float", space), luma_alpha.data(),
+                  GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
+  std::vector<float> density(luma_alpha.size() / 2);
+  for (std::size_t i = 0; i < density.size(); ++i) {
+    const float m = luma_alpha[2 * i] * luma_alpha[2 * i + 1];
+    density[i] = m > 0.0f ? std::min(m, 1.0f) : 0.0f;  // also maps NaN to no pigment
+  }
+  const smp::DensityRaster raster{density.data(), need.x, need.y, need.width, need.height};
+  std::vector<float> rgba(static_cast<std::size_t>(band.width) * band.height * 4);
+  renderer.render(raster, {band.x, band.y, band.width, band.height}, level, rgba.data());
+  gegl_buffer_set(output, &band, level, output_format(GEGL_PROPERTIES(operation), space), rgba.data(),
+                  GEGL_AUTO_ROWSTRIDE);
+}
+
+}  // namespace
+
+static void prepare(GeglOperation* operation)
+{
+  const Babl* space = working_space(operation);
+  gegl_operation_set_format(operation, "input", babl_format_with_space("Y'A float", space));
+  gegl_operation_set_format(operation, "output", output_format(GEGL_PROPERTIES(operation), space));
+}
+
+static GeglRectangle get_bounding_box(GeglOperation* operation)
+{
+  const GeglRectangle* in = gegl_operation_source_get_bounding_box(operation, "input");
+  return in ? *in : GeglRectangle{0, 0, 0, 0};
+}
+
+static GeglRectangle get_required_for_output(GeglOperation* operation, const gchar*, const GeglRectangle* roi)
+{
+  return padded(*roi, padding_of(operation));
+}
+
+static GeglRectangle get_invalidated_by_change(GeglOperation* operation, const gchar*, const GeglRectangle* roi)
+{
+  return padded(*roi, padding_of(operation));
+}
+
+static gboolean process(GeglOperation* operation, GeglBuffer* input, GeglBuffer* output,
+                        const GeglRectangle* result, gint level)
+{
+  // An exception must not unwind into GEGL's C frames inside GIMP: fall back to no pigment.
+  try {
+    const smp::StippleRenderer renderer(settings_of(GEGL_PROPERTIES(operation), working_space(operation)));
+    for (int y = result->y; y < result->y + result->height; y += band_rows) {
+      const GeglRectangle band{result->x, y, result->width, std::min(band_rows, result->y + result->height - y)};
+      render_band(operation, input, output, band, level, renderer);
+    }
+  } catch (...) {
+    const bool dots = GEGL_PROPERTIES(operation)->output == SMP_STIPPLE_OUTPUT_DOTS;
+    GeglColor* none = gegl_color_new(dots ? "transparent" : "white");
+    gegl_buffer_set_color(output, result, none);
+    g_object_unref(none);
+    g_warning("smp:follicle-stipple: out of memory or internal error; this region shows no pigment");
+  }
+  return TRUE;
+}
+
+static void gegl_op_class_init(GeglOpClass* klass)
+{
+  GeglOperationClass* operation_class = GEGL_OPERATION_CLASS(klass);
+  GeglOperationFilterClass* filter_class = GEGL_OPERATION_FILTER_CLASS(klass);
+
+  operation_class->prepare = prepare;
+  operation_class->get_bounding_box = get_bounding_box;
+  operation_class->get_required_for_output = get_required_for_output;
+  operation_class->get_invalidated_by_change = get_invalidated_by_change;
+  operation_class->threaded = TRUE;
+  operation_class->want_in_place = FALSE;
+  filter_class->process = process;
+
+  gegl_operation_class_set_keys(operation_class,
+    "name", "smp:follicle-stipple",
+    "title", _("SMP Follicle Stipple"),
+    "categories", "render:smp",
+    "gimp:menu-path", "<Image>/Filters/Render/SMP",
+    "gimp:menu-label", _("Follicle Stipple..."),
+    "description", _("Scalp micropigmentation impressions at the photo's physical scale. "
+                     "The input is the density map: white is full density, black or transparent none. "
+                     "Dots are spread evenly but never on a grid, get smaller and lighter where the map is grey, "
+                     "and are the same whatever the tiling or zoom."),
+    NULL);
+}
+
+#endif

@@ -1,0 +1,22 @@
+// The one GEGL module holding every smp:* operation.
+#include <gegl-plugin.h>
+
+extern "C" {
+void gegl_op_follicle_stipple_register_type(GTypeModule* module);
+
+G_MODULE_EXPORT const GeglModuleInfo* gegl_module_query(GTypeModule* module);
+G_MODULE_EXPORT gboolean gegl_module_register(GTypeModule* module);
+}
+
+static const GeglModuleInfo module_info = {GEGL_MODULE_ABI_VERSION};
+
+const GeglModuleInfo* gegl_module_query(GTypeModule*)
+{
+  return &module_info;
+}
+
+gboolean gegl_module_register(GTypeModule* module)
+{
+  gegl_op_follicle_stipple_register_type(module);
+  return TRUE;
+}

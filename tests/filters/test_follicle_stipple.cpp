@@ -1,0 +1,298 @@
+#define BOOST_TEST_MODULE follicle_stipple
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <numbers>
+
+#include "support/gegl_session.hpp"
+
+using GeglSession = smp_test::GeglSession;
+BOOST_TEST_GLOBAL_FIXTURE(GeglSession);
+
+namespace {
+
+constexpr double px_per_mm = 10.0;
+
+// A stipple graph over a density map; the graph owns the buffer.
+struct StippleGraph {
+  GeglNode* graph = gegl_node_new();
+  GeglNode* source;
+  GeglNode* stipple;
+
+  explicit StippleGraph(GeglBuffer* density)
+  {
+    source = gegl_node_new_child(graph, "operation", "gegl:buffer-source", "buffer", density, nullptr);
+    stipple = gegl_node_new_child(graph, "operation", "smp:follicle-stipple", "px-per-mm", px_per_mm, nullptr);
+    gegl_node_link(source, stipple);
+    g_object_unref(density);
+  }
+  ~StippleGraph() { g_object_unref(graph); }
+};
+
+std::vector<float> ramp_with_holes(int width, int height)
+{
+  std::vector<float> map(static_cast<std::size_t>(width) * height);
+  for (int y = 0; y < height; ++y)
+    for (int x = 0; x < width; ++x)
+      map[static_cast<std::size_t>(y) * width + x] =
+          std::hypot(x - width / 3.0, y - height / 2.0) < 60 ? 0.0f : static_cast<float>(x) / width;
+  return map;
+}
+
+// Centres of the dots in `pixels` (RGBA float transmittance): 4-connected dark spots.
+std::vector<std::pair<double, double>> dot_centres(const std::vector<float>& pixels, int width, int height)
+{
+  std::vector<char> seen(static_cast<std::size_t>(width) * height, 0);
+  auto dark = [&](int x, int y) { return pixels[4 * (static_cast<std::size_t>(y) * width + x)] < 0.95f; };
+  std::vector<std::pair<double, double>> centres;
+  std::vector<std::pair<int, int>> stack;
+  for (int y = 0; y < height; ++y)
+    for (int x = 0; x < width; ++x) {
+      if (seen[static_cast<std::size_t>(y) * width + x] || !dark(x, y))
+        continue;
+      double sx = 0.0, sy = 0.0;
+      int n = 0;
+      stack.assign(1, {x, y});
+      seen[static_cast<std::size_t>(y) * width + x] = 1;
+      while (!stack.empty()) {
+        const auto [cx, cy] = stack.back();
+        stack.pop_back();
+        sx += cx + 0.5;
+        sy += cy + 0.5;
+        ++n;
+        for (const auto& [nx, ny] : {std::pair{cx + 1, cy}, {cx - 1, cy}, {cx, cy + 1}, {cx, cy - 1}})
+          if (nx >= 0 && nx < width && ny >= 0 && ny < height && !seen[static_cast<std::size_t>(ny) * width + nx] &&
+              dark(nx, ny)) {
+            seen[static_cast<std::size_t>(ny) * width + nx] = 1;
+            stack.push_back({nx, ny});
+          }
+      }
+      centres.push_back({sx / n, sy / n});
+    }
+  return centres;
+}
+
+int count_in(const std::vector<std::pair<double, double>>& centres, double x0, double y0, double x1, double y1)
+{
+  return static_cast<int>(std::count_if(centres.begin(), centres.end(), [&](const auto& c) {
+    return c.first >= x0 && c.first < x1 && c.second >= y0 && c.second < y1;
+  }));
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_module_registers_the_op_with_its_menu_and_docs)
+{
+  BOOST_TEST_REQUIRE(gegl_has_operation("smp:follicle-stipple"), "smp:follicle-stipple is not registered");
+  for (const char* key : {"title", "description", "categories", "gimp:menu-path", "gimp:menu-label"}) {
+    const char* value = gegl_operation_get_key("smp:follicle-stipple", key);
+    BOOST_TEST((value && *value), "meta key " << key << " is empty");
+  }
+  guint n = 0;
+  GParamSpec** specs = gegl_operation_list_properties("smp:follicle-stipple", &n);
+  std::vector<std::string> names;
+  for (guint i = 0; i < n; ++i)
+    names.push_back(specs[i]->name);
+  g_free(specs);
+  for (const char* wanted : {"output", "px-per-mm", "density", "dot-diameter", "size-variation", "regularity",
+                             "color", "shade-variation", "strength", "depth", "age-years", "sessions",
+                             "transition-coupling", "elongation", "hair-direction", "whorl", "whorl-x", "whorl-y",
+                             "seed"})
+    BOOST_TEST((std::find(names.begin(), names.end(), wanted) != names.end()), "no property " << wanted);
+}
+
+BOOST_AUTO_TEST_CASE(identical_bits_whatever_the_tiles_threads_and_regions)
+{
+  const int width = 600, height = 400;
+  const GeglRectangle whole{0, 0, width, height};
+  std::vector<float> reference;
+  for (const auto& [tile_w, tile_h] : {std::pair{128, 128}, {64, 64}, {128, 64}, {97, 31}, {512, 512}})
+    for (const int threads : {1, 2, 4}) {
+      g_object_set(gegl_config(), "tile-width", tile_w, "tile-height", tile_h, "threads", threads, nullptr);
+      StippleGraph g(smp_test::density_buffer(ramp_with_holes(width, height), width, height));
+      gegl_node_set(g.stipple, "size-variation", 0.4, "elongation", 1.6, nullptr);
+      std::vector<float> pixels(static_cast<std::size_t>(width) * height * 4);
+      // Render in odd, overlapping-free pieces rather than in one go.
+      for (const GeglRectangle piece : {GeglRectangle{0, 0, 333, 171}, {333, 0, 267, 171}, {0, 171, 17, 229},
+                                        {17, 171, 583, 229}}) {
+        const auto part = smp_test::render(g.stipple, piece);
+        for (int y = 0; y < piece.height; ++y)
+          std::memcpy(&pixels[4 * (static_cast<std::size_t>(piece.y + y) * width + piece.x)],
+                      &part[4 * static_cast<std::size_t>(y) * piece.width], sizeof(float) * 4 * piece.width);
+      }
+      if (reference.empty()) {
+        reference = smp_test::render(g.stipple, whole);
+        BOOST_TEST_REQUIRE(std::count_if(reference.begin(), reference.end(), [](float v) { return v < 0.5f; }) > 100,
+                           "the reference render shows no dots");
+      }
+      std::size_t differing = 0;
+      for (std::size_t i = 0; i < pixels.size(); ++i)
+        differing += std::memcmp(&pixels[i], &reference[i], sizeof(float)) != 0;
+      BOOST_TEST(differing == 0u, differing << " values differ with tiles " << tile_w << "x" << tile_h << ", "
+                                            << threads << " threads");
+    }
+  g_object_set(gegl_config(), "tile-width", 128, "tile-height", 128, "threads", 2, nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(dot_counts_follow_the_map_within_3_percent)
+{
+  // 100 cm^2 (1000 x 1000 px at 10 px/mm) per uniform map.
+  const int side = 1000;
+  for (const float map : {0.1f, 0.5f, 1.0f}) {
+    StippleGraph g(smp_test::density_buffer(std::vector<float>(side * side, map), side, side));
+    const auto pixels = smp_test::render(g.stipple, {0, 0, side, side});
+    const int dots = static_cast<int>(dot_centres(pixels, side, side).size());
+    const double expected = 90.0 * 100.0 * map;
+    BOOST_TEST(std::abs(dots - expected) <= 0.03 * expected,
+               "map " << map << ": " << dots << " dots in 100 cm2, expected " << expected);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_ramp_has_the_right_count_in_every_band_and_no_seams)
+{
+  // Map from 0.1 to 1 across 90 mm, 300 mm tall; bands 10 mm wide (30 cm^2 each).
+  const int width = 900, height = 3000, band = 100;
+  std::vector<float> map(static_cast<std::size_t>(width) * height);
+  for (int y = 0; y < height; ++y)
+    for (int x = 0; x < width; ++x)
+      map[static_cast<std::size_t>(y) * width + x] = 0.1f + 0.9f * (x + 0.5f) / width;
+  StippleGraph g(smp_test::density_buffer(map, width, height));
+  const auto pixels = smp_test::render(g.stipple, {0, 0, width, height});
+  // Seams or voids would make counts in 1 x 1 cm cells vary more than in a uniform field.
+  auto cell_scatter = [&](const std::vector<float>& px, auto expected_in_cell) {
+    const auto centres = dot_centres(px, width, height);
+    double sum = 0.0;
+    int cells = 0;
+    for (int cy = 0; cy < height; cy += 100)
+      for (int cx = 0; cx < width; cx += 100) {
+        const double e = expected_in_cell(cx);
+        sum += std::pow(count_in(centres, cx, cy, cx + 100, cy + 100) - e, 2) / e;
+        ++cells;
+      }
+    return sum / cells;
+  };
+  StippleGraph uniform(smp_test::density_buffer(std::vector<float>(map.size(), 0.55f), width, height));
+  const double uniform_scatter = cell_scatter(smp_test::render(uniform.stipple, {0, 0, width, height}),
+                                              [](int) { return 90.0 * 0.55; });
+  const double ramp_scatter = cell_scatter(pixels, [&](int cx) { return 90.0 * (0.1 + 0.9 * (cx + 50.0) / width); });
+  BOOST_TEST_MESSAGE("count scatter per cm2 (variance / mean): ramp " << ramp_scatter << ", uniform " << uniform_scatter);
+  BOOST_TEST(ramp_scatter <= 1.3 * uniform_scatter,
+             "counts per cm2 scatter " << ramp_scatter << " along the ramp, " << uniform_scatter << " in a uniform field");
+  const auto ramp_centres = dot_centres(pixels, width, height);
+  for (int b = 0; b < width / band; ++b) {
+    const double mean_map = 0.1 + 0.9 * (b + 0.5) * band / width;
+    const double expected = 90.0 * 30.0 * mean_map;
+    const int dots = count_in(ramp_centres, b * band, 0, (b + 1) * band, height);
+    BOOST_TEST(std::abs(dots - expected) <= 0.03 * expected,
+               "band " << b << " (map " << mean_map << "): " << dots << " dots, expected " << expected);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(zero_density_multiplies_a_photo_to_the_same_bits)
+{
+  const int width = 300, height = 200;
+  std::vector<float> photo(static_cast<std::size_t>(width) * height * 4);
+  for (std::size_t i = 0; i < photo.size(); ++i)
+    photo[i] = (i % 4 == 3) ? 1.0f : static_cast<float>((i * 7919) % 1000) / 1000.0f;
+  GeglNode* graph = gegl_node_new();
+  // gegl:multiply works in linear light, as the pigment does; feed it that to compare bits.
+  GeglBuffer* photo_buffer = smp_test::buffer_from(photo, width, height, "RGBA float");
+  GeglNode* photo_node = gegl_node_new_child(graph, "operation", "gegl:buffer-source", "buffer", photo_buffer, nullptr);
+  GeglBuffer* zero = smp_test::density_buffer(std::vector<float>(width * height, 0.0f), width, height);
+  GeglNode* map = gegl_node_new_child(graph, "operation", "gegl:buffer-source", "buffer", zero, nullptr);
+  GeglNode* stipple = gegl_node_new_child(graph, "operation", "smp:follicle-stipple", nullptr);
+  GeglNode* multiply = gegl_node_new_child(graph, "operation", "gegl:multiply", nullptr);
+  gegl_node_link(map, stipple);
+  smp_test::connect(stipple, "output", multiply, "aux");
+  gegl_node_link(photo_node, multiply);
+  const auto out = smp_test::render(multiply, {0, 0, width, height});
+  std::size_t changed = 0;
+  for (std::size_t i = 0; i < out.size(); ++i)
+    changed += out[i] != photo[i];
+  BOOST_TEST(changed == 0u, changed << " photo values changed under zero density");
+  gegl_node_set(stipple, "output", 1 /* dots */, nullptr);
+  const auto dots = smp_test::render(stipple, {0, 0, width, height});
+  BOOST_TEST(*std::max_element(dots.begin(), dots.end()) == 0.0f, "dots output is not fully transparent");
+  g_object_unref(photo_buffer);
+  g_object_unref(zero);
+  g_object_unref(graph);
+}
+
+BOOST_AUTO_TEST_CASE(nothing_is_drawn_outside_the_maps_support)
+{
+  const int width = 400, height = 400;
+  std::vector<float> map(static_cast<std::size_t>(width) * height, 0.0f);
+  for (int y = 100; y < 300; ++y)
+    for (int x = 150; x < 250; ++x)
+      map[static_cast<std::size_t>(y) * width + x] = 1.0f;
+  StippleGraph g(smp_test::density_buffer(map, width, height));
+  const auto pixels = smp_test::render(g.stipple, {0, 0, width, height});
+  // A dot centred inside reaches at most its radius (with variation) plus its soft edge.
+  const double reach_px = (0.5 * 0.2 * 1.25 + 2.0 * 0.03) * px_per_mm + 2.0;
+  std::size_t outside = 0, inside = 0;
+  for (int y = 0; y < height; ++y)
+    for (int x = 0; x < width; ++x) {
+      const double dx = std::max({150.0 - x, x - 249.0, 0.0}), dy = std::max({100.0 - y, y - 299.0, 0.0});
+      const float t = pixels[4 * (static_cast<std::size_t>(y) * width + x)];
+      if (std::hypot(dx, dy) > reach_px)
+        outside += t != 1.0f;
+      else
+        inside += t < 0.9f;
+    }
+  BOOST_TEST(outside == 0u, outside << " pixels darkened farther than " << reach_px << " px from the map");
+  BOOST_TEST(inside > 200u, "only " << inside << " dark pixels inside the map");
+}
+
+BOOST_AUTO_TEST_CASE(zoomed_out_renders_agree_with_the_downscaled_full_render)
+{
+  const int side = 800;
+  g_object_set(gegl_config(), "mipmap-rendering", TRUE, nullptr);
+  StippleGraph g(smp_test::density_buffer(std::vector<float>(side * side, 0.8f), side, side));
+  const auto full = smp_test::render(g.stipple, {0, 0, side, side});
+  for (const int level : {1, 2, 3}) {
+    const int factor = 1 << level, small = side / factor;
+    const auto zoomed = smp_test::render(g.stipple, {0, 0, small, small}, "RGBA float", 1.0 / factor);
+    // Compare 80 x 80 px patches of the full render (8 x 8 mm) with the same patches zoomed out.
+    const int patch = 80;
+    for (int py = 0; py < side / patch; py += 3)
+      for (int px = 0; px < side / patch; px += 3) {
+        double a = 0.0, b = 0.0;
+        for (int y = py * patch; y < (py + 1) * patch; ++y)
+          for (int x = px * patch; x < (px + 1) * patch; ++x)
+            a += 1.0 - full[4 * (static_cast<std::size_t>(y) * side + x)];
+        for (int y = py * patch / factor; y < (py + 1) * patch / factor; ++y)
+          for (int x = px * patch / factor; x < (px + 1) * patch / factor; ++x)
+            b += 1.0 - zoomed[4 * (static_cast<std::size_t>(y) * small + x)];
+        a /= patch * patch;
+        b /= (patch / factor) * (patch / factor);
+        BOOST_TEST(std::abs(a - b) <= 0.02 * a, "level " << level << " patch " << px << "," << py << ": darkening "
+                                                          << b << " zoomed out vs " << a << " at full size");
+      }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(extreme_properties_render_defined_pixels)
+{
+  // GObject refuses values outside a property's range but lets NaN through; try NaN and both ends.
+  guint n = 0;
+  GParamSpec** specs = gegl_operation_list_properties("smp:follicle-stipple", &n);
+  for (const int end : {0, 1, 2}) {
+    StippleGraph g(smp_test::density_buffer(std::vector<float>(256 * 256, 1.0f), 256, 256));
+    for (guint i = 0; i < n; ++i) {
+      if (!G_IS_PARAM_SPEC_DOUBLE(specs[i]))
+        continue;
+      const auto* spec = G_PARAM_SPEC_DOUBLE(specs[i]);
+      const double value = end == 0 ? std::numeric_limits<double>::quiet_NaN() : end == 1 ? spec->minimum : spec->maximum;
+      gegl_node_set(g.stipple, specs[i]->name, value, nullptr);
+    }
+    gegl_node_set(g.stipple, "whorl", TRUE, "sessions", end == 2 ? 3 : 1, nullptr);
+    const auto pixels = smp_test::render(g.stipple, {-20, -20, 300, 300});
+    for (float v : pixels)
+      BOOST_TEST_REQUIRE((std::isfinite(v) && v >= 0.0f && v <= 1.0f),
+                         "value " << v << " with every number property at " << (end == 0 ? "NaN" : end == 1 ? "min" : "max"));
+  }
+  g_free(specs);
+}

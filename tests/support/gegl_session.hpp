@@ -1,0 +1,63 @@
+// Real GEGL for filter tests: one gegl_init per test program, the project's module loaded from
+// the build folder, and small helpers to feed buffers in and read pixels out.
+#pragma once
+
+#include <gegl.h>
+
+#include <boost/test/unit_test.hpp>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+namespace smp_test {
+
+struct GeglSession {
+  GeglSession()
+  {
+    gegl_init(nullptr, nullptr);
+    const char* dir = std::getenv("SMP_FILTERS_DIR");
+    BOOST_TEST_REQUIRE(dir != nullptr, "SMP_FILTERS_DIR must name the folder holding smp-filters.so");
+    gegl_load_module_directory(dir);
+  }
+  ~GeglSession() { gegl_exit(); }
+};
+
+inline GeglBuffer* buffer_from(const std::vector<float>& pixels, int width, int height, const char* format)
+{
+  const GeglRectangle rect{0, 0, width, height};
+  GeglBuffer* buffer = gegl_buffer_new(&rect, babl_format(format));
+  gegl_buffer_set(buffer, &rect, 0, babl_format(format), pixels.data(), GEGL_AUTO_ROWSTRIDE);
+  return buffer;
+}
+
+// Grey density map (perceptual luminance, opaque), as a user paints it.
+inline GeglBuffer* density_buffer(const std::vector<float>& map, int width, int height)
+{
+  std::vector<float> ya(map.size() * 2);
+  for (std::size_t i = 0; i < map.size(); ++i) {
+    ya[2 * i] = map[i];
+    ya[2 * i + 1] = 1.0f;
+  }
+  return buffer_from(ya, width, height, "Y'A float");
+}
+
+// gegl_node_connect_to was renamed gegl_node_connect in GEGL 0.4.44 and deprecated later.
+inline void connect(GeglNode* source, const char* output_pad, GeglNode* sink, const char* input_pad)
+{
+#if GEGL_MINOR_VERSION > 4 || (GEGL_MINOR_VERSION == 4 && GEGL_MICRO_VERSION >= 44)
+  gegl_node_connect(source, output_pad, sink, input_pad);
+#else
+  gegl_node_connect_to(source, output_pad, sink, input_pad);
+#endif
+}
+
+inline std::vector<float> render(GeglNode* node, const GeglRectangle& rect, const char* format = "RGBA float",
+                                 double scale = 1.0)
+{
+  std::vector<float> pixels(static_cast<std::size_t>(rect.width) * rect.height *
+                            babl_format_get_n_components(babl_format(format)));
+  gegl_node_blit(node, scale, &rect, babl_format(format), pixels.data(), GEGL_AUTO_ROWSTRIDE, GEGL_BLIT_DEFAULT);
+  return pixels;
+}
+
+}  // namespace smp_test

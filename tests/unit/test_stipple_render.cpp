@@ -1,0 +1,156 @@
+#define BOOST_TEST_MODULE stipple_render
+#include <boost/test/unit_test.hpp>
+
+#include <cmath>
+#include <limits>
+#include <numbers>
+#include <vector>
+
+#include "stipple/stipple_render.hpp"
+
+namespace {
+
+struct Render {
+  std::vector<float> density;
+  std::vector<float> rgba;
+  smp::PixelRect rect;
+};
+
+// Renders `rect` from a uniform density map that covers it with the needed margin.
+Render render_uniform(const smp::StippleSettings& s, float map, smp::PixelRect rect, int level = 0)
+{
+  const smp::StippleRenderer renderer(s);
+  const int pad = renderer.padding_px(level);
+  Render r;
+  r.rect = rect;
+  r.density.assign(static_cast<std::size_t>(rect.width + 2 * pad) * (rect.height + 2 * pad), map);
+  const smp::DensityRaster raster{r.density.data(), rect.x - pad, rect.y - pad, rect.width + 2 * pad,
+                                  rect.height + 2 * pad};
+  r.rgba.resize(static_cast<std::size_t>(rect.width) * rect.height * 4);
+  renderer.render(raster, rect, level, r.rgba.data());
+  return r;
+}
+
+double mean_darkening(const Render& r, int channel = 0)
+{
+  double sum = 0.0;
+  for (std::size_t i = 0; i < r.rgba.size() / 4; ++i)
+    sum += 1.0 - r.rgba[4 * i + channel];
+  return sum / static_cast<double>(r.rgba.size() / 4);
+}
+
+smp::StippleSettings plain_dots()
+{
+  smp::StippleSettings s;
+  s.size_variation = 0.0;
+  s.shade_variation = 0.0;
+  s.sessions = 1;
+  return s;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(zero_density_leaves_the_photo_exactly_unchanged)
+{
+  smp::StippleSettings s;
+  const Render t = render_uniform(s, 0.0f, {-40, 17, 200, 150});
+  for (float v : t.rgba)
+    BOOST_TEST_REQUIRE(v == 1.0f);
+  s.output = smp::StippleOutput::dots;
+  const Render d = render_uniform(s, 0.0f, {-40, 17, 200, 150});
+  for (float v : d.rgba)
+    BOOST_TEST_REQUIRE(v == 0.0f);
+  s.density_per_cm2 = 0.0;
+  s.output = smp::StippleOutput::transmittance;
+  const Render z = render_uniform(s, 1.0f, {0, 0, 100, 100});
+  for (float v : z.rgba)
+    BOOST_TEST_REQUIRE(v == 1.0f);
+}
+
+BOOST_AUTO_TEST_CASE(a_square_centimetre_darkens_as_its_dots_predict_at_every_scale)
+{
+  // The prediction counts the dot centres in the patch (the pattern's own density is tested
+  // elsewhere), so this isolates the rendering: dot area x strength x (1 - pigment transmittance).
+  const smp::StippleSettings s = plain_dots();
+  const smp::DotPattern pattern(s.density_per_cm2 / 100.0, s.regularity, s.seed);
+  const double patch_x_mm = 30.0, patch_y_mm = 40.0;
+  const auto dots = pattern.dots_in({patch_x_mm, patch_y_mm, patch_x_mm + 10.0, patch_y_mm + 10.0});
+  const double dot_area_mm2 = std::numbers::pi * 0.25 * s.dot_diameter_mm * s.dot_diameter_mm;
+  const double predicted = dots.size() * dot_area_mm2 * s.strength * (1.0 - s.color.r) / 100.0;
+  for (const double px_per_mm : {2.0, 5.0, 10.0, 20.0, 40.0}) {
+    smp::StippleSettings scaled = s;
+    scaled.px_per_mm = px_per_mm;
+    const int side = static_cast<int>(std::lround(10.0 * px_per_mm));
+    const Render r = render_uniform(scaled, 1.0f, {static_cast<int>(std::lround(patch_x_mm * px_per_mm)),
+                                                   static_cast<int>(std::lround(patch_y_mm * px_per_mm)), side, side});
+    const double measured = mean_darkening(r);
+    BOOST_TEST(std::abs(measured - predicted) <= 0.03 * predicted,
+               "at " << px_per_mm << " px/mm the patch darkens by " << measured << ", predicted " << predicted << " ("
+                     << dots.size() << " dots)");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(mean_field_matches_resolved_dots)
+{
+  // Zoomed far out (dots closer than a pixel) the expected pigment is drawn instead of dots.
+  smp::StippleSettings s;
+  s.px_per_mm = 10.0;
+  const double resolved = mean_darkening(render_uniform(s, 0.6f, {0, 0, 1000, 1000}));
+  const double flat = mean_darkening(render_uniform(s, 0.6f, {0, 0, 40, 40}, 4));  // 1/16 scale
+  BOOST_TEST(std::abs(flat - resolved) <= 0.03 * resolved,
+             "resolved dots darken by " << resolved << ", the mean field by " << flat);
+}
+
+BOOST_AUTO_TEST_CASE(hairline_grey_gives_fewer_smaller_lighter_dots)
+{
+  smp::StippleSettings s;
+  const double full = mean_darkening(render_uniform(s, 1.0f, {0, 0, 800, 800}));
+  const double half = mean_darkening(render_uniform(s, 0.5f, {0, 0, 800, 800}));
+  s.transition_coupling = 0.0;
+  const double half_uncoupled = mean_darkening(render_uniform(s, 0.5f, {0, 0, 800, 800}));
+  BOOST_TEST(std::abs(half_uncoupled / full - 0.5) < 0.03, "half density darkens " << half_uncoupled / full);
+  BOOST_TEST(half < 0.8 * half_uncoupled, "coupled " << half << " vs uncoupled " << half_uncoupled);
+}
+
+BOOST_AUTO_TEST_CASE(old_pigment_turns_cooler)
+{
+  smp::StippleSettings s;
+  s.age_years = 15.0;
+  const Render r = render_uniform(s, 1.0f, {0, 0, 400, 400});
+  BOOST_TEST(mean_darkening(r, 2) < 0.97 * mean_darkening(r, 0),
+             "blue darkens " << mean_darkening(r, 2) << ", red " << mean_darkening(r, 0));
+}
+
+BOOST_AUTO_TEST_CASE(any_setting_gives_defined_output_in_bounded_work)
+{
+  const double nan = std::numeric_limits<double>::quiet_NaN(), inf = std::numeric_limits<double>::infinity();
+  for (const double bad : {nan, inf, -inf, 0.0, -1.0, 1e6, 1e-300}) {
+    smp::StippleSettings s;
+    s.px_per_mm = bad;
+    s.density_per_cm2 = bad;
+    s.dot_diameter_mm = bad;
+    s.depth_mm = bad;
+    s.elongation = bad;
+    s.age_years = bad;
+    s.strength = bad;
+    s.hair_direction_deg = bad;
+    s.whorl_x_px = bad;
+    s.use_whorl = true;
+    s.sessions = bad > 0 ? 1000000 : -5;
+    for (const auto output : {smp::StippleOutput::transmittance, smp::StippleOutput::dots}) {
+      s.output = output;
+      const Render r = render_uniform(s, 1.0f, {-64, -64, 128, 128});
+      for (float v : r.rgba)
+        BOOST_TEST_REQUIRE((std::isfinite(v) && v >= 0.0f && v <= 1.0f), "value " << v << " for setting " << bad);
+    }
+  }
+  smp::StippleSettings huge;
+  huge.density_per_cm2 = 1000.0;
+  huge.dot_diameter_mm = 1.5;
+  huge.px_per_mm = 200.0;
+  huge.depth_mm = 0.3;
+  huge.elongation = 4.0;
+  BOOST_TEST(smp::StippleRenderer(huge).padding_px(0) <= smp::StippleRenderer::max_footprint_px + 1);
+  const Render r = render_uniform(huge, 1.0f, {0, 0, 64, 64});
+  BOOST_TEST(mean_darkening(r) > 0.5, "a saturated field darkens only " << mean_darkening(r));
+}
