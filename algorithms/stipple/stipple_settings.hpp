@@ -15,13 +15,13 @@ struct StippleSettings {
   StippleOutput output = StippleOutput::transmittance;
   double px_per_mm = 10.0;
   double density_per_cm2 = 90.0;     // dots per cm^2 where the density map is 1
-  double dot_diameter_mm = 0.2;      // visible healed dot
+  double dot_diameter_mm = 0.25;     // visible healed dot, before the skin's softening
   double size_variation = 0.25;      // relative spread of dot diameters
   double regularity = 0.9;           // 0 = Poisson, 1 = as even as the hard-core process allows
   LinearRgb color{0.033, 0.033, 0.033};  // pigment transmittance at full strength, linear light
   double shade_variation = 0.15;     // relative spread of dot strength
   double strength = 0.85;            // fraction of the pigment's darkening a dot reaches
-  double depth_mm = 0.03;            // softening of the dot edge seen through skin
+  double depth_mm = 0.05;            // softening of the dot edge seen through skin
   double age_years = 0.0;            // fading, spread and cool shift of old pigment
   int sessions = 3;                  // interleaved treatment passes, light first
   double transition_coupling = 0.5;  // how much dots shrink and lighten where the map is below 1

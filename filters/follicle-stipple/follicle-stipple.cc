@@ -2,6 +2,12 @@
 // alpha), and the output is the pigment of an SMP treatment at the photo's physical scale.
 #include <glib/gi18n-lib.h>
 
+#include "stipple/stipple_render.hpp"
+
+// Defaults and ranges come from the algorithms, so the filter, the plug-in and the tests agree.
+#define SMP_DEFAULT(member) (smp::StippleSettings{}.member)
+#define SMP_LIMIT(name) (smp::StippleLimits::name)
+
 #ifdef GEGL_PROPERTIES
 
 enum_start (smp_stipple_output)
@@ -12,63 +18,63 @@ enum_end (SmpStippleOutput)
 property_enum (output, _("Output"), SmpStippleOutput, smp_stipple_output, SMP_STIPPLE_OUTPUT_TRANSMITTANCE)
   description (_("Transmittance: white where there is no pigment, for a Multiply layer; dots: pigment colour with coverage as alpha"))
 
-property_double (px_per_mm, _("Scale (pixels per mm)"), 10.0)
+property_double (px_per_mm, _("Scale (pixels per mm)"), SMP_DEFAULT(px_per_mm))
   description (_("Image pixels per millimetre on the scalp; the plug-in takes it from the image resolution"))
-  value_range (0.01, 200.0)
+  value_range (SMP_LIMIT(px_per_mm_min), SMP_LIMIT(px_per_mm_max))
   ui_range (2.0, 60.0)
 
-property_double (density, _("Density (dots per cm²)"), 90.0)
+property_double (density, _("Density (dots per cm²)"), SMP_DEFAULT(density_per_cm2))
   description (_("Impressions per square centimetre where the density map is white; a finished treatment is about 90-100"))
-  value_range (0.0, 1000.0)
+  value_range (0.0, SMP_LIMIT(density_max))
   ui_range (0.0, 200.0)
 
-property_double (dot_diameter, _("Dot diameter (mm)"), 0.2)
+property_double (dot_diameter, _("Dot diameter (mm)"), SMP_DEFAULT(dot_diameter_mm))
   description (_("Diameter of a healed impression; 0.10-0.25 mm is typical"))
-  value_range (0.02, 1.5)
+  value_range (SMP_LIMIT(dot_diameter_min), SMP_LIMIT(dot_diameter_max))
   ui_range (0.05, 0.5)
   ui_digits (3)
 
-property_double (size_variation, _("Size variation"), 0.25)
+property_double (size_variation, _("Size variation"), SMP_DEFAULT(size_variation))
   description (_("Relative spread of dot diameters from needle pressure and depth"))
   value_range (0.0, 1.0)
 
-property_double (regularity, _("Regularity"), 0.9)
+property_double (regularity, _("Regularity"), SMP_DEFAULT(regularity))
   description (_("0 places dots at random (Poisson); 1 spreads them as evenly as a non-grid pattern allows"))
   value_range (0.0, 1.0)
 
 property_color (color, _("Pigment colour"), "#333333")
   description (_("What a fully pigmented spot looks like through the skin: a neutral charcoal grey"))
 
-property_double (shade_variation, _("Shade variation"), 0.15)
+property_double (shade_variation, _("Shade variation"), SMP_DEFAULT(shade_variation))
   description (_("Relative spread of dot darkness"))
   value_range (0.0, 1.0)
 
-property_double (strength, _("Strength"), 0.85)
+property_double (strength, _("Strength"), SMP_DEFAULT(strength))
   description (_("How much of the pigment's darkening a dot reaches at its centre"))
   value_range (0.0, 1.0)
 
-property_double (depth, _("Softening (mm)"), 0.03)
+property_double (depth, _("Softening (mm)"), SMP_DEFAULT(depth_mm))
   description (_("Blur of the dot edge by the skin above the pigment, in millimetres"))
-  value_range (0.0, 0.3)
+  value_range (0.0, SMP_LIMIT(depth_max))
   ui_digits (3)
 
-property_double (age_years, _("Age (years)"), 0.0)
+property_double (age_years, _("Age (years)"), SMP_DEFAULT(age_years))
   description (_("Years since treatment: dots fade, spread, soften and turn cooler (bluish)"))
-  value_range (0.0, 40.0)
+  value_range (0.0, SMP_LIMIT(age_max))
 
-property_int (sessions, _("Sessions"), 3)
+property_int (sessions, _("Sessions"), SMP_DEFAULT(sessions))
   description (_("Treatment passes the dots are shared between; earlier passes are lighter, later ones fill between them"))
-  value_range (1, 3)
+  value_range (1, SMP_LIMIT(sessions_max))
 
-property_double (transition_coupling, _("Transition coupling"), 0.5)
+property_double (transition_coupling, _("Transition coupling"), SMP_DEFAULT(transition_coupling))
   description (_("How much dots shrink and lighten where the density map is below white (hairline transition)"))
   value_range (0.0, 1.0)
 
-property_double (elongation, _("Elongation"), 1.0)
+property_double (elongation, _("Elongation"), SMP_DEFAULT(elongation))
   description (_("Length over width of a dot along the hair direction; 1 is round, more looks like stubble"))
-  value_range (1.0, 4.0)
+  value_range (1.0, SMP_LIMIT(elongation_max))
 
-property_double (hair_direction, _("Hair direction"), 90.0)
+property_double (hair_direction, _("Hair direction"), SMP_DEFAULT(hair_direction_deg))
   description (_("Direction of growth in degrees, clockwise from pointing right (90 points down the image)"))
   value_range (-360.0, 360.0)
   ui_meta ("unit", "degree")
@@ -78,13 +84,13 @@ property_boolean (whorl, _("Crown whorl"), FALSE)
 
 property_double (whorl_x, _("Whorl X"), 0.0)
   description (_("Whorl centre, horizontal, in image pixels"))
-  value_range (-1e7, 1e7)
+  value_range (-SMP_LIMIT(whorl_max_px), SMP_LIMIT(whorl_max_px))
   ui_meta ("unit", "pixel-coordinate")
   ui_meta ("axis", "x")
 
 property_double (whorl_y, _("Whorl Y"), 0.0)
   description (_("Whorl centre, vertical, in image pixels"))
-  value_range (-1e7, 1e7)
+  value_range (-SMP_LIMIT(whorl_max_px), SMP_LIMIT(whorl_max_px))
   ui_meta ("unit", "pixel-coordinate")
   ui_meta ("axis", "y")
 
@@ -101,8 +107,6 @@ property_seed (seed, _("Random seed"), rand)
 #include <algorithm>
 #include <cmath>
 #include <vector>
-
-#include "stipple/stipple_render.hpp"
 
 namespace {
 

@@ -7,6 +7,7 @@
 #include <limits>
 #include <numbers>
 
+#include "stipple/stipple_settings.hpp"
 #include "support/gegl_session.hpp"
 
 using GeglSession = smp_test::GeglSession;
@@ -231,7 +232,9 @@ BOOST_AUTO_TEST_CASE(nothing_is_drawn_outside_the_maps_support)
   StippleGraph g(smp_test::density_buffer(map, width, height));
   const auto pixels = smp_test::render(g.stipple, {0, 0, width, height});
   // A dot centred inside reaches at most its radius (with variation) plus its soft edge.
-  const double reach_px = (0.5 * 0.2 * 1.25 + 2.0 * 0.03) * px_per_mm + 2.0;
+  const smp::StippleSettings defaults;
+  const double reach_px =
+      (0.5 * defaults.dot_diameter_mm * (1.0 + defaults.size_variation) + 2.0 * defaults.depth_mm) * px_per_mm + 2.0;
   std::size_t outside = 0, inside = 0;
   for (int y = 0; y < height; ++y)
     for (int x = 0; x < width; ++x) {

@@ -1,0 +1,49 @@
+// The GIMP 3 plug-in: registers the SMP procedures with GIMP.
+#include "procedures.hpp"
+
+namespace {
+
+GList* query_procedures(GimpPlugIn*)
+{
+  return g_list_append(nullptr, g_strdup(smp_plugin::stipple_layer_name));
+}
+
+GimpProcedure* create_procedure(GimpPlugIn* plug_in, const gchar* name)
+{
+  if (g_strcmp0(name, smp_plugin::stipple_layer_name) == 0)
+    return smp_plugin::create_stipple_layer_procedure(plug_in);
+  return nullptr;
+}
+
+gboolean no_translations(GimpPlugIn*, const gchar*, gchar**, gchar**)
+{
+  return FALSE;
+}
+
+}  // namespace
+
+G_DECLARE_FINAL_TYPE(SmpPlugIn, smp_plug_in, SMP, PLUG_IN, GimpPlugIn)
+
+struct _SmpPlugIn {
+  GimpPlugIn parent_instance;
+};
+
+G_DEFINE_TYPE(SmpPlugIn, smp_plug_in, GIMP_TYPE_PLUG_IN)
+
+static void smp_plug_in_class_init(SmpPlugInClass* klass)
+{
+  GimpPlugInClass* plug_in_class = GIMP_PLUG_IN_CLASS(klass);
+  plug_in_class->query_procedures = query_procedures;
+  plug_in_class->create_procedure = create_procedure;
+  plug_in_class->set_i18n = no_translations;
+}
+
+static void smp_plug_in_init(SmpPlugIn*) {}
+
+GimpValueArray* smp_plugin::failure(GimpProcedure* procedure, const char* message)
+{
+  return gimp_procedure_new_return_values(procedure, GIMP_PDB_EXECUTION_ERROR,
+                                          g_error_new_literal(GIMP_PLUG_IN_ERROR, 0, message));
+}
+
+GIMP_MAIN(smp_plug_in_get_type())

@@ -1,0 +1,16 @@
+// Every PDB procedure the plug-in offers: its name, and how to build it.
+#pragma once
+
+#include <libgimp/gimp.h>
+
+namespace smp_plugin {
+
+inline constexpr const char* binary_name = "gimp-smp";
+inline constexpr const char* stipple_layer_name = "plug-in-smp-stipple-layer";
+
+GimpProcedure* create_stipple_layer_procedure(GimpPlugIn* plug_in);
+
+// A failed run that tells the user what is wrong and what to do.
+GimpValueArray* failure(GimpProcedure* procedure, const char* message);
+
+}  // namespace smp_plugin

@@ -1,0 +1,148 @@
+// "Stipple Layer": adds a pigment layer whose own pixels are the density map (white where
+// selected) and whose live layer effect smp:follicle-stipple turns that density into dots.
+#include <libgimp/gimpui.h>
+
+#include <array>
+
+#include "image_guards.hpp"
+#include "image_scale.hpp"
+#include "procedures.hpp"
+#include "stipple/stipple_settings.hpp"
+
+namespace smp_plugin {
+namespace {
+
+constexpr const char* pigment_layer_name = "SMP pigment";
+constexpr const char* stipple_operation = "smp:follicle-stipple";
+
+// Arguments named as the filter's properties, so a script, the dialog and the filter agree.
+struct DoubleArgument {
+  const char* name;
+  const char* nick;
+  const char* blurb;
+  double min, max, value;
+};
+
+const std::array<DoubleArgument, 6>& double_arguments()
+{
+  using L = smp::StippleLimits;
+  static const smp::StippleSettings d;
+  static const std::array<DoubleArgument, 6> arguments{{
+      {"density", "_Density (dots/cm²)", "Impressions per square centimetre where the density is full", 0.0,
+       L::density_max, d.density_per_cm2},
+      {"dot-diameter", "Dot d_iameter (mm)", "Diameter of a healed impression in millimetres", L::dot_diameter_min,
+       L::dot_diameter_max, d.dot_diameter_mm},
+      {"size-variation", "Si_ze variation", "Relative spread of dot diameters", 0.0, 1.0, d.size_variation},
+      {"regularity", "_Regularity", "0 places dots at random, 1 spreads them as evenly as possible", 0.0, 1.0,
+       d.regularity},
+      {"strength", "S_trength", "How dark a dot gets at its centre", 0.0, 1.0, d.strength},
+      {"depth", "Soft_ening (mm)", "Blur of the dot edge by the skin above the pigment", 0.0, L::depth_max,
+       d.depth_mm},
+  }};
+  return arguments;
+}
+
+GimpImageType pigment_layer_type(GimpImage* image)
+{
+  return gimp_image_get_base_type(image) == GIMP_GRAY ? GIMP_GRAYA_IMAGE : GIMP_RGBA_IMAGE;
+}
+
+// Full density inside the selection (or everywhere without one), none elsewhere.
+void fill_density(GimpLayer* layer)
+{
+  gimp_drawable_fill(GIMP_DRAWABLE(layer), GIMP_FILL_TRANSPARENT);
+  gimp_context_push();
+  GeglColor* white = gegl_color_new("white");
+  gimp_context_set_foreground(white);
+  g_object_unref(white);
+  gimp_drawable_edit_fill(GIMP_DRAWABLE(layer), GIMP_FILL_FOREGROUND);
+  gimp_context_pop();
+}
+
+void copy_settings(GimpProcedureConfig* from, GimpDrawableFilterConfig* to, double px_per_mm)
+{
+  g_object_set(to, "px-per-mm", px_per_mm, nullptr);
+  for (const DoubleArgument& argument : double_arguments()) {
+    double value = argument.value;
+    g_object_get(from, argument.name, &value, nullptr);
+    g_object_set(to, argument.name, value, nullptr);
+  }
+  int sessions = 0, seed = 0;
+  g_object_get(from, "sessions", &sessions, "seed", &seed, nullptr);
+  g_object_set(to, "sessions", sessions, "seed", static_cast<guint>(seed), nullptr);
+}
+
+bool confirmed_in_dialog(GimpProcedure* procedure, GimpProcedureConfig* config)
+{
+  gimp_ui_init(binary_name);
+  GtkWidget* dialog = gimp_procedure_dialog_new(procedure, config, "SMP Stipple Layer");
+  gimp_procedure_dialog_fill(GIMP_PROCEDURE_DIALOG(dialog), nullptr);
+  const bool confirmed = gimp_procedure_dialog_run(GIMP_PROCEDURE_DIALOG(dialog));
+  gtk_widget_destroy(dialog);
+  return confirmed;
+}
+
+GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* image, GimpDrawable**,
+                    GimpProcedureConfig* config, gpointer)
+{
+  if (gimp_image_get_base_type(image) == GIMP_INDEXED)
+    return failure(procedure, "SMP Stipple Layer needs an RGB or grayscale image: use Image > Mode > RGB first.");
+  if (run_mode == GIMP_RUN_INTERACTIVE && !confirmed_in_dialog(procedure, config))
+    return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
+
+  GimpLayer* layer = nullptr;
+  {
+    UndoGroup undo(image);
+    PreservedSelectedLayers keep_selected(image);
+    layer = gimp_layer_new(image, pigment_layer_name, gimp_image_get_width(image), gimp_image_get_height(image),
+                           pigment_layer_type(image), 100.0, GIMP_LAYER_MODE_MULTIPLY);
+    gimp_image_insert_layer(image, layer, nullptr, 0);
+    fill_density(layer);
+
+    const LiftedSelection whole_layer(image);
+    GimpDrawableFilter* filter = gimp_drawable_filter_new(GIMP_DRAWABLE(layer), stipple_operation, "SMP follicle stipple");
+    if (!filter) {
+      gimp_image_remove_layer(image, layer);
+      return failure(procedure,
+                     "GIMP does not know the GEGL operation smp:follicle-stipple: install the smp-filters module "
+                     "into GEGL's user plug-ins folder (meson install does) and restart GIMP.");
+    }
+    copy_settings(config, gimp_drawable_filter_get_config(filter), px_per_mm_of(image));
+    gimp_drawable_filter_update(filter);
+    gimp_drawable_append_filter(GIMP_DRAWABLE(layer), filter);
+  }
+  GimpValueArray* values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
+  g_value_set_object(gimp_value_array_index(values, 1), layer);
+  return values;
+}
+
+}  // namespace
+
+GimpProcedure* create_stipple_layer_procedure(GimpPlugIn* plug_in)
+{
+  GimpProcedure* procedure = gimp_image_procedure_new(plug_in, stipple_layer_name, GIMP_PDB_PROC_TYPE_PLUGIN, run,
+                                                      nullptr, nullptr);
+  gimp_procedure_set_image_types(procedure, "RGB*, GRAY*");
+  gimp_procedure_set_sensitivity_mask(procedure, GIMP_PROCEDURE_SENSITIVE_ALWAYS);
+  gimp_procedure_set_menu_label(procedure, "SMP _Stipple Layer...");
+  gimp_procedure_add_menu_path(procedure, "<Image>/Filters/Render/SMP");
+  gimp_procedure_set_documentation(
+      procedure, "Add a scalp micropigmentation layer over the selection",
+      "Adds the layer \"SMP pigment\" in Multiply mode. Its own pixels are the density map (white where the "
+      "selection was, paint it to change the density) and its layer effect smp:follicle-stipple turns them into "
+      "pigment dots at the image's physical scale, taken from the image resolution.",
+      stipple_layer_name);
+  gimp_procedure_set_attribution(procedure, "gimp-smp developers", "gimp-smp developers", "2026");
+
+  for (const DoubleArgument& a : double_arguments())
+    gimp_procedure_add_double_argument(procedure, a.name, a.nick, a.blurb, a.min, a.max, a.value, G_PARAM_READWRITE);
+  const smp::StippleSettings defaults;
+  gimp_procedure_add_int_argument(procedure, "sessions", "Se_ssions", "Treatment passes, light first", 1,
+                                  smp::StippleLimits::sessions_max, defaults.sessions, G_PARAM_READWRITE);
+  gimp_procedure_add_int_argument(procedure, "seed", "Random s_eed", "Same seed, same dots", 0, G_MAXINT, 0,
+                                  G_PARAM_READWRITE);
+  gimp_procedure_add_layer_return_value(procedure, "layer", "Layer", "The pigment layer", FALSE, G_PARAM_READWRITE);
+  return procedure;
+}
+
+}  // namespace smp_plugin
