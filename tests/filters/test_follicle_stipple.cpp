@@ -207,7 +207,7 @@ BOOST_AUTO_TEST_CASE(zero_density_multiplies_a_photo_to_the_same_bits)
   GeglNode* stipple = gegl_node_new_child(graph, "operation", "smp:follicle-stipple", nullptr);
   GeglNode* multiply = gegl_node_new_child(graph, "operation", "gegl:multiply", nullptr);
   gegl_node_link(map, stipple);
-  smp_test::connect(stipple, "output", multiply, "aux");
+  smp::connect(stipple, "output", multiply, "aux");
   gegl_node_link(photo_node, multiply);
   const auto out = smp_test::render(multiply, {0, 0, width, height});
   std::size_t changed = 0;

@@ -66,3 +66,4 @@ if procedure is not None:
         export(image, "composite-painted.png")
 
 report.save_to_file(os.path.join(case_dir, "report.ini"))
+image.delete()

@@ -82,9 +82,8 @@ struct StippleLayerCase {
     dir = smp_test::env_or_fail("SMP_OUTPUT_DIR") + "/plugin-stipple-layer";
     g_mkdir_with_parents(dir.c_str(), 0755);
     write_photo(dir + "/input.png");
-    const smp_test::GimpBatch gimp;
-    gimp_output = gimp.run_python(smp_test::env_or_fail("SMP_SOURCE_DIR") + "/tests/plugin/stipple_layer_case.py",
-                                  {"SMP_CASE_DIR=" + dir, "SMP_INPUT=" + dir + "/input.png"});
+    gimp_output = smp_test::run_in_gimp(smp_test::env_or_fail("SMP_SOURCE_DIR") + "/tests/plugin/stipple_layer_case.py",
+                                        {"SMP_CASE_DIR=" + dir, "SMP_INPUT=" + dir + "/input.png"});
     GError* error = nullptr;
     BOOST_TEST_REQUIRE(g_key_file_load_from_file(report, (dir + "/report.ini").c_str(), G_KEY_FILE_NONE, &error),
                        "GIMP wrote no report; its output:\n" << gimp_output);

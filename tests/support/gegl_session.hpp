@@ -4,6 +4,8 @@
 
 #include <gegl.h>
 
+#include "support/gegl_compat.hpp"
+
 #include <boost/test/unit_test.hpp>
 #include <cstdlib>
 #include <string>
@@ -39,16 +41,6 @@ inline GeglBuffer* density_buffer(const std::vector<float>& map, int width, int 
     ya[2 * i + 1] = 1.0f;
   }
   return buffer_from(ya, width, height, "Y'A float");
-}
-
-// gegl_node_connect_to was renamed gegl_node_connect in GEGL 0.4.44 and deprecated later.
-inline void connect(GeglNode* source, const char* output_pad, GeglNode* sink, const char* input_pad)
-{
-#if GEGL_MINOR_VERSION > 4 || (GEGL_MINOR_VERSION == 4 && GEGL_MICRO_VERSION >= 44)
-  gegl_node_connect(source, output_pad, sink, input_pad);
-#else
-  gegl_node_connect_to(source, output_pad, sink, input_pad);
-#endif
 }
 
 inline std::vector<float> render(GeglNode* node, const GeglRectangle& rect, const char* format = "RGBA float",

@@ -1,0 +1,31 @@
+// A top view of a balding head, made from hashes: warm skin with dome lighting, mottling and
+// pores, a horseshoe of shaved stubble at the sides and back, on cloth. Demos and tests use it
+// where a photo with a known scale and known bald area is needed.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace smp {
+
+struct SyntheticScalpSpec {
+  int width_px = 1600, height_px = 1200;
+  double px_per_mm = 6.0;
+  double head_width_mm = 150.0, head_length_mm = 190.0;  // the front of the head is at the top
+  double stubble_per_cm2 = 70.0;                          // follicular units in the fringe
+  std::uint32_t seed = 1;
+};
+
+struct Ellipse {
+  double centre_x, centre_y, radius_x, radius_y;  // pixels
+};
+
+struct SyntheticScalp {
+  int width = 0, height = 0;
+  std::vector<float> rgb;  // sRGB-encoded, 0..1, row-major
+  Ellipse bald_area;       // where the fringe is absent: what a designer would select
+};
+
+SyntheticScalp synthetic_scalp_top_view(const SyntheticScalpSpec& spec);
+
+}  // namespace smp
