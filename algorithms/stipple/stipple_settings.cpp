@@ -30,6 +30,8 @@ StippleSettings sanitized(const StippleSettings& r)
   s.shade_variation = clamped(r.shade_variation, d.shade_variation, 0.0, 1.0);
   s.strength = clamped(r.strength, d.strength, 0.0, 1.0);
   s.depth_mm = clamped(r.depth_mm, d.depth_mm, 0.0, L::depth_max);
+  s.halo = clamped(r.halo, d.halo, 0.0, L::halo_max);
+  s.halo_radius_mm = clamped(r.halo_radius_mm, d.halo_radius_mm, L::halo_radius_min, L::halo_radius_max);
   s.age_years = clamped(r.age_years, d.age_years, 0.0, L::age_max);
   s.sessions = std::clamp(r.sessions, 1, L::sessions_max);
   s.transition_coupling = clamped(r.transition_coupling, d.transition_coupling, 0.0, 1.0);

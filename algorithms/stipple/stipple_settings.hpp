@@ -22,6 +22,8 @@ struct StippleSettings {
   double shade_variation = 0.15;     // relative spread of dot strength
   double strength = 0.85;            // fraction of the pigment's darkening a dot reaches
   double depth_mm = 0.05;            // softening of the dot edge seen through skin
+  double halo = 1.5;                 // ink of the scattering halo, relative to the dot's own
+  double halo_radius_mm = 0.35;      // its spread (Gaussian standard deviation)
   double age_years = 0.0;            // fading, spread and cool shift of old pigment
   int sessions = 3;                  // interleaved treatment passes, light first
   double transition_coupling = 0.5;  // how much dots shrink and lighten where the map is below 1
@@ -38,6 +40,8 @@ struct StippleLimits {
   static constexpr double density_max = 1000.0;
   static constexpr double dot_diameter_min = 0.02, dot_diameter_max = 1.5;
   static constexpr double depth_max = 0.3;
+  static constexpr double halo_max = 4.0;
+  static constexpr double halo_radius_min = 0.05, halo_radius_max = 1.0;
   static constexpr double age_max = 40.0;
   static constexpr double elongation_max = 4.0;
   static constexpr int sessions_max = 3;

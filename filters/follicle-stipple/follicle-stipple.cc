@@ -58,6 +58,14 @@ property_double (depth, _("Softening (mm)"), SMP_DEFAULT(depth_mm))
   value_range (0.0, SMP_LIMIT(depth_max))
   ui_digits (3)
 
+property_double (halo, _("Halo"), SMP_DEFAULT(halo))
+  description (_("Darkening of the soft shadow that light scattered in the skin spreads around each dot, relative to the dot's own; it makes the treated scalp read as a shaved tone from a distance"))
+  value_range (0.0, SMP_LIMIT(halo_max))
+
+property_double (halo_radius, _("Halo radius (mm)"), SMP_DEFAULT(halo_radius_mm))
+  description (_("Spread of that shadow (standard deviation) in millimetres"))
+  value_range (SMP_LIMIT(halo_radius_min), SMP_LIMIT(halo_radius_max))
+
 property_double (age_years, _("Age (years)"), SMP_DEFAULT(age_years))
   description (_("Years since treatment: dots fade, spread, soften and turn cooler (bluish)"))
   value_range (0.0, SMP_LIMIT(age_max))
@@ -135,6 +143,8 @@ smp::StippleSettings settings_of(GeglProperties* o, const Babl* space)
   s.shade_variation = o->shade_variation;
   s.strength = o->strength;
   s.depth_mm = o->depth;
+  s.halo = o->halo;
+  s.halo_radius_mm = o->halo_radius;
   s.age_years = o->age_years;
   s.sessions = o->sessions;
   s.transition_coupling = o->transition_coupling;

@@ -8,6 +8,7 @@
 
 #include "plugin/gimp_batch.hpp"
 #include "stipple/stipple_settings.hpp"
+#include "support/dot_reach.hpp"
 #include "support/gegl_session.hpp"
 
 using GeglSession = smp_test::GeglSession;
@@ -146,7 +147,7 @@ BOOST_AUTO_TEST_CASE(dots_darken_the_selection_and_nothing_else)
   const Rgba8 input = load_png(c.dir + "/input.png"), composite = load_png(c.dir + "/composite.png");
   BOOST_TEST_REQUIRE((composite.width == width && composite.height == height));
   const smp::StippleSettings d;
-  const double reach_px = (0.5 * d.dot_diameter_mm * (1.0 + d.size_variation) + 2.0 * d.depth_mm) * px_per_mm + 2.0;
+  const double reach_px = smp_test::dot_reach_px(d, px_per_mm);
   int changed_outside = 0, darker_inside = 0, lighter = 0;
   for (int y = 0; y < height; ++y)
     for (int x = 0; x < width; ++x) {

@@ -70,13 +70,14 @@ BOOST_AUTO_TEST_CASE(zero_density_leaves_the_photo_exactly_unchanged)
 BOOST_AUTO_TEST_CASE(a_square_centimetre_darkens_as_its_dots_predict_at_every_scale)
 {
   // The prediction counts the dot centres in the patch (the pattern's own density is tested
-  // elsewhere), so this isolates the rendering: dot area x strength x (1 - pigment transmittance).
+  // elsewhere), so this isolates the rendering: dot area x (1 + halo) x strength x (1 - pigment
+  // transmittance).
   const smp::StippleSettings s = plain_dots();
   const smp::DotPattern pattern(s.density_per_cm2 / 100.0, s.regularity, s.seed);
   const double patch_x_mm = 30.0, patch_y_mm = 40.0;
   const auto dots = pattern.dots_in({patch_x_mm, patch_y_mm, patch_x_mm + 10.0, patch_y_mm + 10.0});
   const double dot_area_mm2 = std::numbers::pi * 0.25 * s.dot_diameter_mm * s.dot_diameter_mm;
-  const double predicted = dots.size() * dot_area_mm2 * s.strength * (1.0 - s.color.r) / 100.0;
+  const double predicted = dots.size() * dot_area_mm2 * (1.0 + s.halo) * s.strength * (1.0 - s.color.r) / 100.0;
   for (const double px_per_mm : {2.0, 5.0, 10.0, 20.0, 40.0}) {
     smp::StippleSettings scaled = s;
     scaled.px_per_mm = px_per_mm;
