@@ -53,6 +53,7 @@ class DotPattern {
   double cell_mm_ = 0.0;
   double hard_core_mm_ = 0.0;
   double candidates_per_cell_ = 1.0;
+  double no_candidate_chance_ = 0.0;  // Poisson P(0) for the candidate count of a cell
   std::uint32_t seed_;
 };
 

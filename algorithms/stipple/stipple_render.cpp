@@ -5,6 +5,8 @@
 #include <numbers>
 
 #include "hash.hpp"
+#include "stipple/disc_splat.hpp"
+#include "stipple/halo_grid.hpp"
 
 namespace smp {
 namespace {
@@ -23,8 +25,6 @@ constexpr double aged_spread = 0.25, aged_blur_mm = 0.03, aged_fading = 0.35;
 constexpr LinearRgb aged_cool_shift{0.0, 0.02, 0.06};
 // Whorl: hair leaves the crown in a spiral, about this far off the radial direction.
 constexpr double whorl_twist_rad = 0.35;
-// The halo is cut where the Gaussian falls below 4% of its peak.
-constexpr double halo_reach_sigmas = 2.5;
 
 double ageing(const StippleSettings& s) { return std::min(s.age_years / ageing_years, 1.0); }
 
@@ -78,7 +78,7 @@ double StippleRenderer::footprint_radius_px(double px_per_mm) const
                            std::sqrt(s.elongation) * px_per_mm;
   const double blur_px = std::hypot((s.depth_mm + aged_blur_mm * a) * px_per_mm, pixel_blur_px);
   const double core = radius_px + edge_per_blur * blur_px + 1.0;
-  const double halo = s.halo > 0.0 ? halo_reach_sigmas * halo_sigma_px(px_per_mm) + 1.0 : 0.0;
+  const double halo = s.halo > 0.0 ? HaloGrid::reach_px(halo_sigma_px(px_per_mm)) : 0.0;
   return std::min(std::max(core, halo), double{max_footprint_px});
 }
 
@@ -186,126 +186,28 @@ void StippleRenderer::render_dots(const DensityRaster& density, const PixelRect&
                                   float* rgba) const
 {
   const StippleSettings& s = settings_;
+  const bool transmittance = s.output == StippleOutput::transmittance;
   const double reach_max = footprint_radius_px(scale);
   const MmRect area{(out.x - reach_max) / scale, (out.y - reach_max) / scale,
                     (out.x + out.width + reach_max) / scale, (out.y + out.height + reach_max) / scale};
-  Splat splat;
+  const double edge = edge_per_blur * std::hypot((s.depth_mm + aged_blur_mm * ageing(s)) * scale, pixel_blur_px);
+  const double stretch = std::sqrt(s.elongation);
+  DiscSplat disc;
+  HaloGrid halos(out, halo_sigma_px(scale));
   for (const PatternDot& dot : pattern_.dots_in(area)) {
     const double cx = dot.x_mm * scale, cy = dot.y_mm * scale;
     const float m = std::min(density.at(static_cast<long>(std::floor(cx)), static_cast<long>(std::floor(cy))), 1.0f);
     if (!(m > dot.rank))
       continue;
-    if (shape_splat(look_of(dot, m), cx, cy, scale, splat))
-      apply_splat(splat, out, s.output == StippleOutput::transmittance, rgba);
+    const DotLook look = look_of(dot, m);
+    const double radius = look.radius_mm * scale;
+    if (disc.shape({cx, cy, radius, edge, stretch, look.angle_rad, look.opacity}, reach_max))
+      disc.apply(out, s.color, transmittance, rgba);
+    if (s.halo > 0.0)
+      halos.add(cx, cy, s.halo * std::numbers::pi * radius * radius * look.opacity);
   }
-}
-
-// One dot's cover over its footprint: a soft disc whose ink equals its area whatever the pixel
-// grid (sub-pixel dots keep their weight and position), plus the skin's scattering halo, a
-// separable Gaussian holding `halo` times the disc's ink.
-bool StippleRenderer::shape_splat(const DotLook& look, double cx, double cy, double scale, Splat& splat) const
-{
-  const StippleSettings& s = settings_;
-  const double radius = look.radius_mm * scale;
-  const double edge = edge_per_blur * std::hypot((s.depth_mm + aged_blur_mm * ageing(s)) * scale, pixel_blur_px);
-  const double stretch = std::sqrt(s.elongation);
-  const double core_reach = radius * stretch + edge + 1.0;
-  const double sigma = halo_sigma_px(scale);
-  const double halo_reach = s.halo > 0.0 ? halo_reach_sigmas * sigma + 1.0 : 0.0;
-  const double reach = std::min(std::max(core_reach, halo_reach), footprint_radius_px(scale));
-  splat.x0 = static_cast<long>(std::floor(cx - reach));
-  splat.y0 = static_cast<long>(std::floor(cy - reach));
-  splat.width = static_cast<long>(std::ceil(cx + reach)) - splat.x0;
-  splat.height = static_cast<long>(std::ceil(cy + reach)) - splat.y0;
-  splat.cover.assign(static_cast<std::size_t>(splat.width * splat.height), 0.0f);
-  splat.color = settings_.color;
-
-  const float ca = static_cast<float>(std::cos(look.angle_rad) / stretch);
-  const float sa = static_cast<float>(std::sin(look.angle_rad) / stretch);
-  const float cb = static_cast<float>(std::cos(look.angle_rad) * stretch);
-  const float sb = static_cast<float>(std::sin(look.angle_rad) * stretch);
-  const float inner = static_cast<float>(radius - edge), span = static_cast<float>(2.0 * edge);
-  const long core_x0 = std::max(splat.x0, static_cast<long>(std::floor(cx - core_reach)));
-  const long core_x1 = std::min(splat.x0 + splat.width, static_cast<long>(std::ceil(cx + core_reach)));
-  const long core_y0 = std::max(splat.y0, static_cast<long>(std::floor(cy - core_reach)));
-  const long core_y1 = std::min(splat.y0 + splat.height, static_cast<long>(std::ceil(cy + core_reach)));
-  double core_sum = 0.0;
-  for (long y = core_y0; y < core_y1; ++y) {
-    const float dy = static_cast<float>(y + 0.5 - cy);
-    float* row = &splat.cover[static_cast<std::size_t>((y - splat.y0) * splat.width - splat.x0)];
-    for (long x = core_x0; x < core_x1; ++x) {
-      const float dx = static_cast<float>(x + 0.5 - cx);
-      const float along = dx * ca + dy * sa, across = dy * cb - dx * sb;
-      const float t = std::clamp((std::sqrt(along * along + across * across) - inner) / span, 0.0f, 1.0f);
-      const float w = 1.0f - t * t * (3.0f - 2.0f * t);
-      row[x] = w;
-      core_sum += w;
-    }
-  }
-  if (!(core_sum > 0.0))
-    return false;
-  const double core_ink = std::numbers::pi * radius * radius;
-  const auto core_norm = static_cast<float>(core_ink / core_sum);
-  const auto opacity = static_cast<float>(look.opacity);
-  for (float& c : splat.cover)
-    c = std::min(1.0f, c * core_norm) * opacity;
-
-  if (s.halo > 0.0) {
-    // exp(-r^2 / 2 sigma^2) = gx(x) gy(y): two short tables instead of one exp per pixel.
-    std::vector<float>& gx = splat.halo_x;
-    std::vector<float>& gy = splat.halo_y;
-    gx.resize(static_cast<std::size_t>(splat.width));
-    gy.resize(static_cast<std::size_t>(splat.height));
-    for (long i = 0; i < splat.width; ++i)
-      gx[static_cast<std::size_t>(i)] = static_cast<float>(std::exp(-0.5 * std::pow((splat.x0 + i + 0.5 - cx) / sigma, 2)));
-    for (long j = 0; j < splat.height; ++j)
-      gy[static_cast<std::size_t>(j)] = static_cast<float>(std::exp(-0.5 * std::pow((splat.y0 + j + 0.5 - cy) / sigma, 2)));
-    // Cut on a circle, not the footprint's square, and hold the ink of what is kept.
-    const auto cut = static_cast<float>(std::exp(-0.5 * halo_reach_sigmas * halo_reach_sigmas));
-    double kept = 0.0;
-    for (long j = 0; j < splat.height; ++j)
-      for (long i = 0; i < splat.width; ++i) {
-        const float g = gx[static_cast<std::size_t>(i)] * gy[static_cast<std::size_t>(j)];
-        kept += g >= cut ? g : 0.0f;
-      }
-    const auto amplitude = static_cast<float>(s.halo * core_ink * look.opacity / kept);
-    for (long j = 0; j < splat.height; ++j) {
-      float* row = &splat.cover[static_cast<std::size_t>(j * splat.width)];
-      for (long i = 0; i < splat.width; ++i) {
-        const float g = gx[static_cast<std::size_t>(i)] * gy[static_cast<std::size_t>(j)];
-        if (g >= cut)
-          row[i] = std::min(1.0f, row[i] + amplitude * g);
-      }
-    }
-  }
-  return true;
-}
-
-void StippleRenderer::apply_splat(const Splat& splat, const PixelRect& out, bool transmittance, float* rgba)
-{
-  const long x0 = std::max<long>(splat.x0, out.x), x1 = std::min<long>(splat.x0 + splat.width, out.x + out.width);
-  const long y0 = std::max<long>(splat.y0, out.y), y1 = std::min<long>(splat.y0 + splat.height, out.y + out.height);
-  const float kr = static_cast<float>(splat.color.r), kg = static_cast<float>(splat.color.g),
-              kb = static_cast<float>(splat.color.b);
-  for (long y = y0; y < y1; ++y) {
-    const float* cover = &splat.cover[static_cast<std::size_t>((y - splat.y0) * splat.width - splat.x0)];
-    float* p = rgba + 4 * (static_cast<std::size_t>(y - out.y) * out.width - out.x);
-    for (long x = x0; x < x1; ++x) {
-      const float c = cover[x];
-      float* q = p + 4 * x;
-      if (transmittance) {
-        q[0] *= 1.0f - c * (1.0f - kr);
-        q[1] *= 1.0f - c * (1.0f - kg);
-        q[2] *= 1.0f - c * (1.0f - kb);
-      } else {
-        const float keep = 1.0f - c;
-        q[0] = q[0] * keep + kr * c;
-        q[1] = q[1] * keep + kg * c;
-        q[2] = q[2] * keep + kb * c;
-        q[3] = q[3] * keep + c;
-      }
-    }
-  }
+  if (s.halo > 0.0)
+    halos.apply(s.color, transmittance, rgba);
 }
 
 }  // namespace smp

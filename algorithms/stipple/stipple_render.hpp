@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "stipple/dot_pattern.hpp"
+#include "stipple/pixel_rect.hpp"
 #include "stipple/stipple_settings.hpp"
 
 namespace smp {
@@ -20,10 +21,6 @@ struct DensityRaster {
       return 0.0f;
     return values[(py - y) * static_cast<long>(width) + (px - x)];
   }
-};
-
-struct PixelRect {
-  int x, y, width, height;
 };
 
 class StippleRenderer {
@@ -43,20 +40,12 @@ class StippleRenderer {
 
  private:
   struct DotLook;
-  // One dot's cover (0..1, opacity included) over its footprint box, and its pigment.
-  struct Splat {
-    long x0 = 0, y0 = 0, width = 0, height = 0;
-    std::vector<float> cover, halo_x, halo_y;
-    LinearRgb color{};
-  };
 
   double scale_at(int level) const;
   bool dots_resolved(double px_per_mm) const;
   double footprint_radius_px(double px_per_mm) const;
   double halo_sigma_px(double px_per_mm) const;
   DotLook look_of(const PatternDot& dot, float density) const;
-  bool shape_splat(const DotLook& look, double cx, double cy, double scale, Splat& splat) const;
-  static void apply_splat(const Splat& splat, const PixelRect& out, bool transmittance, float* rgba);
   void render_dots(const DensityRaster&, const PixelRect&, double px_per_mm, float* rgba) const;
   void render_mean(const DensityRaster&, const PixelRect&, float* rgba) const;
   double mean_ink(float density) const;

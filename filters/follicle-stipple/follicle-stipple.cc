@@ -119,7 +119,7 @@ property_seed (seed, _("Random seed"), rand)
 namespace {
 
 // Rows rendered at once: bounds the scratch memory whatever region GEGL asks for.
-constexpr int band_rows = 128;
+constexpr int band_rows = 256;
 
 const Babl* working_space(GeglOperation* operation)
 {

@@ -1,0 +1,129 @@
+#include "stipple/halo_grid.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace smp {
+namespace {
+
+// The halo is cut where the Gaussian falls below 4% of its peak.
+constexpr double reach_sigmas = 2.5;
+// A cell may be this fraction of sigma wide: bilinear spreading then stays within about 1%.
+constexpr double cell_per_sigma = 0.8;
+constexpr int max_cell_px = 8;
+
+long floor_div(long a, long b)
+{
+  return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
+}  // namespace
+
+int HaloGrid::cell_px(double sigma_px)
+{
+  return std::clamp(static_cast<int>(sigma_px * cell_per_sigma), 1, max_cell_px);
+}
+
+double HaloGrid::reach_px(double sigma_px)
+{
+  return reach_sigmas * sigma_px + 2.0 * cell_px(sigma_px) + 1.0;
+}
+
+HaloGrid::HaloGrid(const PixelRect& out, double sigma_px) : out_(out), sigma_px_(sigma_px), cell_(cell_px(sigma_px))
+{
+  // One cell beyond the output on every side, for the bilinear spreading at its edges.
+  x0_ = floor_div(out.x, cell_) - 1;
+  y0_ = floor_div(out.y, cell_) - 1;
+  width_ = floor_div(out.x + out.width - 1, cell_) + 2 - x0_;
+  height_ = floor_div(out.y + out.height - 1, cell_) + 2 - y0_;
+  ink_.assign(static_cast<std::size_t>(width_ * height_), 0.0f);
+}
+
+void HaloGrid::add(double centre_x, double centre_y, double ink_px2)
+{
+  // In cell units, where cell (i, j) stands for the point ((i + 0.5) * cell, (j + 0.5) * cell).
+  const double cx = centre_x / cell_ - 0.5, cy = centre_y / cell_ - 0.5, sigma = sigma_px_ / cell_;
+  const double reach = reach_sigmas * sigma;
+  const long i0 = std::max(x0_, static_cast<long>(std::ceil(cx - reach)));
+  const long i1 = std::min(x0_ + width_, static_cast<long>(std::floor(cx + reach)) + 1);
+  const long j0 = std::max(y0_, static_cast<long>(std::ceil(cy - reach)));
+  const long j1 = std::min(y0_ + height_, static_cast<long>(std::floor(cy + reach)) + 1);
+  if (i0 >= i1 || j0 >= j1)
+    return;
+
+  // The normalisation runs over the whole circle, also outside this grid, so that every tile
+  // gives a cell the same share of the dot's ink.
+  const long full_i0 = static_cast<long>(std::ceil(cx - reach)), full_j0 = static_cast<long>(std::ceil(cy - reach));
+  const long full_w = static_cast<long>(std::floor(cx + reach)) + 1 - full_i0;
+  const long full_h = static_cast<long>(std::floor(cy + reach)) + 1 - full_j0;
+  gx_.resize(static_cast<std::size_t>(full_w));
+  gy_.resize(static_cast<std::size_t>(full_h));
+  for (long i = 0; i < full_w; ++i)
+    gx_[static_cast<std::size_t>(i)] = static_cast<float>(std::exp(-0.5 * std::pow((full_i0 + i - cx) / sigma, 2)));
+  for (long j = 0; j < full_h; ++j)
+    gy_[static_cast<std::size_t>(j)] = static_cast<float>(std::exp(-0.5 * std::pow((full_j0 + j - cy) / sigma, 2)));
+  const auto cut = static_cast<float>(std::exp(-0.5 * reach_sigmas * reach_sigmas));
+  double kept = 0.0;
+  for (long j = 0; j < full_h; ++j)
+    for (long i = 0; i < full_w; ++i) {
+      const float g = gx_[static_cast<std::size_t>(i)] * gy_[static_cast<std::size_t>(j)];
+      kept += g >= cut ? g : 0.0f;
+    }
+  if (!(kept > 0.0))
+    return;
+  const auto amplitude = static_cast<float>(ink_px2 / (kept * cell_ * cell_));
+  for (long j = j0; j < j1; ++j) {
+    const float gy = gy_[static_cast<std::size_t>(j - full_j0)];
+    float* row = ink_.data() + (j - y0_) * width_;
+    for (long i = i0; i < i1; ++i) {
+      const float g = gx_[static_cast<std::size_t>(i - full_i0)] * gy;
+      if (g >= cut)
+        row[i - x0_] += amplitude * g;
+    }
+  }
+}
+
+void HaloGrid::apply(const LinearRgb& pigment, bool transmittance, float* rgba) const
+{
+  const auto kr = static_cast<float>(pigment.r), kg = static_cast<float>(pigment.g),
+             kb = static_cast<float>(pigment.b);
+  // Where each output column falls between grid cells: the same for every row.
+  std::vector<long> column(static_cast<std::size_t>(out_.width));
+  std::vector<float> column_t(static_cast<std::size_t>(out_.width));
+  for (int x = 0; x < out_.width; ++x) {
+    const double u = (out_.x + x + 0.5) / cell_ - 0.5;
+    column[static_cast<std::size_t>(x)] = static_cast<long>(std::floor(u)) - x0_;
+    column_t[static_cast<std::size_t>(x)] = static_cast<float>(u - std::floor(u));
+  }
+  for (int y = 0; y < out_.height; ++y) {
+    const double v = (out_.y + y + 0.5) / cell_ - 0.5;
+    const long j = static_cast<long>(std::floor(v));
+    const auto ty = static_cast<float>(v - j);
+    const float* top = ink_.data() + (j - y0_) * width_;
+    const float* bottom = top + width_;
+    float* row = rgba + 4 * static_cast<std::size_t>(y) * out_.width;
+    for (int x = 0; x < out_.width; ++x) {
+      const long i = column[static_cast<std::size_t>(x)];
+      const float tx = column_t[static_cast<std::size_t>(x)];
+      const float upper = top[i] + (top[i + 1] - top[i]) * tx;
+      const float lower = bottom[i] + (bottom[i + 1] - bottom[i]) * tx;
+      const float h = std::min(1.0f, upper + (lower - upper) * ty);
+      if (h <= 0.0f)
+        continue;
+      float* q = row + 4 * x;
+      if (transmittance) {
+        q[0] *= 1.0f - h * (1.0f - kr);
+        q[1] *= 1.0f - h * (1.0f - kg);
+        q[2] *= 1.0f - h * (1.0f - kb);
+      } else {
+        const float keep = 1.0f - h;
+        q[0] = q[0] * keep + kr * h;
+        q[1] = q[1] * keep + kg * h;
+        q[2] = q[2] * keep + kb * h;
+        q[3] = q[3] * keep + h;
+      }
+    }
+  }
+}
+
+}  // namespace smp
