@@ -2,6 +2,7 @@
 // selected) and whose live layer effect smp:follicle-stipple turns that density into dots.
 #include <libgimp/gimpui.h>
 
+#include <algorithm>
 #include <array>
 
 #include "image_guards.hpp"
@@ -67,9 +68,10 @@ void copy_settings(GimpProcedureConfig* from, GimpDrawableFilterConfig* to, doub
     g_object_get(from, argument.name, &value, nullptr);
     g_object_set(to, argument.name, value, nullptr);
   }
-  int sessions = 0, seed = 0;
-  g_object_get(from, "sessions", &sessions, "seed", &seed, nullptr);
-  g_object_set(to, "sessions", sessions, "seed", static_cast<guint>(seed), nullptr);
+  int sessions = 0, completed_sessions = 0, seed = 0;
+  g_object_get(from, "sessions", &sessions, "completed-sessions", &completed_sessions, "seed", &seed, nullptr);
+  g_object_set(to, "sessions", sessions, "completed-sessions", std::min(completed_sessions, sessions), "seed",
+               static_cast<guint>(seed), nullptr);
 }
 
 bool confirmed_in_dialog(GimpProcedure* procedure, GimpProcedureConfig* config)
@@ -139,6 +141,9 @@ GimpProcedure* create_stipple_layer_procedure(GimpPlugIn* plug_in)
   const smp::StippleSettings defaults;
   gimp_procedure_add_int_argument(procedure, "sessions", "Se_ssions", "Treatment passes, light first", 1,
                                   smp::StippleLimits::sessions_max, defaults.sessions, G_PARAM_READWRITE);
+  gimp_procedure_add_int_argument(procedure, "completed-sessions", "_Completed sessions",
+                                  "How many sessions are done: 1 shows the light first pass", 1,
+                                  smp::StippleLimits::sessions_max, defaults.completed_sessions, G_PARAM_READWRITE);
   gimp_procedure_add_int_argument(procedure, "seed", "Random s_eed", "Same seed, same dots", 0, G_MAXINT, 0,
                                   G_PARAM_READWRITE);
   gimp_procedure_add_layer_return_value(procedure, "layer", "Layer", "The pigment layer", FALSE, G_PARAM_READWRITE);

@@ -33,10 +33,11 @@ double session_shade(int session, int sessions)
   return sessions <= 1 ? 1.0 : 0.75 + 0.25 * session / (sessions - 1);
 }
 
-double mean_session_shade(int sessions)
+// Each session places an equal share of the dots; the sum of their shades over the done ones.
+double done_sessions_shade(int completed, int sessions)
 {
   double sum = 0.0;
-  for (int k = 0; k < sessions; ++k)
+  for (int k = 0; k < completed; ++k)
     sum += session_shade(k, sessions);
   return sum / sessions;
 }
@@ -50,6 +51,7 @@ double transition_thinning(const StippleSettings& s, double density)
 }  // namespace
 
 struct StippleRenderer::DotLook {
+  int session;  // 0-based treatment pass
   double radius_mm;
   double opacity;
   double angle_rad;
@@ -113,6 +115,7 @@ StippleRenderer::DotLook StippleRenderer::look_of(const PatternDot& dot, float d
   const int session = std::min(static_cast<int>(dot.rank / density * s.sessions), s.sessions - 1);
 
   DotLook look;
+  look.session = session;
   const double size = std::max(0.2, 1.0 + s.size_variation * (2.0 * size_u - 1.0));
   look.radius_mm = 0.5 * s.dot_diameter_mm * size * (1.0 - thin) * (1.0 + aged_spread * a);
   look.opacity = std::clamp(s.strength * (1.0 + s.shade_variation * (2.0 * shade_u - 1.0)) *
@@ -136,7 +139,8 @@ double StippleRenderer::mean_ink(float density) const
   const double radius_mm = 0.5 * s.dot_diameter_mm * (1.0 + aged_spread * a) * keep;
   const double mean_size2 = 1.0 + s.size_variation * s.size_variation / 3.0;
   const double area_share = s.density_per_cm2 / 100.0 * m * std::numbers::pi * radius_mm * radius_mm * mean_size2;
-  const double opacity = s.strength * mean_session_shade(s.sessions) * keep * (1.0 - aged_fading * a);
+  const double opacity = s.strength * done_sessions_shade(s.completed_sessions, s.sessions) * keep *
+                         (1.0 - aged_fading * a);
   return std::clamp(area_share * opacity * (1.0 + s.halo), 0.0, 1.0);
 }
 
@@ -200,6 +204,8 @@ void StippleRenderer::render_dots(const DensityRaster& density, const PixelRect&
     if (!(m > dot.rank))
       continue;
     const DotLook look = look_of(dot, m);
+    if (look.session >= s.completed_sessions)
+      continue;
     const double radius = look.radius_mm * scale;
     if (disc.shape({cx, cy, radius, edge, stretch, look.angle_rad, look.opacity}, reach_max))
       disc.apply(out, s.color, transmittance, rgba);

@@ -34,6 +34,7 @@ StippleSettings sanitized(const StippleSettings& r)
   s.halo_radius_mm = clamped(r.halo_radius_mm, d.halo_radius_mm, L::halo_radius_min, L::halo_radius_max);
   s.age_years = clamped(r.age_years, d.age_years, 0.0, L::age_max);
   s.sessions = std::clamp(r.sessions, 1, L::sessions_max);
+  s.completed_sessions = std::clamp(r.completed_sessions, 1, s.sessions);
   s.transition_coupling = clamped(r.transition_coupling, d.transition_coupling, 0.0, 1.0);
   s.elongation = clamped(r.elongation, d.elongation, 1.0, L::elongation_max);
   s.hair_direction_deg = std::isfinite(r.hair_direction_deg) ? std::fmod(r.hair_direction_deg, 360.0) : d.hair_direction_deg;

@@ -74,6 +74,10 @@ property_int (sessions, _("Sessions"), SMP_DEFAULT(sessions))
   description (_("Treatment passes the dots are shared between; earlier passes are lighter, later ones fill between them"))
   value_range (1, SMP_LIMIT(sessions_max))
 
+property_int (completed_sessions, _("Completed sessions"), SMP_DEFAULT(completed_sessions))
+  description (_("How many of the sessions are done: 1 shows the light, sparse first pass alone"))
+  value_range (1, SMP_LIMIT(sessions_max))
+
 property_double (transition_coupling, _("Transition coupling"), SMP_DEFAULT(transition_coupling))
   description (_("How much dots shrink and lighten where the density map is below white (hairline transition)"))
   value_range (0.0, 1.0)
@@ -147,6 +151,7 @@ smp::StippleSettings settings_of(GeglProperties* o, const Babl* space)
   s.halo_radius_mm = o->halo_radius;
   s.age_years = o->age_years;
   s.sessions = o->sessions;
+  s.completed_sessions = o->completed_sessions;
   s.transition_coupling = o->transition_coupling;
   s.elongation = o->elongation;
   s.hair_direction_deg = o->hair_direction;

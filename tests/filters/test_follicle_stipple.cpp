@@ -100,7 +100,8 @@ BOOST_AUTO_TEST_CASE(the_module_registers_the_op_with_its_menu_and_docs)
     names.push_back(specs[i]->name);
   g_free(specs);
   for (const char* wanted : {"output", "px-per-mm", "density", "dot-diameter", "size-variation", "regularity",
-                             "color", "shade-variation", "strength", "depth", "age-years", "sessions",
+                             "color", "shade-variation", "strength", "depth", "halo", "halo-radius", "age-years", "sessions",
+                             "completed-sessions",
                              "transition-coupling", "elongation", "hair-direction", "whorl", "whorl-x", "whorl-y",
                              "seed"})
     BOOST_TEST((std::find(names.begin(), names.end(), wanted) != names.end()), "no property " << wanted);

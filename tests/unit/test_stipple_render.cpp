@@ -205,3 +205,17 @@ BOOST_AUTO_TEST_CASE(any_setting_gives_defined_output_in_bounded_work)
   const Render r = render_uniform(huge, 1.0f, {0, 0, 64, 64});
   BOOST_TEST(mean_darkening(r) > 0.5, "a saturated field darkens only " << mean_darkening(r));
 }
+
+BOOST_AUTO_TEST_CASE(the_first_of_three_sessions_is_sparse_and_light)
+{
+  smp::StippleSettings s;
+  s.halo = 0.0;
+  const double complete = mean_darkening(render_uniform(s, 1.0f, {0, 0, 600, 600}));
+  s.completed_sessions = 1;
+  const double first = mean_darkening(render_uniform(s, 1.0f, {0, 0, 600, 600}));
+  // A third of the dots at 75% of the full shade, against all dots at 75%, 87.5% and 100%.
+  const double expected = (1.0 / 3.0) * 0.75 / ((0.75 + 0.875 + 1.0) / 3.0);
+  BOOST_TEST(std::abs(first / complete - expected) < 0.1 * expected,
+             "after session 1 the scalp darkens " << first / complete << " of the finished result, expected "
+                                                  << expected);
+}
