@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "hash.hpp"
+#include "value_noise.hpp"
 
 namespace smp {
 namespace {
@@ -13,20 +14,6 @@ struct Rgb {
 };
 
 double smooth(double t) { return t * t * (3.0 - 2.0 * t); }
-
-// Smooth value noise in [-1, 1] with features of `scale` pixels.
-double value_noise(std::uint32_t seed, std::uint32_t stream, double x, double y, double scale)
-{
-  const double fx = x / scale, fy = y / scale;
-  const double ix = std::floor(fx), iy = std::floor(fy);
-  auto corner = [&](double cx, double cy) {
-    return 2.0 * to_unit(hash_key(seed, static_cast<std::int64_t>(cx), static_cast<std::int64_t>(cy), 0, stream)) - 1.0;
-  };
-  const double tx = smooth(fx - ix), ty = smooth(fy - iy);
-  const double top = corner(ix, iy) + (corner(ix + 1, iy) - corner(ix, iy)) * tx;
-  const double bottom = corner(ix, iy + 1) + (corner(ix + 1, iy + 1) - corner(ix, iy + 1)) * tx;
-  return top + (bottom - top) * ty;
-}
 
 // How much of the fringe (remaining hair) covers a point, from its normalised head position.
 double fringe_cover(double nx, double ny)

@@ -1,0 +1,50 @@
+// Paths as GIMP and SVG know them: subpaths of cubic Bezier segments, open or closed, in
+// pixels. SVG path data ("d") in and out, and flattening to polylines for distance maps.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace smp {
+
+struct Point {
+  double x = 0.0, y = 0.0;
+};
+
+struct CubicSegment {
+  Point start, control1, control2, end;
+};
+
+struct Subpath {
+  std::vector<CubicSegment> segments;
+  bool closed = false;
+};
+
+struct Path {
+  std::vector<Subpath> subpaths;
+  bool empty() const { return subpaths.empty(); }
+};
+
+// Why path data was refused: the offending character's position and what was expected.
+struct PathError {
+  std::size_t position = 0;
+  std::string message;
+};
+
+// Parses SVG path data (M, L, H, V, C, S, Q, T, Z, upper and lower case; arcs A are refused).
+// Lines and quadratics become cubic segments. At most `max_segments` segments are read, so
+// that no input can allocate without bound.
+std::optional<Path> parse_svg_path(const std::string& data, PathError* error = nullptr,
+                                   std::size_t max_segments = 100000);
+
+// SVG path data with absolute M, C and Z commands; numbers with 3 decimals.
+std::string to_svg_path(const Path& path);
+
+// Polylines within `tolerance` pixels of the curves (each subpath one polyline; a closed
+// one ends where it starts). At most `max_points` points in all.
+std::vector<std::vector<Point>> flatten(const Path& path, double tolerance, std::size_t max_points = 1000000);
+
+Point point_on(const CubicSegment& segment, double t);
+
+}  // namespace smp
