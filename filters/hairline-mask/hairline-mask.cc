@@ -1,0 +1,163 @@
+// smp:hairline-mask: a grey density map from SVG path data: full density on the hair side of
+// an open path (left of its drawing direction on screen) or inside a closed one, and a ramp
+// across the transition zone, for the stipple filter to turn into dots.
+#include <glib/gi18n-lib.h>
+
+#include "hairline/hairline_mask.hpp"
+
+#define SMP_DEFAULT(member) (smp::HairlineMaskSettings{}.member)
+#define SMP_LIMIT(name) (smp::HairlineMaskLimits::name)
+
+#ifdef GEGL_PROPERTIES
+
+enum_start (smp_ramp_profile)
+  enum_value (SMP_RAMP_LINEAR, "linear", N_("Linear"))
+  enum_value (SMP_RAMP_SMOOTH, "smooth", N_("Smooth"))
+  enum_value (SMP_RAMP_FEATHERED, "feathered", N_("Feathered"))
+enum_end (SmpRampProfile)
+
+property_string (d, _("Path (SVG data)"), "")
+  description (_("The hairline as SVG path data in image pixels. Open: hair lies left of the drawing direction (draw a front hairline from left to right). Closed: hair inside."))
+
+property_double (px_per_mm, _("Scale (pixels per mm)"), SMP_DEFAULT(px_per_mm))
+  description (_("Image pixels per millimetre; the plug-in takes it from the image resolution"))
+  value_range (SMP_LIMIT(px_per_mm_min), SMP_LIMIT(px_per_mm_max))
+  ui_range (2.0, 60.0)
+
+property_double (transition_width, _("Transition width (mm)"), SMP_DEFAULT(transition_width_mm))
+  description (_("Width of the transition zone, from 90% to 10% of full density; natural hairlines take 5-10 mm"))
+  value_range (SMP_LIMIT(transition_min), SMP_LIMIT(transition_max))
+  ui_range (1.0, 20.0)
+
+property_enum (profile, _("Ramp profile"), SmpRampProfile, smp_ramp_profile, SMP_RAMP_SMOOTH)
+  description (_("How density rises across the transition zone"))
+
+property_double (micro_irregularity, _("Micro-irregularity"), SMP_DEFAULT(micro_irregularity))
+  description (_("Denser and sparser spots at the millimetre scale, and stray single hairs ahead of the line"))
+  value_range (0.0, 1.0)
+
+property_double (macro_irregularity, _("Macro-irregularity (mm)"), SMP_DEFAULT(macro_irregularity_mm))
+  description (_("How far the line undulates to either side"))
+  value_range (0.0, SMP_LIMIT(macro_max))
+
+property_double (macro_wavelength, _("Undulation wavelength (mm)"), SMP_DEFAULT(macro_wavelength_mm))
+  description (_("Length of one undulation along the line"))
+  value_range (SMP_LIMIT(wavelength_min), SMP_LIMIT(wavelength_max))
+
+property_seed (seed, _("Random seed"), rand)
+
+#else
+
+#define GEGL_OP_SOURCE
+#define GEGL_OP_NAME     hairline_mask
+#define GEGL_OP_C_SOURCE hairline-mask.cc
+
+#include "gegl-op.h"
+
+#include <string>
+#include <vector>
+
+namespace {
+
+constexpr int band_rows = 128;
+
+smp::HairlineMaskSettings settings_of(GeglProperties* o)
+{
+  smp::HairlineMaskSettings s;
+  s.px_per_mm = o->px_per_mm;
+  s.transition_width_mm = o->transition_width;
+  s.profile = o->profile == SMP_RAMP_LINEAR   ? smp::RampProfile::linear
+              : o->profile == SMP_RAMP_FEATHERED ? smp::RampProfile::feathered
+                                                 : smp::RampProfile::smooth;
+  s.micro_irregularity = o->micro_irregularity;
+  s.macro_irregularity_mm = o->macro_irregularity;
+  s.macro_wavelength_mm = o->macro_wavelength;
+  s.seed = o->seed;
+  return s;
+}
+
+// The path, or an empty one after saying once (per path text) why it was refused.
+smp::Path path_of(GeglProperties* o)
+{
+  const std::string data = o->d ? o->d : "";
+  if (data.find_first_not_of(" \t\r\n") == std::string::npos)
+    return {};
+  smp::PathError error;
+  if (auto path = smp::parse_svg_path(data, &error))
+    return *path;
+  static GMutex warned_lock;
+  static std::string warned;
+  g_mutex_lock(&warned_lock);
+  if (warned != data) {
+    warned = data;
+    g_warning("smp:hairline-mask: the path data is refused at character %zu: %s. No density is drawn; "
+              "give SVG path data such as \"M 100 400 C 300 300 500 300 700 400\".",
+              error.position, error.message.c_str());
+  }
+  g_mutex_unlock(&warned_lock);
+  return {};
+}
+
+}  // namespace
+
+static void prepare(GeglOperation* operation)
+{
+  const Babl* space = gegl_operation_get_source_space(operation, "input");
+  gegl_operation_set_format(operation, "output", babl_format_with_space("Y'A float", space));
+}
+
+static GeglRectangle get_bounding_box(GeglOperation*)
+{
+  return gegl_rectangle_infinite_plane();
+}
+
+static gboolean process(GeglOperation* operation, GeglBuffer* output, const GeglRectangle* result, gint level)
+{
+  GeglProperties* o = GEGL_PROPERTIES(operation);
+  const Babl* format = gegl_operation_get_format(operation, "output");
+  try {
+    const smp::HairlineMask mask(path_of(o), settings_of(o), level);
+    std::vector<float> density, grey_alpha;
+    for (int y = result->y; y < result->y + result->height; y += band_rows) {
+      const GeglRectangle band{result->x, y, result->width, std::min(band_rows, result->y + result->height - y)};
+      density.resize(static_cast<std::size_t>(band.width) * band.height);
+      mask.render({band.x, band.y, band.width, band.height}, density.data());
+      grey_alpha.resize(density.size() * 2);
+      for (std::size_t i = 0; i < density.size(); ++i) {
+        grey_alpha[2 * i] = density[i];
+        grey_alpha[2 * i + 1] = 1.0f;
+      }
+      gegl_buffer_set(output, &band, level, format, grey_alpha.data(), GEGL_AUTO_ROWSTRIDE);
+    }
+  } catch (...) {
+    GeglColor* black = gegl_color_new("black");
+    gegl_buffer_set_color(output, result, black);
+    g_object_unref(black);
+    g_warning("smp:hairline-mask: out of memory or internal error; this region shows no density");
+  }
+  return TRUE;
+}
+
+static void gegl_op_class_init(GeglOpClass* klass)
+{
+  GeglOperationClass* operation_class = GEGL_OPERATION_CLASS(klass);
+  GeglOperationSourceClass* source_class = GEGL_OPERATION_SOURCE_CLASS(klass);
+
+  operation_class->prepare = prepare;
+  operation_class->get_bounding_box = get_bounding_box;
+  operation_class->threaded = TRUE;
+  source_class->process = process;
+
+  gegl_operation_class_set_keys(operation_class,
+    "name", "smp:hairline-mask",
+    "title", _("SMP Hairline Mask"),
+    "categories", "render:smp",
+    "gimp:menu-path", "<Image>/Filters/Render/SMP",
+    "gimp:menu-label", _("Hairline Mask..."),
+    "description", _("Density for scalp micropigmentation from a hairline path: white on the hair side, a ramp "
+                     "across the transition zone in millimetres, with an undulating line and stray single hairs "
+                     "ahead of it. Feed it to SMP Follicle Stipple."),
+    NULL);
+}
+
+#endif
