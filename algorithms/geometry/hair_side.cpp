@@ -8,6 +8,8 @@ namespace {
 
 // Open ends continue this far (pixels): beyond any image GIMP can hold.
 constexpr double extension_px = 1e6;
+// ... and the hair side is closed off farther still.
+constexpr double closing_px = 4e6;
 constexpr double flatten_tolerance_px = 0.1;
 
 Point unit(Point v)
@@ -50,14 +52,21 @@ HairSide::HairSide(const Path& path, double scale)
       line.push_back(last);
       for (std::size_t i = 1; i < line.size(); ++i)
         distance_edges_.push_back({line[i - 1], line[i]});
-      // Left of travel on screen (y down) is (dy, -dx).
-      const Point last_left{last.x + tail.y * extension_px, last.y - tail.x * extension_px};
-      const Point first_left{first.x - head.y * extension_px, first.y + head.x * extension_px};
       for (std::size_t i = 1; i < line.size(); ++i)
         region_edges_.push_back({line[i - 1], line[i]});
-      region_edges_.push_back({last, last_left});
-      region_edges_.push_back({last_left, first_left});
-      region_edges_.push_back({first_left, first});
+      // Close the region far out on the hair side: the line's overall left, on screen (y down)
+      // the sum of (dy, -dx) over its edges, beyond the extended ends.
+      Point left{0.0, 0.0};
+      for (std::size_t i = 1; i < line.size(); ++i) {
+        left.x += line[i].y - line[i - 1].y;
+        left.y -= line[i].x - line[i - 1].x;
+      }
+      left = unit(left);
+      const Point last_far{last.x + left.x * closing_px, last.y + left.y * closing_px};
+      const Point first_far{first.x + left.x * closing_px, first.y + left.y * closing_px};
+      region_edges_.push_back({last, last_far});
+      region_edges_.push_back({last_far, first_far});
+      region_edges_.push_back({first_far, first});
     } else {
       if (line.front().x != line.back().x || line.front().y != line.back().y)
         line.push_back(line.front());

@@ -1,0 +1,241 @@
+#include "hairline/hairline_design.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+#include <vector>
+
+#include "value_noise.hpp"
+
+namespace smp {
+namespace {
+
+// Figures of the construction (DOMAIN.md): the frontotemporal angle on the lateral canthus
+// line; the temporal peak 5 cm down the line towards the point 8 cm lateral of the glabella.
+constexpr double pupil_to_lateral_canthus_mm = 16.0;
+constexpr double temple_point_lateral_mm = 80.0;
+constexpr double temporal_peak_drop_mm = 50.0;
+// A young hairline rises a little towards its corners: the centre is lower than the temples.
+constexpr double juvenile_corner_rise_mm = 6.0;
+// Mature: 1.3-1.9 cm higher at the midline, about 2.5 cm at the corners.
+constexpr double mature_midline_mm = 16.0, mature_corner_mm = 25.0;
+// Female/rounded: lower, with corners below the centre and a closed frontotemporal angle.
+constexpr double rounded_lowering_mm = 5.0, rounded_corner_drop_mm = 6.0;
+// The convex middle turns concave above the mid-pupil: its anchor is this share up the rise.
+constexpr double mid_pupil_share_of_rise = 0.3;
+constexpr double sharp_corner_tension = 0.2;
+
+double clamped(double v, double fallback, double lo, double hi)
+{
+  if (!std::isfinite(v))
+    return fallback;
+  return std::clamp(v, lo, hi);
+}
+
+// An anchor in face millimetres (x to the image right, y up from the glabella), with how
+// smoothly the curve passes through it (1 = smooth, small = a corner).
+struct Anchor {
+  double x, y;
+  double tension = 1.0;
+};
+
+// Catmull-Rom through the anchors, as cubic Bezier segments, mapped to image pixels.
+template <class ToImage>
+Path through(const std::vector<Anchor>& anchors, ToImage to_image)
+{
+  Subpath subpath;
+  const std::size_t n = anchors.size();
+  auto tangent = [&](std::size_t i) {
+    const Anchor& prev = anchors[i == 0 ? 0 : i - 1];
+    const Anchor& next = anchors[i + 1 == n ? n - 1 : i + 1];
+    const double share = (i == 0 || i + 1 == n) ? 1.0 : 0.5;
+    return Point{(next.x - prev.x) * share * anchors[i].tension / 3.0,
+                 (next.y - prev.y) * share * anchors[i].tension / 3.0};
+  };
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    const Point t0 = tangent(i), t1 = tangent(i + 1);
+    subpath.segments.push_back({to_image(anchors[i].x, anchors[i].y),
+                                to_image(anchors[i].x + t0.x, anchors[i].y + t0.y),
+                                to_image(anchors[i + 1].x - t1.x, anchors[i + 1].y - t1.y),
+                                to_image(anchors[i + 1].x, anchors[i + 1].y)});
+  }
+  Path path;
+  path.subpaths.push_back(subpath);
+  return path;
+}
+
+// The styled anchors of a front hairline, in face millimetres; `corner_x` is the
+// frontotemporal angle's distance from the midline.
+std::vector<Anchor> front_anchors(const HairlineDesign& d, double corner_left_x, double corner_right_x)
+{
+  double midline = d.mfp_height_mm, rise = juvenile_corner_rise_mm;
+  double corner_tension = 1.0, corner_inset = 0.0;
+  switch (d.style) {
+    case HairlineStyle::juvenile: break;
+    case HairlineStyle::mature:
+      midline += mature_midline_mm;
+      rise += mature_corner_mm - mature_midline_mm;
+      break;
+    case HairlineStyle::rounded:
+      midline -= rounded_lowering_mm;
+      rise = -rounded_corner_drop_mm;
+      break;
+    case HairlineStyle::receded:
+      rise += d.recession_mm;
+      corner_inset = 0.3 * d.recession_mm;
+      break;
+    case HairlineStyle::widows_peak: break;
+    case HairlineStyle::defined: corner_tension = sharp_corner_tension; break;
+  }
+  auto side = [&](double corner_x, double sign) {
+    const double cx = corner_x - sign * corner_inset;
+    const Anchor corner{cx, midline + rise, corner_tension};
+    // Down the line from the corner towards the point 8 cm lateral of the glabella.
+    const double ex = sign * std::max(temple_point_lateral_mm, std::abs(cx) * 1.2);
+    const double dx = ex - cx, dy = -corner.y, length = std::hypot(dx, dy);
+    const double drop = d.style == HairlineStyle::rounded ? 0.7 * temporal_peak_drop_mm : temporal_peak_drop_mm;
+    const Anchor peak{cx + dx * drop / length, corner.y + dy * drop / length};
+    const Anchor middle{0.55 * cx, midline + mid_pupil_share_of_rise * rise};
+    return std::vector<Anchor>{peak, corner, middle};
+  };
+  const auto left = side(corner_left_x, -1.0), right = side(corner_right_x, 1.0);
+  std::vector<Anchor> anchors{left[0], left[1], left[2]};
+  if (d.style == HairlineStyle::widows_peak) {
+    anchors.push_back({-0.5 * d.peak_width_mm, midline, 1.0});
+    anchors.push_back({0.0, midline - d.peak_depth_mm, sharp_corner_tension});
+    anchors.push_back({0.5 * d.peak_width_mm, midline, 1.0});
+  } else {
+    anchors.push_back({0.0, midline});
+  }
+  anchors.insert(anchors.end(), {right[2], right[1], right[0]});
+
+  // Asymmetry tilts the line; irregularity moves each anchor up or down a little.
+  const double half_span = std::max(std::abs(corner_left_x), std::abs(corner_right_x));
+  for (Anchor& a : anchors) {
+    a.y -= 0.5 * d.asymmetry_mm * std::clamp(a.x / half_span, -1.0, 1.0);
+    if (d.irregularity_mm > 0.0)
+      a.y += d.irregularity_mm * value_noise(d.seed, 21, a.x, 0.0, d.irregularity_wavelength_mm);
+  }
+  return anchors;
+}
+
+}  // namespace
+
+bool parse_hairline_style(const std::string& name, HairlineStyle& style)
+{
+  const std::pair<const char*, HairlineStyle> names[] = {
+      {"juvenile", HairlineStyle::juvenile}, {"mature", HairlineStyle::mature},
+      {"rounded", HairlineStyle::rounded},   {"receded", HairlineStyle::receded},
+      {"widows-peak", HairlineStyle::widows_peak}, {"defined", HairlineStyle::defined}};
+  for (const auto& [n, s] : names)
+    if (name == n) {
+      style = s;
+      return true;
+    }
+  return false;
+}
+
+HairlineDesign sanitized(const HairlineDesign& r)
+{
+  using L = HairlineDesignLimits;
+  const HairlineDesign d;
+  HairlineDesign s = r;
+  s.mfp_height_mm = clamped(r.mfp_height_mm, d.mfp_height_mm, L::mfp_min, L::mfp_max);
+  s.recession_mm = clamped(r.recession_mm, d.recession_mm, 0.0, L::recession_max);
+  s.peak_depth_mm = clamped(r.peak_depth_mm, d.peak_depth_mm, 0.0, L::peak_depth_max);
+  s.peak_width_mm = clamped(r.peak_width_mm, d.peak_width_mm, 5.0, L::peak_width_max);
+  s.asymmetry_mm = clamped(r.asymmetry_mm, d.asymmetry_mm, -L::asymmetry_max, L::asymmetry_max);
+  s.irregularity_mm = clamped(r.irregularity_mm, d.irregularity_mm, 0.0, L::irregularity_max);
+  s.irregularity_wavelength_mm =
+      clamped(r.irregularity_wavelength_mm, d.irregularity_wavelength_mm, L::wavelength_min, L::wavelength_max);
+  return s;
+}
+
+namespace {
+
+// The face frame: millimetres from the glabella, x towards the image-right eye, y up the face.
+struct FaceFrame {
+  Point origin, right, up;
+  double px_per_mm;
+  Point to_image(double x, double y) const
+  {
+    return {origin.x + (x * right.x + y * up.x) * px_per_mm, origin.y + (x * right.y + y * up.y) * px_per_mm};
+  }
+  double x_of(const Point& p) const
+  {
+    return ((p.x - origin.x) * right.x + (p.y - origin.y) * right.y) / px_per_mm;
+  }
+};
+
+FaceFrame face_frame(const FrontLandmarks& l, double px_per_mm)
+{
+  double ux = l.right_eye.x - l.left_eye.x, uy = l.right_eye.y - l.left_eye.y;
+  const double n = std::hypot(ux, uy);
+  if (n > 0) {
+    ux /= n;
+    uy /= n;
+  } else {
+    ux = 1.0;
+    uy = 0.0;
+  }
+  // Up the face is the eye line turned a quarter counter-clockwise on screen (y grows down).
+  return {l.glabella, {ux, uy}, {uy, -ux}, std::isfinite(px_per_mm) && px_per_mm > 0 ? px_per_mm : 1.0};
+}
+
+std::vector<Anchor> front_design(const FrontLandmarks& l, const FaceFrame& f, const HairlineDesign& design)
+{
+  const double outward = l.pupils ? pupil_to_lateral_canthus_mm : 0.0;
+  const double left_x = std::min(f.x_of(l.left_eye) - outward, -10.0);
+  const double right_x = std::max(f.x_of(l.right_eye) + outward, 10.0);
+  return front_anchors(sanitized(design), left_x, right_x);
+}
+
+}  // namespace
+
+FrontHairlinePoints front_hairline_points(const FrontLandmarks& l, double px_per_mm, const HairlineDesign& design)
+{
+  const FaceFrame f = face_frame(l, px_per_mm);
+  const auto a = front_design(l, f, design);
+  const std::size_t mid = a.size() / 2;
+  return {f.to_image(a[mid].x, a[mid].y), f.to_image(a[1].x, a[1].y), f.to_image(a[a.size() - 2].x, a[a.size() - 2].y),
+          f.to_image(a[0].x, a[0].y), f.to_image(a.back().x, a.back().y)};
+}
+
+Path front_hairline(const FrontLandmarks& l, double px_per_mm, const HairlineDesign& design)
+{
+  const FaceFrame f = face_frame(l, px_per_mm);
+  return through(front_design(l, f, design), [&](double x, double y) { return f.to_image(x, y); });
+}
+
+Path top_hairline(const HeadFrame& head, double px_per_mm, const HairlineDesign& design)
+{
+  // Seen from above, the front hairline crosses the front of the head: the same anchors, their
+  // height above the glabella now measured back from the front of the head along its length,
+  // and their lateral distance across it. The glabella sits about 2 cm behind the head's front
+  // edge in a top view (the brow ridge), and lines are kept inside the ellipse.
+  constexpr double glabella_behind_front_mm = 20.0;
+  const HairlineDesign d = sanitized(design);
+  const double scale = std::isfinite(px_per_mm) && px_per_mm > 0 ? px_per_mm : 1.0;
+  const double half_width_mm = std::max(head.half_width_px / scale, 20.0);
+  const double half_length_mm = std::max(head.half_length_px / scale, 20.0);
+  const double corner = 0.62 * half_width_mm;  // the lateral canthus line, seen from above
+  auto anchors = front_anchors(d, -corner, corner);
+  const Point forward{std::cos(head.front_rad), std::sin(head.front_rad)};
+  // Across the head, image-left when facing the front of the head on screen.
+  const Point across{-forward.y, forward.x};
+  auto to_image = [&](double x, double y) {
+    // y mm up the forehead from the glabella = that far back from the front, on the ellipse.
+    double back = glabella_behind_front_mm + y * 0.55;  // the forehead slopes away: foreshortened
+    double lateral = std::clamp(x, -0.97 * half_width_mm, 0.97 * half_width_mm);
+    const double edge = half_length_mm * std::sqrt(std::max(0.0, 1.0 - std::pow(lateral / half_width_mm, 2)));
+    const double along = std::clamp(edge - back, -edge, edge);
+    return Point{head.centre.x + (forward.x * along + across.x * lateral) * scale,
+                 head.centre.y + (forward.y * along + across.y * lateral) * scale};
+  };
+  // Drawn from the face's right to its left as seen from above, the hair (behind the line)
+  // lies on the left of the drawing direction.
+  std::reverse(anchors.begin(), anchors.end());
+  return through(anchors, to_image);
+}
+
+}  // namespace smp

@@ -1,0 +1,68 @@
+// Hairline curves as a hair-restoration surgeon constructs them (Garg et al.): from the
+// glabella and the eyes in a front view, or in a head frame (an ellipse) in a top view, with
+// the styles clinics offer. The result is a cubic Bezier path with few anchors, for a person to
+// edit by hand, drawn so that the hair lies on its left as seen on screen (smp:hairline-mask).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "geometry/path.hpp"
+
+namespace smp {
+
+enum class HairlineStyle { juvenile, mature, rounded, receded, widows_peak, defined };
+
+// Parses "juvenile", "mature", "rounded", "receded", "widows-peak" or "defined".
+bool parse_hairline_style(const std::string& name, HairlineStyle& style);
+
+struct HairlineDesign {
+  HairlineStyle style = HairlineStyle::juvenile;
+  double mfp_height_mm = 80.0;       // mid-frontal point above the glabella (juvenile line)
+  double recession_mm = 15.0;        // receded style: how much higher the temple corners sit
+  double peak_depth_mm = 8.0;        // widow's peak: how far the point dips
+  double peak_width_mm = 30.0;       //   and how wide it is
+  double asymmetry_mm = 0.0;         // the image-left side higher by this much at its corner
+  double irregularity_mm = 0.0;      // undulation of the anchors (macro-irregularity)
+  double irregularity_wavelength_mm = 20.0;
+  std::uint32_t seed = 0;
+};
+
+struct HairlineDesignLimits {
+  static constexpr double mfp_min = 50.0, mfp_max = 110.0;
+  static constexpr double recession_max = 50.0, peak_depth_max = 30.0, peak_width_max = 80.0;
+  static constexpr double asymmetry_max = 20.0, irregularity_max = 10.0;
+  static constexpr double wavelength_min = 5.0, wavelength_max = 100.0;
+};
+
+HairlineDesign sanitized(const HairlineDesign& requested);
+
+// Front view: the glabella and both eyes as seen in the photo (lateral canthi, or pupils).
+struct FrontLandmarks {
+  Point glabella;
+  Point left_eye, right_eye;  // image-left and image-right
+  bool pupils = false;        // true: pupil centres; false: lateral canthi
+};
+
+// The construction's key points, in image pixels.
+struct FrontHairlinePoints {
+  Point mid_frontal;
+  Point frontotemporal_left, frontotemporal_right;
+  Point temporal_peak_left, temporal_peak_right;
+};
+
+FrontHairlinePoints front_hairline_points(const FrontLandmarks& landmarks, double px_per_mm,
+                                          const HairlineDesign& design);
+Path front_hairline(const FrontLandmarks& landmarks, double px_per_mm, const HairlineDesign& design);
+
+// Top view: the head as an ellipse; `front_rad` is the image direction the face points to
+// (0 = image right, pi/2 = image bottom, -pi/2 = image top).
+struct HeadFrame {
+  Point centre;
+  double half_width_px, half_length_px;  // across the head, and front to back
+  double front_rad;
+};
+
+Path top_hairline(const HeadFrame& head, double px_per_mm, const HairlineDesign& design);
+
+}  // namespace smp
