@@ -3,15 +3,30 @@
 
 namespace {
 
+struct ProcedureEntry {
+  const char* name;
+  GimpProcedure* (*create)(GimpPlugIn*);
+};
+
+const ProcedureEntry procedures[] = {
+    {smp_plugin::stipple_layer_name, smp_plugin::create_stipple_layer_procedure},
+    {smp_plugin::calibrate_scale_name, smp_plugin::create_calibrate_scale_procedure},
+    {smp_plugin::design_hairline_name, smp_plugin::create_design_hairline_procedure},
+};
+
 GList* query_procedures(GimpPlugIn*)
 {
-  return g_list_append(nullptr, g_strdup(smp_plugin::stipple_layer_name));
+  GList* names = nullptr;
+  for (const ProcedureEntry& p : procedures)
+    names = g_list_append(names, g_strdup(p.name));
+  return names;
 }
 
 GimpProcedure* create_procedure(GimpPlugIn* plug_in, const gchar* name)
 {
-  if (g_strcmp0(name, smp_plugin::stipple_layer_name) == 0)
-    return smp_plugin::create_stipple_layer_procedure(plug_in);
+  for (const ProcedureEntry& p : procedures)
+    if (g_strcmp0(name, p.name) == 0)
+      return p.create(plug_in);
   return nullptr;
 }
 

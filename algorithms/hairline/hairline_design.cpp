@@ -24,6 +24,9 @@ constexpr double rounded_lowering_mm = 5.0, rounded_corner_drop_mm = 6.0;
 // The convex middle turns concave above the mid-pupil: its anchor is this share up the rise.
 constexpr double mid_pupil_share_of_rise = 0.3;
 constexpr double sharp_corner_tension = 0.2;
+// A natural frontotemporal angle is a soft turn, not a hump: short handles keep the curve
+// from overshooting above the corner.
+constexpr double corner_tension = 0.45;
 
 double clamped(double v, double fallback, double lo, double hi)
 {
@@ -69,7 +72,7 @@ Path through(const std::vector<Anchor>& anchors, ToImage to_image)
 std::vector<Anchor> front_anchors(const HairlineDesign& d, double corner_left_x, double corner_right_x)
 {
   double midline = d.mfp_height_mm, rise = juvenile_corner_rise_mm;
-  double corner_tension = 1.0, corner_inset = 0.0;
+  double corner_smoothness = corner_tension, corner_inset = 0.0;
   switch (d.style) {
     case HairlineStyle::juvenile: break;
     case HairlineStyle::mature:
@@ -79,17 +82,18 @@ std::vector<Anchor> front_anchors(const HairlineDesign& d, double corner_left_x,
     case HairlineStyle::rounded:
       midline -= rounded_lowering_mm;
       rise = -rounded_corner_drop_mm;
+      corner_smoothness = 1.0;  // no angle: the line rounds into the temples
       break;
     case HairlineStyle::receded:
       rise += d.recession_mm;
       corner_inset = 0.3 * d.recession_mm;
       break;
     case HairlineStyle::widows_peak: break;
-    case HairlineStyle::defined: corner_tension = sharp_corner_tension; break;
+    case HairlineStyle::defined: corner_smoothness = sharp_corner_tension; break;
   }
   auto side = [&](double corner_x, double sign) {
     const double cx = corner_x - sign * corner_inset;
-    const Anchor corner{cx, midline + rise, corner_tension};
+    const Anchor corner{cx, midline + rise, corner_smoothness};
     // Down the line from the corner towards the point 8 cm lateral of the glabella.
     const double ex = sign * std::max(temple_point_lateral_mm, std::abs(cx) * 1.2);
     const double dx = ex - cx, dy = -corner.y, length = std::hypot(dx, dy);
@@ -236,6 +240,52 @@ Path top_hairline(const HeadFrame& head, double px_per_mm, const HairlineDesign&
   // lies on the left of the drawing direction.
   std::reverse(anchors.begin(), anchors.end());
   return through(anchors, to_image);
+}
+
+}  // namespace smp
+
+namespace smp {
+
+Path top_hair_region(const HeadFrame& head, const Path& hairline)
+{
+  if (hairline.empty() || hairline.subpaths.front().segments.empty())
+    return hairline;
+  constexpr int arc_steps = 48;
+  Subpath region = hairline.subpaths.front();
+  const Point start = region.segments.front().start, end = region.segments.back().end;
+  const Point forward{std::cos(head.front_rad), std::sin(head.front_rad)};
+  const Point across{-forward.y, forward.x};
+  // Angles on the ellipse in the head's own frame (0 = front, pi/2 = towards `across`).
+  auto angle_of = [&](const Point& p) {
+    const double dx = p.x - head.centre.x, dy = p.y - head.centre.y;
+    return std::atan2((dx * across.x + dy * across.y) / head.half_width_px,
+                      (dx * forward.x + dy * forward.y) / head.half_length_px);
+  };
+  auto on_ellipse = [&](double angle) {
+    const double along = std::cos(angle) * head.half_length_px, lateral = std::sin(angle) * head.half_width_px;
+    return Point{head.centre.x + forward.x * along + across.x * lateral,
+                 head.centre.y + forward.y * along + across.y * lateral};
+  };
+  // From the line's end round the back (through angle pi) to its start.
+  double from = angle_of(end), to = angle_of(start);
+  const double back = std::numbers::pi;
+  auto normalised = [](double a) { return std::remainder(a, 2.0 * std::numbers::pi); };
+  double sweep = normalised(to - from);
+  if (std::abs(normalised(from + sweep / 2 - back)) > std::numbers::pi / 2)  // the short way misses the back
+    sweep += sweep > 0 ? -2.0 * std::numbers::pi : 2.0 * std::numbers::pi;
+  Point previous = end;
+  auto line_to = [&](const Point& p) {
+    region.segments.push_back({previous, {previous.x + (p.x - previous.x) / 3, previous.y + (p.y - previous.y) / 3},
+                               {previous.x + 2 * (p.x - previous.x) / 3, previous.y + 2 * (p.y - previous.y) / 3}, p});
+    previous = p;
+  };
+  for (int i = 0; i <= arc_steps; ++i)
+    line_to(on_ellipse(from + sweep * i / arc_steps));
+  line_to(start);
+  region.closed = true;
+  Path path;
+  path.subpaths.push_back(region);
+  return path;
 }
 
 }  // namespace smp

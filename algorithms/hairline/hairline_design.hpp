@@ -65,4 +65,8 @@ struct HeadFrame {
 
 Path top_hairline(const HeadFrame& head, double px_per_mm, const HairlineDesign& design);
 
+// The part of the head behind a top-view hairline, as one closed subpath: the hairline, then
+// round the back of the head along its ellipse. A density map of it stays off the background.
+Path top_hair_region(const HeadFrame& head, const Path& hairline);
+
 }  // namespace smp

@@ -10,6 +10,7 @@
 #include "stipple/stipple_settings.hpp"
 #include "support/dot_reach.hpp"
 #include "support/gegl_session.hpp"
+#include "support/png_pixels.hpp"
 
 using GeglSession = smp_test::GeglSession;
 BOOST_TEST_GLOBAL_FIXTURE(GeglSession);
@@ -19,28 +20,6 @@ namespace {
 constexpr int width = 400, height = 300;
 constexpr double px_per_mm = 10.0;  // the case sets 254 dpi
 constexpr double ellipse_cx = 200.0, ellipse_cy = 150.0, ellipse_rx = 100.0, ellipse_ry = 70.0;
-
-struct Rgba8 {
-  std::vector<std::uint8_t> bytes;
-  int width = 0, height = 0;
-  const std::uint8_t* at(int x, int y) const { return &bytes[4 * (static_cast<std::size_t>(y) * width + x)]; }
-};
-
-Rgba8 load_png(const std::string& path)
-{
-  BOOST_TEST_REQUIRE(g_file_test(path.c_str(), G_FILE_TEST_EXISTS), "GIMP wrote no " << path);
-  GeglNode* graph = gegl_node_new();
-  GeglNode* load = gegl_node_new_child(graph, "operation", "gegl:load", "path", path.c_str(), nullptr);
-  const GeglRectangle box = gegl_node_get_bounding_box(load);
-  Rgba8 image;
-  image.width = box.width;
-  image.height = box.height;
-  image.bytes.resize(static_cast<std::size_t>(box.width) * box.height * 4);
-  gegl_node_blit(load, 1.0, &box, babl_format("R'G'B'A u8"), image.bytes.data(), GEGL_AUTO_ROWSTRIDE,
-                 GEGL_BLIT_DEFAULT);
-  g_object_unref(graph);
-  return image;
-}
 
 // A scalp-like photo: warm skin tones, a lighting gradient and fine noise.
 void write_photo(const std::string& path)
@@ -134,7 +113,7 @@ BOOST_AUTO_TEST_CASE(the_users_selection_and_selected_layer_are_kept)
 BOOST_AUTO_TEST_CASE(the_photo_layer_keeps_every_pixel)
 {
   const auto& c = the_case();
-  const Rgba8 input = load_png(c.dir + "/input.png"), photo = load_png(c.dir + "/photo.png");
+  const smp_test::Rgba8 input = smp_test::load_png(c.dir + "/input.png"), photo = smp_test::load_png(c.dir + "/photo.png");
   BOOST_TEST_REQUIRE((photo.width == input.width && photo.height == input.height));
   const auto differing = std::mismatch(photo.bytes.begin(), photo.bytes.end(), input.bytes.begin());
   BOOST_TEST((differing.first == photo.bytes.end()), "the photo layer changed at byte "
@@ -144,7 +123,7 @@ BOOST_AUTO_TEST_CASE(the_photo_layer_keeps_every_pixel)
 BOOST_AUTO_TEST_CASE(dots_darken_the_selection_and_nothing_else)
 {
   const auto& c = the_case();
-  const Rgba8 input = load_png(c.dir + "/input.png"), composite = load_png(c.dir + "/composite.png");
+  const smp_test::Rgba8 input = smp_test::load_png(c.dir + "/input.png"), composite = smp_test::load_png(c.dir + "/composite.png");
   BOOST_TEST_REQUIRE((composite.width == width && composite.height == height));
   const smp::StippleSettings d;
   const double reach_px = smp_test::dot_reach_px(d, px_per_mm);
@@ -169,7 +148,7 @@ BOOST_AUTO_TEST_CASE(dots_darken_the_selection_and_nothing_else)
 BOOST_AUTO_TEST_CASE(the_pigment_layer_holds_dots_at_the_requested_density)
 {
   const auto& c = the_case();
-  const Rgba8 pigment = load_png(c.dir + "/smp-pigment.png");
+  const smp_test::Rgba8 pigment = smp_test::load_png(c.dir + "/smp-pigment.png");
   BOOST_TEST_REQUIRE((pigment.width == width && pigment.height == height));
   std::vector<char> seen(static_cast<std::size_t>(width) * height, 0);
   int dots = 0;
@@ -200,7 +179,7 @@ BOOST_AUTO_TEST_CASE(the_pigment_layer_holds_dots_at_the_requested_density)
 BOOST_AUTO_TEST_CASE(painting_density_outside_the_first_selection_adds_dots_there)
 {
   const auto& c = the_case();
-  const Rgba8 input = load_png(c.dir + "/input.png"), painted = load_png(c.dir + "/composite-painted.png");
+  const smp_test::Rgba8 input = smp_test::load_png(c.dir + "/input.png"), painted = smp_test::load_png(c.dir + "/composite-painted.png");
   int darker = 0;
   for (int y = 205; y < 275; ++y)
     for (int x = 15; x < 85; ++x)

@@ -1,0 +1,92 @@
+// "Calibrate Scale": sets the image resolution from a line of known length in the photo (a
+// ruler, or the two pupils, 63 mm apart in the average adult), so that every SMP filter works
+// in true millimetres.
+#include <cmath>
+#include <string>
+
+#include "gimp_paths.hpp"
+#include "image_guards.hpp"
+#include "image_scale.hpp"
+#include "procedures.hpp"
+
+namespace smp_plugin {
+namespace {
+
+constexpr double mean_interpupillary_mm = 63.0;
+constexpr double mm_per_inch = 25.4;
+// GIMP refuses resolutions outside 5..1 048 576 dpi; keep inside with room.
+constexpr double min_dpi = 5.0, max_dpi = 1e6;
+
+enum Reference { ruler = 0, pupils = 1 };
+
+GimpValueArray* run(GimpProcedure* procedure, GimpRunMode, GimpImage* image, GimpDrawable**,
+                    GimpProcedureConfig* config, gpointer)
+{
+  std::string problem;
+  GimpPath* path = path_argument(config, "path", image, problem);
+  if (!path)
+    return failure(procedure, ("Calibrate Scale: " + problem + ", with its two anchors on the ends of the ruler "
+                               "or on the two pupils.").c_str());
+  const auto anchors = anchors_of(path);
+  gchar* path_name = gimp_item_get_name(GIMP_ITEM(path));
+  const std::string named = std::string("the path \"") + path_name + "\"";
+  g_free(path_name);
+  if (anchors.size() != 2)
+    return failure(procedure, ("Calibrate Scale: " + named + " has " + std::to_string(anchors.size()) +
+                               " anchors in its first stroke; it needs exactly two, one on each end of the known "
+                               "length.").c_str());
+  const double length_px = std::hypot(anchors[1].x - anchors[0].x, anchors[1].y - anchors[0].y);
+  const int reference = gimp_procedure_config_get_choice_id(config, "reference");
+  double length_mm = 0.0;
+  g_object_get(config, "length-mm", &length_mm, nullptr);
+  if (length_mm <= 0.0 && reference == pupils)
+    length_mm = mean_interpupillary_mm;
+  if (!(length_mm > 0.0))
+    return failure(procedure, "Calibrate Scale: give the ruler's length in millimetres (length-mm).");
+  const double dpi = length_px / length_mm * mm_per_inch;
+  if (!(length_px >= 2.0) || dpi < min_dpi || dpi > max_dpi)
+    return failure(procedure, ("Calibrate Scale: the two anchors of " + named + " are " + std::to_string(length_px) +
+                               " px apart for " + std::to_string(length_mm) +
+                               " mm; place them on the ends of the known length.").c_str());
+  {
+    UndoGroup undo(image);
+    gimp_image_set_resolution(image, dpi, dpi);
+  }
+  GimpValueArray* values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
+  g_value_set_double(gimp_value_array_index(values, 1), px_per_mm_of(image));
+  return values;
+}
+
+}  // namespace
+
+GimpProcedure* create_calibrate_scale_procedure(GimpPlugIn* plug_in)
+{
+  GimpProcedure* procedure =
+      gimp_image_procedure_new(plug_in, calibrate_scale_name, GIMP_PDB_PROC_TYPE_PLUGIN, run, nullptr, nullptr);
+  gimp_procedure_set_image_types(procedure, "*");
+  gimp_procedure_set_sensitivity_mask(procedure, GIMP_PROCEDURE_SENSITIVE_ALWAYS);
+  gimp_procedure_set_menu_label(procedure, "SMP _Calibrate Scale...");
+  gimp_procedure_add_menu_path(procedure, "<Image>/Filters/Render/SMP");
+  gimp_procedure_set_documentation(
+      procedure, "Set the image's scale from a line of known length",
+      "Draw a path with two anchors on the ends of a ruler in the photo (give its length), or on the centres of the "
+      "two pupils (63 mm apart unless you give the client's own distance). Sets the image resolution, so that SMP "
+      "filters and hairlines are in true millimetres, and returns the pixels per millimetre.",
+      calibrate_scale_name);
+  gimp_procedure_set_attribution(procedure, "gimp-smp developers", "gimp-smp developers", "2026");
+  gimp_procedure_add_path_argument(procedure, "path", "_Path", "Two anchors on the known length (default: the selected path)",
+                                   TRUE, G_PARAM_READWRITE);
+  gimp_procedure_add_choice_argument(
+      procedure, "reference", "_Reference", "What the two anchors mark",
+      gimp_choice_new_with_values("ruler", ruler, "Ruler", "A ruler or object of known length", "pupils", pupils,
+                                  "Pupils", "The centres of the two pupils", nullptr),
+      "ruler", G_PARAM_READWRITE);
+  gimp_procedure_add_double_argument(procedure, "length-mm", "_Length (mm)",
+                                     "The known length; 0 with pupils means 63 mm, the adult mean", 0.0, 10000.0, 0.0,
+                                     G_PARAM_READWRITE);
+  gimp_procedure_add_double_return_value(procedure, "px-per-mm", "Pixels per mm", "The scale now set", 0.0, 1e6, 0.0,
+                                         G_PARAM_READWRITE);
+  return procedure;
+}
+
+}  // namespace smp_plugin
