@@ -145,6 +145,8 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode, GimpImage* image, Gim
     UndoGroup undo(image);
     PreservedSelectedLayers keep_selected(image);
     path = insert_path(image, hairline, path_name);
+    // With a selection GIMP renders a source op from the selection's corner, not the image's.
+    const LiftedSelection whole_image(image);
     channel = render_density(image, hair_region, px_per_mm, config);
   }
   GimpValueArray* values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);

@@ -24,7 +24,8 @@ class PreservedSelectedLayers {
 };
 
 // Lifts the selection for a while and puts it back: GIMP confines a new layer effect to the
-// selection of the moment, and a pigment layer's effect must follow wherever density is painted.
+// selection of the moment (a pigment layer's effect must follow wherever density is painted),
+// and renders a source op from the selection's corner rather than the image's.
 class LiftedSelection {
  public:
   explicit LiftedSelection(GimpImage* image)

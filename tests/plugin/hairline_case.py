@@ -84,10 +84,12 @@ top.insert_layer(top_layer, None, 0)
 top_layer.fill(Gimp.FillType.WHITE)
 top.set_resolution(101.6, 101.6)  # 4 px per mm: the 600 x 760 px ellipse is a 15 x 19 cm head
 top.select_ellipse(Gimp.ChannelOps.REPLACE, 100, 20, 600, 760)
-result = run("plug-in-smp-design-hairline", top, view="top", front="up", style="mature")
+result = run("plug-in-smp-design-hairline", top, view="top", front="up", style="mature", irregularity_mm=0.0)
 report.set_string("top", "status", status(result))
 report.set_string("top", "message", str(result.index(1)) if status(result) != "success" else "")
+report.set_boolean("top", "selection-kept", Gimp.Selection.bounds(top)[1:] == (True, 100, 20, 700, 780))
 if status(result) == "success":
+    Gimp.Selection.none(top)  # a copy takes only what is selected
     export_drawable(result.index(2), "top-density.png")
 
 report.save_to_file(os.path.join(case_dir, "report.ini"))

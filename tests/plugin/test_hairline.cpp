@@ -86,8 +86,16 @@ BOOST_AUTO_TEST_CASE(a_top_view_hairline_fills_the_head_behind_the_line)
 {
   const auto& c = the_case();
   BOOST_TEST_REQUIRE(c.value("top", "status") == "success", c.value("top", "message") << "\n" << c.gimp_output);
+  BOOST_TEST(c.value("top", "selection-kept") == "true", "the head's elliptical selection was not left as it was");
   const auto density = smp_test::load_png(c.dir + "/top-density.png");
+  BOOST_TEST_REQUIRE((density.width == 800 && density.height == 800));
   BOOST_TEST(density.at(400, 500)[0] == 255, "crown: " << int(density.at(400, 500)[0]));
   BOOST_TEST(density.at(400, 40)[0] == 0, "front edge of the head: " << int(density.at(400, 40)[0]));
   BOOST_TEST(density.at(40, 400)[0] == 0, "outside the head: " << int(density.at(40, 400)[0]));
+  // The head is symmetric about x = 400: so is the density behind a hairline without asymmetry.
+  int asymmetric = 0;
+  for (int y = 0; y < density.height; y += 4)
+    for (int x = 0; x < 400; x += 4)
+      asymmetric += std::abs(int(density.at(x, y)[0]) - int(density.at(799 - x, y)[0])) > 128;
+  BOOST_TEST(asymmetric < 200, asymmetric << " sampled pixels differ from their mirror image by more than half");
 }
