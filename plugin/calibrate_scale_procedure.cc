@@ -19,9 +19,11 @@ constexpr double min_dpi = 5.0, max_dpi = 1e6;
 
 enum Reference { ruler = 0, pupils = 1 };
 
-GimpValueArray* run(GimpProcedure* procedure, GimpRunMode, GimpImage* image, GimpDrawable**,
+GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* image, GimpDrawable**,
                     GimpProcedureConfig* config, gpointer)
 {
+  if (run_mode == GIMP_RUN_INTERACTIVE && !confirmed_in_dialog(procedure, config, "SMP Calibrate Scale"))
+    return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
   std::string problem;
   GimpPath* path = path_argument(config, "path", image, problem);
   if (!path)

@@ -131,9 +131,11 @@ GimpChannel* render_density(GimpImage* image, const smp::Path& hair_region, doub
   return channel;
 }
 
-GimpValueArray* run(GimpProcedure* procedure, GimpRunMode, GimpImage* image, GimpDrawable**,
+GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* image, GimpDrawable**,
                     GimpProcedureConfig* config, gpointer)
 {
+  if (run_mode == GIMP_RUN_INTERACTIVE && !confirmed_in_dialog(procedure, config, "SMP Design Hairline"))
+    return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
   const double px_per_mm = px_per_mm_of(image);
   smp::Path hairline, hair_region;
   std::string problem;

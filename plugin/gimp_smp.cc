@@ -1,4 +1,6 @@
 // The GIMP 3 plug-in: registers the SMP procedures with GIMP.
+#include <libgimp/gimpui.h>
+
 #include "procedures.hpp"
 
 namespace {
@@ -59,6 +61,16 @@ GimpValueArray* smp_plugin::failure(GimpProcedure* procedure, const char* messag
 {
   return gimp_procedure_new_return_values(procedure, GIMP_PDB_EXECUTION_ERROR,
                                           g_error_new_literal(GIMP_PLUG_IN_ERROR, 0, message));
+}
+
+bool smp_plugin::confirmed_in_dialog(GimpProcedure* procedure, GimpProcedureConfig* config, const char* title)
+{
+  gimp_ui_init(binary_name);
+  GtkWidget* dialog = gimp_procedure_dialog_new(procedure, config, title);
+  gimp_procedure_dialog_fill(GIMP_PROCEDURE_DIALOG(dialog), nullptr);
+  const bool confirmed = gimp_procedure_dialog_run(GIMP_PROCEDURE_DIALOG(dialog));
+  gtk_widget_destroy(dialog);
+  return confirmed;
 }
 
 GIMP_MAIN(smp_plug_in_get_type())

@@ -17,4 +17,7 @@ GimpProcedure* create_design_hairline_procedure(GimpPlugIn* plug_in);
 // A failed run that tells the user what is wrong and what to do.
 GimpValueArray* failure(GimpProcedure* procedure, const char* message);
 
+// In interactive runs: the procedure's own dialog, built from its arguments; false if cancelled.
+bool confirmed_in_dialog(GimpProcedure* procedure, GimpProcedureConfig* config, const char* title);
+
 }  // namespace smp_plugin

@@ -1,7 +1,5 @@
 // "Stipple Layer": adds a pigment layer whose own pixels are the density map (white where
 // selected) and whose live layer effect smp:follicle-stipple turns that density into dots.
-#include <libgimp/gimpui.h>
-
 #include <algorithm>
 #include <array>
 
@@ -74,22 +72,12 @@ void copy_settings(GimpProcedureConfig* from, GimpDrawableFilterConfig* to, doub
                static_cast<guint>(seed), nullptr);
 }
 
-bool confirmed_in_dialog(GimpProcedure* procedure, GimpProcedureConfig* config)
-{
-  gimp_ui_init(binary_name);
-  GtkWidget* dialog = gimp_procedure_dialog_new(procedure, config, "SMP Stipple Layer");
-  gimp_procedure_dialog_fill(GIMP_PROCEDURE_DIALOG(dialog), nullptr);
-  const bool confirmed = gimp_procedure_dialog_run(GIMP_PROCEDURE_DIALOG(dialog));
-  gtk_widget_destroy(dialog);
-  return confirmed;
-}
-
 GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* image, GimpDrawable**,
                     GimpProcedureConfig* config, gpointer)
 {
   if (gimp_image_get_base_type(image) == GIMP_INDEXED)
     return failure(procedure, "SMP Stipple Layer needs an RGB or grayscale image: use Image > Mode > RGB first.");
-  if (run_mode == GIMP_RUN_INTERACTIVE && !confirmed_in_dialog(procedure, config))
+  if (run_mode == GIMP_RUN_INTERACTIVE && !confirmed_in_dialog(procedure, config, "SMP Stipple Layer"))
     return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
 
   GimpLayer* layer = nullptr;

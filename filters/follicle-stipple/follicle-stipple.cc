@@ -177,23 +177,29 @@ int padding_of(GeglOperation* operation)
   return smp::StippleRenderer(settings_of(GEGL_PROPERTIES(operation), nullptr)).padding_px(0);
 }
 
+// Scratch memory for one process() call, reused from band to band: fresh multi-megabyte
+// allocations per band cost more in page faults than the rendering itself.
+struct BandScratch {
+  std::vector<float> luma_alpha, density, rgba;
+};
+
 void render_band(GeglOperation* operation, GeglBuffer* input, GeglBuffer* output, const GeglRectangle& band,
-                 int level, const smp::StippleRenderer& renderer)
+                 int level, const smp::StippleRenderer& renderer, BandScratch& scratch)
 {
   const Babl* space = working_space(operation);
   const GeglRectangle need = padded(band, renderer.padding_px(level));
-  std::vector<float> luma_alpha(static_cast<std::size_t>(need.width) * need.height * 2);
-  gegl_buffer_get(input, &need, 1.0 / (1 << level), babl_format_with_space("Y'A float", space), luma_alpha.data(),
-                  GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
-  std::vector<float> density(luma_alpha.size() / 2);
-  for (std::size_t i = 0; i < density.size(); ++i) {
-    const float m = luma_alpha[2 * i] * luma_alpha[2 * i + 1];
-    density[i] = m > 0.0f ? std::min(m, 1.0f) : 0.0f;  // also maps NaN to no pigment
+  scratch.luma_alpha.resize(static_cast<std::size_t>(need.width) * need.height * 2);
+  gegl_buffer_get(input, &need, 1.0 / (1 << level), babl_format_with_space("Y'A float", space),
+                  scratch.luma_alpha.data(), GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
+  scratch.density.resize(scratch.luma_alpha.size() / 2);
+  for (std::size_t i = 0; i < scratch.density.size(); ++i) {
+    const float m = scratch.luma_alpha[2 * i] * scratch.luma_alpha[2 * i + 1];
+    scratch.density[i] = m > 0.0f ? std::min(m, 1.0f) : 0.0f;  // also maps NaN to no pigment
   }
-  const smp::DensityRaster raster{density.data(), need.x, need.y, need.width, need.height};
-  std::vector<float> rgba(static_cast<std::size_t>(band.width) * band.height * 4);
-  renderer.render(raster, {band.x, band.y, band.width, band.height}, level, rgba.data());
-  gegl_buffer_set(output, &band, level, output_format(GEGL_PROPERTIES(operation), space), rgba.data(),
+  const smp::DensityRaster raster{scratch.density.data(), need.x, need.y, need.width, need.height};
+  scratch.rgba.resize(static_cast<std::size_t>(band.width) * band.height * 4);
+  renderer.render(raster, {band.x, band.y, band.width, band.height}, level, scratch.rgba.data());
+  gegl_buffer_set(output, &band, level, output_format(GEGL_PROPERTIES(operation), space), scratch.rgba.data(),
                   GEGL_AUTO_ROWSTRIDE);
 }
 
@@ -228,9 +234,10 @@ static gboolean process(GeglOperation* operation, GeglBuffer* input, GeglBuffer*
   // An exception must not unwind into GEGL's C frames inside GIMP: fall back to no pigment.
   try {
     const smp::StippleRenderer renderer(settings_of(GEGL_PROPERTIES(operation), working_space(operation)));
+    BandScratch scratch;
     for (int y = result->y; y < result->y + result->height; y += band_rows) {
       const GeglRectangle band{result->x, y, result->width, std::min(band_rows, result->y + result->height - y)};
-      render_band(operation, input, output, band, level, renderer);
+      render_band(operation, input, output, band, level, renderer, scratch);
     }
   } catch (...) {
     const bool dots = GEGL_PROPERTIES(operation)->output == SMP_STIPPLE_OUTPUT_DOTS;
