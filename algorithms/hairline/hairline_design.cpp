@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "value_noise.hpp"
+#include "sanitize.hpp"
 
 namespace smp {
 namespace {
@@ -27,13 +28,6 @@ constexpr double sharp_corner_tension = 0.2;
 // A natural frontotemporal angle is a soft turn, not a hump: short handles keep the curve
 // from overshooting above the corner.
 constexpr double corner_tension = 0.45;
-
-double clamped(double v, double fallback, double lo, double hi)
-{
-  if (!std::isfinite(v))
-    return fallback;
-  return std::clamp(v, lo, hi);
-}
 
 // An anchor in face millimetres (x to the image right, y up from the glabella), with how
 // smoothly the curve passes through it (1 = smooth, small = a corner).
@@ -144,14 +138,14 @@ HairlineDesign sanitized(const HairlineDesign& r)
   using L = HairlineDesignLimits;
   const HairlineDesign d;
   HairlineDesign s = r;
-  s.mfp_height_mm = clamped(r.mfp_height_mm, d.mfp_height_mm, L::mfp_min, L::mfp_max);
-  s.recession_mm = clamped(r.recession_mm, d.recession_mm, 0.0, L::recession_max);
-  s.peak_depth_mm = clamped(r.peak_depth_mm, d.peak_depth_mm, 0.0, L::peak_depth_max);
-  s.peak_width_mm = clamped(r.peak_width_mm, d.peak_width_mm, 5.0, L::peak_width_max);
-  s.asymmetry_mm = clamped(r.asymmetry_mm, d.asymmetry_mm, -L::asymmetry_max, L::asymmetry_max);
-  s.irregularity_mm = clamped(r.irregularity_mm, d.irregularity_mm, 0.0, L::irregularity_max);
+  s.mfp_height_mm = sanitized_number(r.mfp_height_mm, d.mfp_height_mm, L::mfp_min, L::mfp_max);
+  s.recession_mm = sanitized_number(r.recession_mm, d.recession_mm, 0.0, L::recession_max);
+  s.peak_depth_mm = sanitized_number(r.peak_depth_mm, d.peak_depth_mm, 0.0, L::peak_depth_max);
+  s.peak_width_mm = sanitized_number(r.peak_width_mm, d.peak_width_mm, 5.0, L::peak_width_max);
+  s.asymmetry_mm = sanitized_number(r.asymmetry_mm, d.asymmetry_mm, -L::asymmetry_max, L::asymmetry_max);
+  s.irregularity_mm = sanitized_number(r.irregularity_mm, d.irregularity_mm, 0.0, L::irregularity_max);
   s.irregularity_wavelength_mm =
-      clamped(r.irregularity_wavelength_mm, d.irregularity_wavelength_mm, L::wavelength_min, L::wavelength_max);
+      sanitized_number(r.irregularity_wavelength_mm, d.irregularity_wavelength_mm, L::wavelength_min, L::wavelength_max);
   return s;
 }
 

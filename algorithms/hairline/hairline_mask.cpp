@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "hash.hpp"
+#include "sanitize.hpp"
 #include "value_noise.hpp"
 
 namespace smp {
@@ -23,13 +24,6 @@ constexpr double stray_zone_mm = 6.0;  // how far ahead of the ramp stray hairs 
 
 enum Stream : std::uint32_t { macro_stream = 11, micro_stream, stray_stream };
 
-double clamped(double v, double fallback, double lo, double hi)
-{
-  if (!std::isfinite(v))
-    return std::isinf(v) ? (v > 0 ? hi : lo) : fallback;
-  return std::clamp(v, lo, hi);
-}
-
 }  // namespace
 
 HairlineMaskSettings sanitized(const HairlineMaskSettings& r)
@@ -37,11 +31,11 @@ HairlineMaskSettings sanitized(const HairlineMaskSettings& r)
   using L = HairlineMaskLimits;
   const HairlineMaskSettings d;
   HairlineMaskSettings s = r;
-  s.px_per_mm = clamped(r.px_per_mm, d.px_per_mm, L::px_per_mm_min, L::px_per_mm_max);
-  s.transition_width_mm = clamped(r.transition_width_mm, d.transition_width_mm, L::transition_min, L::transition_max);
-  s.micro_irregularity = clamped(r.micro_irregularity, d.micro_irregularity, 0.0, 1.0);
-  s.macro_irregularity_mm = clamped(r.macro_irregularity_mm, d.macro_irregularity_mm, 0.0, L::macro_max);
-  s.macro_wavelength_mm = clamped(r.macro_wavelength_mm, d.macro_wavelength_mm, L::wavelength_min, L::wavelength_max);
+  s.px_per_mm = sanitized_number(r.px_per_mm, d.px_per_mm, L::px_per_mm_min, L::px_per_mm_max);
+  s.transition_width_mm = sanitized_number(r.transition_width_mm, d.transition_width_mm, L::transition_min, L::transition_max);
+  s.micro_irregularity = sanitized_number(r.micro_irregularity, d.micro_irregularity, 0.0, 1.0);
+  s.macro_irregularity_mm = sanitized_number(r.macro_irregularity_mm, d.macro_irregularity_mm, 0.0, L::macro_max);
+  s.macro_wavelength_mm = sanitized_number(r.macro_wavelength_mm, d.macro_wavelength_mm, L::wavelength_min, L::wavelength_max);
   return s;
 }
 

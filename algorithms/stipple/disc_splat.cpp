@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+
+#include "stipple/pigment_cover.hpp"
 #include <numbers>
 
 namespace smp {
@@ -47,25 +49,14 @@ void DiscSplat::apply(const PixelRect& out, const LinearRgb& pigment, bool trans
 {
   const long x0 = std::max<long>(x0_, out.x), x1 = std::min<long>(x0_ + width_, out.x + out.width);
   const long y0 = std::max<long>(y0_, out.y), y1 = std::min<long>(y0_ + height_, out.y + out.height);
-  const auto kr = static_cast<float>(pigment.r), kg = static_cast<float>(pigment.g),
-             kb = static_cast<float>(pigment.b);
+  const PigmentCover pigment_cover(pigment, transmittance);
   for (long y = y0; y < y1; ++y) {
     const float* cover = cover_.data() + (y - y0_) * width_;
     float* row = rgba + 4 * (static_cast<std::size_t>(y - out.y) * out.width);
     for (long x = x0; x < x1; ++x) {
       const float c = cover[x - x0_];
       float* q = row + 4 * (x - out.x);
-      if (transmittance) {
-        q[0] *= 1.0f - c * (1.0f - kr);
-        q[1] *= 1.0f - c * (1.0f - kg);
-        q[2] *= 1.0f - c * (1.0f - kb);
-      } else {
-        const float keep = 1.0f - c;
-        q[0] = q[0] * keep + kr * c;
-        q[1] = q[1] * keep + kg * c;
-        q[2] = q[2] * keep + kb * c;
-        q[3] = q[3] * keep + c;
-      }
+      pigment_cover.apply(q, c);
     }
   }
 }

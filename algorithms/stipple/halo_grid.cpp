@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "stipple/pigment_cover.hpp"
+
 namespace smp {
 namespace {
 
@@ -85,8 +87,7 @@ void HaloGrid::add(double centre_x, double centre_y, double ink_px2)
 
 void HaloGrid::apply(const LinearRgb& pigment, bool transmittance, float* rgba) const
 {
-  const auto kr = static_cast<float>(pigment.r), kg = static_cast<float>(pigment.g),
-             kb = static_cast<float>(pigment.b);
+  const PigmentCover pigment_cover(pigment, transmittance);
   // Where each output column falls between grid cells: the same for every row.
   std::vector<long> column(static_cast<std::size_t>(out_.width));
   std::vector<float> column_t(static_cast<std::size_t>(out_.width));
@@ -111,17 +112,7 @@ void HaloGrid::apply(const LinearRgb& pigment, bool transmittance, float* rgba) 
       if (h <= 0.0f)
         continue;
       float* q = row + 4 * x;
-      if (transmittance) {
-        q[0] *= 1.0f - h * (1.0f - kr);
-        q[1] *= 1.0f - h * (1.0f - kg);
-        q[2] *= 1.0f - h * (1.0f - kb);
-      } else {
-        const float keep = 1.0f - h;
-        q[0] = q[0] * keep + kr * h;
-        q[1] = q[1] * keep + kg * h;
-        q[2] = q[2] * keep + kb * h;
-        q[3] = q[3] * keep + h;
-      }
+      pigment_cover.apply(q, h);
     }
   }
 }

@@ -7,6 +7,7 @@
 #include "hash.hpp"
 #include "stipple/disc_splat.hpp"
 #include "stipple/halo_grid.hpp"
+#include "stipple/pigment_cover.hpp"
 
 namespace smp {
 namespace {
@@ -164,25 +165,12 @@ void StippleRenderer::render(const DensityRaster& density, const PixelRect& out,
 
 void StippleRenderer::render_mean(const DensityRaster& density, const PixelRect& out, float* rgba) const
 {
-  const LinearRgb& k = settings_.color;
-  const bool transmittance = settings_.output == StippleOutput::transmittance;
+  const PigmentCover pigment(settings_.color, settings_.output == StippleOutput::transmittance);
   for (int j = 0; j < out.height; ++j)
     for (int i = 0; i < out.width; ++i) {
       const float m = density.at(out.x + i, out.y + j);
-      if (!(m > 0.0f))
-        continue;
-      const double ink = mean_ink(m);
-      float* p = rgba + 4 * (static_cast<std::size_t>(j) * out.width + i);
-      if (transmittance) {
-        p[0] = static_cast<float>(1.0 - ink * (1.0 - k.r));
-        p[1] = static_cast<float>(1.0 - ink * (1.0 - k.g));
-        p[2] = static_cast<float>(1.0 - ink * (1.0 - k.b));
-      } else {
-        p[0] = static_cast<float>(k.r * ink);
-        p[1] = static_cast<float>(k.g * ink);
-        p[2] = static_cast<float>(k.b * ink);
-        p[3] = static_cast<float>(ink);
-      }
+      if (m > 0.0f)
+        pigment.apply(rgba + 4 * (static_cast<std::size_t>(j) * out.width + i), static_cast<float>(mean_ink(m)));
     }
 }
 

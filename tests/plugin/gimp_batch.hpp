@@ -5,6 +5,7 @@
 
 #include <boost/test/unit_test.hpp>
 #include <cstdlib>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -42,5 +43,39 @@ inline std::string run_in_gimp(const std::string& script, const std::vector<std:
   g_free(err);
   return output;
 }
+
+// One scripted GIMP session: its output folder, what GIMP printed, and the report.ini the
+// script wrote there. `prepare` puts the script's inputs into the folder first.
+class GimpCase {
+ public:
+  GimpCase(const std::string& name, const std::string& script, const std::function<void(const std::string&)>& prepare = {})
+  {
+    dir = env_or_fail("SMP_OUTPUT_DIR") + "/" + name;
+    g_mkdir_with_parents(dir.c_str(), 0755);
+    if (prepare)
+      prepare(dir);
+    output = run_in_gimp(env_or_fail("SMP_SOURCE_DIR") + "/tests/plugin/" + script,
+                         {"SMP_CASE_DIR=" + dir, "SMP_INPUT=" + dir + "/input.png"});
+    BOOST_TEST_REQUIRE(g_key_file_load_from_file(report_, (dir + "/report.ini").c_str(), G_KEY_FILE_NONE, nullptr),
+                       "GIMP wrote no report; its output:\n" << output);
+    BOOST_TEST_MESSAGE("GIMP 3 outputs of this case are in " << dir);
+  }
+  ~GimpCase() { g_key_file_free(report_); }
+  GimpCase(const GimpCase&) = delete;
+  GimpCase& operator=(const GimpCase&) = delete;
+
+  std::string value(const char* group, const char* key) const
+  {
+    gchar* v = g_key_file_get_value(report_, group, key, nullptr);
+    std::string s = v ? v : "(missing)";
+    g_free(v);
+    return s;
+  }
+
+  std::string dir, output;
+
+ private:
+  GKeyFile* report_ = g_key_file_new();
+};
 
 }  // namespace smp_test

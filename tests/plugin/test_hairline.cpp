@@ -13,33 +13,9 @@ BOOST_TEST_GLOBAL_FIXTURE(GeglSession);
 
 namespace {
 
-struct HairlineCase {
-  std::string dir, gimp_output;
-  GKeyFile* report = g_key_file_new();
-
-  HairlineCase()
-  {
-    dir = smp_test::env_or_fail("SMP_OUTPUT_DIR") + "/plugin-hairline";
-    g_mkdir_with_parents(dir.c_str(), 0755);
-    gimp_output = smp_test::run_in_gimp(smp_test::env_or_fail("SMP_SOURCE_DIR") + "/tests/plugin/hairline_case.py",
-                                        {"SMP_CASE_DIR=" + dir});
-    BOOST_TEST_REQUIRE(g_key_file_load_from_file(report, (dir + "/report.ini").c_str(), G_KEY_FILE_NONE, nullptr),
-                       "GIMP wrote no report; its output:\n" << gimp_output);
-  }
-  ~HairlineCase() { g_key_file_free(report); }
-
-  std::string value(const char* group, const char* key) const
-  {
-    gchar* v = g_key_file_get_value(report, group, key, nullptr);
-    std::string s = v ? v : "(missing)";
-    g_free(v);
-    return s;
-  }
-};
-
-const HairlineCase& the_case()
+const smp_test::GimpCase& the_case()
 {
-  static const HairlineCase c;
+  static const smp_test::GimpCase c("plugin-hairline", "hairline_case.py");
   return c;
 }
 
@@ -48,7 +24,7 @@ const HairlineCase& the_case()
 BOOST_AUTO_TEST_CASE(calibration_from_the_pupils_sets_the_resolution)
 {
   const auto& c = the_case();
-  BOOST_TEST_REQUIRE(c.value("calibrate", "status") == "success", "GIMP output:\n" << c.gimp_output);
+  BOOST_TEST_REQUIRE(c.value("calibrate", "status") == "success", "GIMP output:\n" << c.output);
   // 630 px between the pupils at the adult mean of 63 mm: 10 px per mm, 254 dpi.
   BOOST_TEST(std::abs(std::stod(c.value("calibrate", "px-per-mm")) - 10.0) < 1e-6);
   BOOST_TEST(std::abs(std::stod(c.value("calibrate", "resolution")) - 254.0) < 1e-6);
@@ -68,7 +44,7 @@ BOOST_AUTO_TEST_CASE(calibration_refuses_a_missing_or_degenerate_path_and_says_w
 BOOST_AUTO_TEST_CASE(a_front_hairline_path_and_its_density_channel_appear)
 {
   const auto& c = the_case();
-  BOOST_TEST_REQUIRE(c.value("front", "status") == "success", c.value("front", "message") << "\n" << c.gimp_output);
+  BOOST_TEST_REQUIRE(c.value("front", "status") == "success", c.value("front", "message") << "\n" << c.output);
   BOOST_TEST(c.value("front", "paths").find("SMP hairline") != std::string::npos, c.value("front", "paths"));
   BOOST_TEST(c.value("front", "channels") == "SMP hairline density;");
   BOOST_TEST(c.value("front", "selected-layers") == "face;");
@@ -85,7 +61,7 @@ BOOST_AUTO_TEST_CASE(a_front_hairline_path_and_its_density_channel_appear)
 BOOST_AUTO_TEST_CASE(a_top_view_hairline_fills_the_head_behind_the_line)
 {
   const auto& c = the_case();
-  BOOST_TEST_REQUIRE(c.value("top", "status") == "success", c.value("top", "message") << "\n" << c.gimp_output);
+  BOOST_TEST_REQUIRE(c.value("top", "status") == "success", c.value("top", "message") << "\n" << c.output);
   BOOST_TEST(c.value("top", "selection-kept") == "true", "the head's elliptical selection was not left as it was");
   const auto density = smp_test::load_png(c.dir + "/top-density.png");
   BOOST_TEST_REQUIRE((density.width == 800 && density.height == 800));

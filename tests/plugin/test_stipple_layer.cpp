@@ -52,37 +52,10 @@ double outside_ellipse_px(int x, int y)
   return (std::hypot(dx, dy) - 1.0) * std::min(ellipse_rx, ellipse_ry);
 }
 
-struct StippleLayerCase {
-  std::string dir;
-  std::string gimp_output;
-  GKeyFile* report = g_key_file_new();
-
-  StippleLayerCase()
-  {
-    dir = smp_test::env_or_fail("SMP_OUTPUT_DIR") + "/plugin-stipple-layer";
-    g_mkdir_with_parents(dir.c_str(), 0755);
-    write_photo(dir + "/input.png");
-    gimp_output = smp_test::run_in_gimp(smp_test::env_or_fail("SMP_SOURCE_DIR") + "/tests/plugin/stipple_layer_case.py",
-                                        {"SMP_CASE_DIR=" + dir, "SMP_INPUT=" + dir + "/input.png"});
-    GError* error = nullptr;
-    BOOST_TEST_REQUIRE(g_key_file_load_from_file(report, (dir + "/report.ini").c_str(), G_KEY_FILE_NONE, &error),
-                       "GIMP wrote no report; its output:\n" << gimp_output);
-    BOOST_TEST_MESSAGE("GIMP 3 outputs of this case are in " << dir);
-  }
-  ~StippleLayerCase() { g_key_file_free(report); }
-
-  std::string value(const char* group, const char* key) const
-  {
-    gchar* v = g_key_file_get_value(report, group, key, nullptr);
-    std::string s = v ? v : "(missing)";
-    g_free(v);
-    return s;
-  }
-};
-
-const StippleLayerCase& the_case()
+const smp_test::GimpCase& the_case()
 {
-  static const StippleLayerCase c;
+  static const smp_test::GimpCase c("plugin-stipple-layer", "stipple_layer_case.py",
+                                    [](const std::string& dir) { write_photo(dir + "/input.png"); });
   return c;
 }
 
@@ -91,8 +64,8 @@ const StippleLayerCase& the_case()
 BOOST_AUTO_TEST_CASE(the_procedure_is_registered_and_runs_in_batch)
 {
   const auto& c = the_case();
-  BOOST_TEST(c.value("plugin", "registered") == "true", "GIMP output:\n" << c.gimp_output);
-  BOOST_TEST(c.value("run", "status") == "success", "GIMP output:\n" << c.gimp_output);
+  BOOST_TEST(c.value("plugin", "registered") == "true", "GIMP output:\n" << c.output);
+  BOOST_TEST(c.value("run", "status") == "success", "GIMP output:\n" << c.output);
 }
 
 BOOST_AUTO_TEST_CASE(a_multiply_pigment_layer_with_the_live_stipple_effect_is_added)

@@ -11,6 +11,7 @@
 #include "hairline/hairline_design.hpp"
 #include "support/gegl_compat.hpp"
 #include "synthetic/synthetic_face.hpp"
+#include "png_writer.hpp"
 
 namespace {
 
@@ -84,16 +85,7 @@ int main(int argc, char** argv)
                   &chart[(static_cast<std::size_t>(oy + y) * width + ox) * 3]);
     std::printf("panel %d: %s\n", i + 1, styles[i].first);
   }
-  const GeglRectangle rect{0, 0, width, height};
-  GeglBuffer* buffer = gegl_buffer_new(&rect, babl_format("R'G'B' float"));
-  gegl_buffer_set(buffer, &rect, 0, babl_format("R'G'B' float"), chart.data(), GEGL_AUTO_ROWSTRIDE);
-  GeglNode* graph = gegl_node_new();
-  GeglNode* source = gegl_node_new_child(graph, "operation", "gegl:buffer-source", "buffer", buffer, nullptr);
-  GeglNode* save = gegl_node_new_child(graph, "operation", "gegl:png-save", "path", argv[2], "bitdepth", 8, nullptr);
-  gegl_node_link(source, save);
-  gegl_node_process(save);
-  g_object_unref(graph);
-  g_object_unref(buffer);
+  smp_tools::write_rgb_png(argv[2], chart, width, height);
   gegl_exit();
   return 0;
 }

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "png_writer.hpp"
 #include "synthetic/synthetic_scalp.hpp"
 
 int main(int argc, char** argv)
@@ -19,16 +20,7 @@ int main(int argc, char** argv)
   const smp::SyntheticScalp scalp = smp::synthetic_scalp_top_view(spec);
 
   gegl_init(nullptr, nullptr);
-  const GeglRectangle rect{0, 0, scalp.width, scalp.height};
-  GeglBuffer* buffer = gegl_buffer_new(&rect, babl_format("R'G'B' float"));
-  gegl_buffer_set(buffer, &rect, 0, babl_format("R'G'B' float"), scalp.rgb.data(), GEGL_AUTO_ROWSTRIDE);
-  GeglNode* graph = gegl_node_new();
-  GeglNode* source = gegl_node_new_child(graph, "operation", "gegl:buffer-source", "buffer", buffer, nullptr);
-  GeglNode* save = gegl_node_new_child(graph, "operation", "gegl:png-save", "path", argv[1], "bitdepth", 8, nullptr);
-  gegl_node_link(source, save);
-  gegl_node_process(save);
-  g_object_unref(graph);
-  g_object_unref(buffer);
+  smp_tools::write_rgb_png(argv[1], scalp.rgb, scalp.width, scalp.height);
   gegl_exit();
 
   const smp::Ellipse& e = scalp.bald_area;
