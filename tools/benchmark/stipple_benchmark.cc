@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "gegl_start.hpp"
 #include "support/gegl_compat.hpp"
 
 namespace {
@@ -79,17 +80,9 @@ double seconds_to_render(const Build& build, const Inputs& in, const GeglRectang
 
 int main(int argc, char** argv)
 {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: %s FILTERS_DIR [SIZE]\n", argv[0]);
+  if (!smp_tools::start_gegl_with_filters(argc, argv, 2, 3, "FILTERS_DIR [SIZE]", "smp:follicle-stipple"))
     return 2;
-  }
   const int size = argc > 2 ? std::atoi(argv[2]) : 4096;
-  gegl_init(nullptr, nullptr);
-  gegl_load_module_directory(argv[1]);
-  if (!gegl_has_operation("smp:follicle-stipple")) {
-    std::fprintf(stderr, "smp:follicle-stipple not found in %s\n", argv[1]);
-    return 1;
-  }
   const Inputs in = make_inputs(size);
   const std::vector<std::pair<std::string, Build>> cases{
       {"gegl:nop (photo)", [](GeglNode* g, const Inputs& i) {

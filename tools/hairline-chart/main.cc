@@ -11,6 +11,7 @@
 #include "hairline/hairline_design.hpp"
 #include "support/gegl_compat.hpp"
 #include "synthetic/synthetic_face.hpp"
+#include "gegl_start.hpp"
 #include "png_writer.hpp"
 
 namespace {
@@ -57,16 +58,8 @@ std::vector<float> render_style(const smp::SyntheticFace& face, double px_per_mm
 
 int main(int argc, char** argv)
 {
-  if (argc != 3) {
-    std::fprintf(stderr, "usage: %s FILTERS_DIR OUT.png\n", argv[0]);
+  if (!smp_tools::start_gegl_with_filters(argc, argv, 3, 3, "FILTERS_DIR OUT.png", "smp:hairline-mask"))
     return 2;
-  }
-  gegl_init(nullptr, nullptr);
-  gegl_load_module_directory(argv[1]);
-  if (!gegl_has_operation("smp:hairline-mask")) {
-    std::fprintf(stderr, "smp:hairline-mask not found in %s\n", argv[1]);
-    return 1;
-  }
   const smp::SyntheticFaceSpec spec;
   const smp::SyntheticFace face = smp::synthetic_face_front(spec);
   const std::pair<const char*, smp::HairlineStyle> styles[] = {

@@ -10,6 +10,7 @@
 
 #include "support/gegl_compat.hpp"
 #include "synthetic/synthetic_scalp.hpp"
+#include "gegl_start.hpp"
 #include "png_writer.hpp"
 
 namespace {
@@ -78,16 +79,8 @@ std::vector<float> render_panel(const Panel& panel)
 
 int main(int argc, char** argv)
 {
-  if (argc != 3) {
-    std::fprintf(stderr, "usage: %s FILTERS_DIR OUT.png\n", argv[0]);
+  if (!smp_tools::start_gegl_with_filters(argc, argv, 3, 3, "FILTERS_DIR OUT.png", "smp:follicle-stipple"))
     return 2;
-  }
-  gegl_init(nullptr, nullptr);
-  gegl_load_module_directory(argv[1]);
-  if (!gegl_has_operation("smp:follicle-stipple")) {
-    std::fprintf(stderr, "smp:follicle-stipple not found in %s\n", argv[1]);
-    return 1;
-  }
   auto none = [](GeglNode*) {};
   const std::vector<Panel> panels{
       {"defaults: 90 dots/cm2, 0.25 mm, 3 sessions", 12.0, false, none},
