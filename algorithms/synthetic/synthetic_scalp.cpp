@@ -93,6 +93,7 @@ SyntheticScalp synthetic_scalp_top_view(const SyntheticScalpSpec& s)
   out.rgb.resize(static_cast<std::size_t>(out.width) * out.height * 3);
   const Ellipse head{out.width / 2.0, out.height / 2.0, 0.5 * s.head_width_mm * s.px_per_mm,
                      0.5 * s.head_length_mm * s.px_per_mm};
+  out.head = head;
   out.bald_area = {head.centre_x, head.centre_y - 0.12 * head.radius_y, 0.68 * head.radius_x, 0.82 * head.radius_y};
   const Rgb hair{0.16, 0.12, 0.10};
   for (int y = 0; y < out.height; ++y)

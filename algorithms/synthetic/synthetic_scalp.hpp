@@ -24,6 +24,7 @@ struct SyntheticScalp {
   int width = 0, height = 0;
   std::vector<float> rgb;  // sRGB-encoded, 0..1, row-major
   Ellipse bald_area;       // where the fringe is absent: what a designer would select
+  Ellipse head;            // the head's outline
 };
 
 SyntheticScalp synthetic_scalp_top_view(const SyntheticScalpSpec& spec);

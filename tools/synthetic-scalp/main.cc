@@ -1,5 +1,5 @@
 // smp-synthetic-scalp OUT.png [SEED]: writes the project's own top-view test head, and prints
-// its scale and bald area as "px_per_mm=... ellipse=x,y,width,height" for the demo to use.
+// its scale, bald area and outline as "px_per_mm=... ellipse=x,y,w,h head=x,y,w,h" for the demo.
 #include <gegl.h>
 
 #include <cstdio>
@@ -24,8 +24,10 @@ int main(int argc, char** argv)
   gegl_exit();
 
   const smp::Ellipse& e = scalp.bald_area;
-  std::printf("px_per_mm=%g ellipse=%d,%d,%d,%d\n", spec.px_per_mm, static_cast<int>(e.centre_x - e.radius_x),
-              static_cast<int>(e.centre_y - e.radius_y), static_cast<int>(2 * e.radius_x),
-              static_cast<int>(2 * e.radius_y));
+  const smp::Ellipse& h = scalp.head;
+  std::printf("px_per_mm=%g ellipse=%d,%d,%d,%d head=%d,%d,%d,%d\n", spec.px_per_mm,
+              static_cast<int>(e.centre_x - e.radius_x), static_cast<int>(e.centre_y - e.radius_y),
+              static_cast<int>(2 * e.radius_x), static_cast<int>(2 * e.radius_y), static_cast<int>(h.centre_x - h.radius_x),
+              static_cast<int>(h.centre_y - h.radius_y), static_cast<int>(2 * h.radius_x), static_cast<int>(2 * h.radius_y));
   return 0;
 }
