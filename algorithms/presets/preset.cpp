@@ -1,0 +1,405 @@
+#include "presets/preset.hpp"
+
+#include <glib.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <numbers>
+#include <set>
+#include <sstream>
+
+namespace smp {
+namespace {
+
+constexpr int supported_format = 1;
+constexpr int arc_points = 72;
+const std::set<std::string> categories{"norwood", "ludwig", "savin", "alopecia", "scar", "filler", "other"};
+
+// Where each "key=" and "[group]" is in the text, for messages GLib does not place.
+class LineIndex {
+ public:
+  explicit LineIndex(const std::string& text)
+  {
+    std::istringstream in(text);
+    std::string line, group;
+    for (int number = 1; std::getline(in, line); ++number) {
+      const auto start = line.find_first_not_of(" \t");
+      if (start == std::string::npos || line[start] == '#')
+        continue;
+      if (line[start] == '[') {
+        group = line.substr(start + 1, line.find(']') - start - 1);
+        lines_[{group, ""}] = number;
+      } else if (const auto eq = line.find('='); eq != std::string::npos) {
+        std::string key = line.substr(start, eq - start);
+        key.erase(key.find_last_not_of(" \t") + 1);
+        lines_[{group, key}] = number;
+      }
+    }
+  }
+  int of(const std::string& group, const std::string& key = "") const
+  {
+    const auto it = lines_.find({group, key});
+    return it == lines_.end() ? 0 : it->second;
+  }
+
+ private:
+  std::map<std::pair<std::string, std::string>, int> lines_;
+};
+
+struct Failure {
+  PresetError error;
+};
+
+class Reader {
+ public:
+  Reader(GKeyFile* keys, const std::string& text, const std::string& file) : keys_(keys), lines_(text), file_(file) {}
+
+  [[noreturn]] void fail(const std::string& group, const std::string& key, const std::string& reason) const
+  {
+    throw Failure{{file_, group, key, lines_.of(group, key), reason}};
+  }
+
+  bool has(const std::string& group, const std::string& key) const
+  {
+    return g_key_file_has_key(keys_, group.c_str(), key.c_str(), nullptr);
+  }
+
+  std::string text(const std::string& group, const std::string& key) const
+  {
+    gchar* value = g_key_file_get_string(keys_, group.c_str(), key.c_str(), nullptr);
+    if (!value)
+      fail(group, key, "missing: this key is required");
+    std::string s = value;
+    g_free(value);
+    return s;
+  }
+
+  std::string choice(const std::string& group, const std::string& key, const std::set<std::string>& allowed) const
+  {
+    const std::string value = text(group, key);
+    if (!allowed.count(value)) {
+      std::string list;
+      for (const auto& a : allowed)
+        list += (list.empty() ? "" : ", ") + a;
+      fail(group, key, "'" + value + "' is not one of: " + list);
+    }
+    return value;
+  }
+
+  std::vector<double> numbers(const std::string& group, const std::string& key, std::size_t at_least,
+                              std::size_t at_most, double lo, double hi) const
+  {
+    const std::string value = text(group, key);
+    std::vector<double> out;
+    std::istringstream in(value);
+    std::string item;
+    while (std::getline(in, item, ';')) {
+      if (item.find_first_not_of(" \t") == std::string::npos)
+        continue;
+      char* end = nullptr;
+      const double v = g_ascii_strtod(item.c_str(), &end);
+      if (end == item.c_str() || std::string(end).find_first_not_of(" \t") != std::string::npos || !std::isfinite(v))
+        fail(group, key, "'" + item + "' is not a number");
+      if (v < lo || v > hi)
+        fail(group, key, "'" + item + "' is outside " + range(lo, hi));
+      out.push_back(v);
+    }
+    if (out.size() < at_least || out.size() > at_most)
+      fail(group, key, "expected " + (at_least == at_most ? std::to_string(at_least) : std::to_string(at_least) + " to " + std::to_string(at_most)) +
+                           " numbers separated by ';', got " + std::to_string(out.size()));
+    return out;
+  }
+
+  double number(const std::string& group, const std::string& key, double lo, double hi, double fallback) const
+  {
+    return has(group, key) ? numbers(group, key, 1, 1, lo, hi)[0] : fallback;
+  }
+
+  void only_keys(const std::string& group, const std::set<std::string>& allowed) const
+  {
+    gsize n = 0;
+    gchar** keys = g_key_file_get_keys(keys_, group.c_str(), &n, nullptr);
+    std::string unknown;
+    for (gsize i = 0; i < n && unknown.empty(); ++i)
+      if (!allowed.count(keys[i]))
+        unknown = keys[i];
+    g_strfreev(keys);
+    if (!unknown.empty())
+      fail(group, unknown, "unknown key (check the spelling against presets/README.md)");
+  }
+
+ private:
+  static std::string range(double lo, double hi)
+  {
+    std::ostringstream s;
+    s << lo << ".." << hi;
+    return s.str();
+  }
+
+  GKeyFile* keys_;
+  LineIndex lines_;
+  std::string file_;
+};
+
+Zone read_zone(const Reader& r, const std::string& group)
+{
+  Zone z;
+  z.name = group.substr(5);
+  const std::string shape = r.choice(group, "shape", {"ellipse", "polygon", "band", "ring"});
+  std::set<std::string> keys{"shape", "density", "edge-mm"};
+  if (shape == "ellipse") {
+    z.shape = ZoneShape::ellipse;
+    const auto c = r.numbers(group, "centre", 2, 2, -1.5, 1.5), radii = r.numbers(group, "radii", 2, 2, 0.01, 2.0);
+    z.centre = {c[0], c[1]};
+    z.radius_x = radii[0];
+    z.radius_y = radii[1];
+    keys.insert({"centre", "radii"});
+  } else if (shape == "polygon") {
+    z.shape = ZoneShape::polygon;
+    const auto p = r.numbers(group, "points", 6, 400, -1.5, 1.5);
+    if (p.size() % 2)
+      r.fail(group, "points", "an odd count of numbers: give x;y pairs");
+    for (std::size_t i = 0; i < p.size(); i += 2)
+      z.points.push_back({p[i], p[i + 1]});
+    keys.insert("points");
+  } else if (shape == "band") {
+    z.shape = ZoneShape::band;
+    const auto y = r.numbers(group, "from-to", 2, 2, -1.0, 1.0);
+    if (y[0] >= y[1])
+      r.fail(group, "from-to", "the band must run from front to back (first number smaller)");
+    z.from_y = y[0];
+    z.to_y = y[1];
+    keys.insert("from-to");
+  } else {
+    z.shape = ZoneShape::ring;
+    const auto radii = r.numbers(group, "radii", 2, 2, 0.0, 1.2);
+    if (radii[0] >= radii[1])
+      r.fail(group, "radii", "the inner radius must be smaller than the outer one");
+    z.inner = radii[0];
+    z.outer = radii[1];
+    if (r.has(group, "angles")) {
+      const auto a = r.numbers(group, "angles", 2, 2, -360.0, 720.0);
+      if (a[0] >= a[1] || a[1] - a[0] > 360.0)
+        r.fail(group, "angles", "give a start and a larger end, at most 360 degrees apart");
+      z.from_deg = a[0];
+      z.to_deg = a[1];
+    }
+    keys.insert({"radii", "angles"});
+  }
+  z.density = r.number(group, "density", 0.0, 1.0, 1.0);
+  z.edge_mm = r.number(group, "edge-mm", 0.0, 60.0, 8.0);
+  r.only_keys(group, keys);
+  return z;
+}
+
+Preset read_preset(GKeyFile* keys, const std::string& text, const std::string& file)
+{
+  const Reader r(keys, text, file);
+  Preset p;
+  p.file = file;
+  if (!g_key_file_has_group(keys, "preset"))
+    r.fail("preset", "", "missing: every preset starts with a [preset] group");
+  const auto format = r.numbers("preset", "format", 1, 1, 0, 1e6)[0];
+  if (format != supported_format)
+    r.fail("preset", "format", "format " + std::to_string(static_cast<long>(format)) + " is not known to this version (it reads format=1)");
+  p.name = r.text("preset", "name");
+  if (p.name.empty())
+    r.fail("preset", "name", "empty: give the preset a name");
+  p.category = r.choice("preset", "category", categories);
+  p.view = r.choice("preset", "view", {"top", "front"});
+  if (r.has("preset", "notes"))
+    p.notes = r.text("preset", "notes");
+  r.only_keys("preset", {"format", "name", "category", "view", "notes"});
+
+  gsize n = 0;
+  gchar** groups = g_key_file_get_groups(keys, &n);
+  std::vector<std::string> names(groups, groups + n);
+  g_strfreev(groups);
+  for (const std::string& group : names) {
+    if (group == "preset")
+      continue;
+    if (group.rfind("zone:", 0) == 0 && group.size() > 5) {
+      p.zones.push_back(read_zone(r, group));
+    } else if (group == "hairline") {
+      p.hairline.present = true;
+      if (!parse_hairline_style(r.text(group, "style"), p.hairline.style))
+        r.fail(group, "style", "'" + r.text(group, "style") + "' is not one of: juvenile, mature, rounded, receded, widows-peak, defined");
+      p.hairline.mfp_height_mm = r.number(group, "mfp-height-mm", HairlineDesignLimits::mfp_min, HairlineDesignLimits::mfp_max, 80.0);
+      p.hairline.recession_mm = r.number(group, "recession-mm", 0.0, HairlineDesignLimits::recession_max, 15.0);
+      r.only_keys(group, {"style", "mfp-height-mm", "recession-mm"});
+    } else if (group == "stipple") {
+      p.stipple.density_per_cm2 = r.number(group, "density", 0.0, 1000.0, p.stipple.density_per_cm2);
+      p.stipple.dot_diameter_mm = r.number(group, "dot-diameter", 0.02, 1.5, p.stipple.dot_diameter_mm);
+      p.stipple.strength = r.number(group, "strength", 0.0, 1.0, p.stipple.strength);
+      p.stipple.sessions = static_cast<int>(r.number(group, "sessions", 1, 3, p.stipple.sessions));
+      r.only_keys(group, {"density", "dot-diameter", "strength", "sessions"});
+    } else {
+      r.fail(group, "", "unknown group: use [preset], [zone:NAME], [hairline] or [stipple]");
+    }
+  }
+  if (p.zones.empty())
+    r.fail("preset", "", "no [zone:NAME] group: a preset needs at least one zone");
+  return p;
+}
+
+}  // namespace
+
+std::string PresetError::message() const
+{
+  std::string m = file;
+  if (line > 0)
+    m += ":" + std::to_string(line);
+  m += ": ";
+  if (!group.empty())
+    m += "[" + group + "] ";
+  if (!key.empty())
+    m += key + ": ";
+  return m + reason;
+}
+
+std::variant<Preset, PresetError> parse_preset(const std::string& text, const std::string& file)
+{
+  GKeyFile* keys = g_key_file_new();
+  GError* error = nullptr;
+  std::variant<Preset, PresetError> result;
+  if (!g_key_file_load_from_data(keys, text.data(), text.size(), G_KEY_FILE_NONE, &error)) {
+    result = PresetError{file, "", "", 0, std::string("not a key file: ") + error->message};
+    g_error_free(error);
+  } else {
+    try {
+      result = read_preset(keys, text, file);
+    } catch (const Failure& f) {
+      result = f.error;
+    }
+  }
+  g_key_file_free(keys);
+  return result;
+}
+
+std::variant<Preset, PresetError> load_preset_file(const std::string& path)
+{
+  gchar* contents = nullptr;
+  gsize length = 0;
+  GError* error = nullptr;
+  if (!g_file_get_contents(path.c_str(), &contents, &length, &error)) {
+    PresetError e{path, "", "", 0, std::string("cannot read: ") + error->message};
+    g_error_free(error);
+    return e;
+  }
+  std::string text(contents, length);
+  g_free(contents);
+  if (!g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr))
+    return PresetError{path, "", "", 0, "not UTF-8 text"};
+  return parse_preset(text, path);
+}
+
+PresetLibrary load_preset_folders(const std::vector<std::string>& folders)
+{
+  std::map<std::string, Preset> by_name;
+  PresetLibrary library;
+  for (const std::string& folder : folders) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(folder, ec))
+      continue;
+    std::vector<std::string> files;
+    for (const auto& entry : std::filesystem::directory_iterator(folder, ec))
+      if (entry.path().extension() == ".preset")
+        files.push_back(entry.path().string());
+    std::sort(files.begin(), files.end());
+    for (const std::string& file : files) {
+      auto loaded = load_preset_file(file);
+      if (auto* preset = std::get_if<Preset>(&loaded))
+        by_name[preset->name] = *preset;
+      else
+        library.errors.push_back(std::get<PresetError>(loaded));
+    }
+  }
+  for (auto& [name, preset] : by_name)
+    library.presets.push_back(preset);
+  std::sort(library.presets.begin(), library.presets.end(),
+            [](const Preset& a, const Preset& b) { return std::tie(a.category, a.name) < std::tie(b.category, b.name); });
+  return library;
+}
+
+Path zone_path(const Zone& zone, const HeadFrame& head)
+{
+  const Point forward{std::cos(head.front_rad), std::sin(head.front_rad)};
+  const Point across{-forward.y, forward.x};
+  auto to_image = [&](double x, double y) {
+    return Point{head.centre.x + (across.x * x * head.half_width_px - forward.x * y * head.half_length_px),
+                 head.centre.y + (across.y * x * head.half_width_px - forward.y * y * head.half_length_px)};
+  };
+  // Angle 0 is the front (y = -1), 90 degrees towards +x.
+  auto on_circle = [&](double radius, double degrees) {
+    const double a = degrees * std::numbers::pi / 180.0;
+    return to_image(radius * std::sin(a), -radius * std::cos(a));
+  };
+  std::vector<std::vector<Point>> outlines;
+  switch (zone.shape) {
+    case ZoneShape::ellipse: {
+      std::vector<Point> o;
+      for (int i = 0; i < arc_points; ++i) {
+        const double a = 2.0 * std::numbers::pi * i / arc_points;
+        o.push_back(to_image(zone.centre.x + zone.radius_x * std::cos(a), zone.centre.y + zone.radius_y * std::sin(a)));
+      }
+      outlines.push_back(o);
+      break;
+    }
+    case ZoneShape::polygon: {
+      std::vector<Point> o;
+      for (const Point& p : zone.points)
+        o.push_back(to_image(p.x, p.y));
+      outlines.push_back(o);
+      break;
+    }
+    case ZoneShape::band: {
+      // The head's outline between the two lines y = from and y = to, both sides.
+      std::vector<Point> o;
+      const double a0 = std::acos(std::clamp(-zone.from_y, -1.0, 1.0)) * 180.0 / std::numbers::pi;
+      const double a1 = std::acos(std::clamp(-zone.to_y, -1.0, 1.0)) * 180.0 / std::numbers::pi;
+      for (int i = 0; i <= arc_points / 2; ++i)
+        o.push_back(on_circle(1.0, a0 + (a1 - a0) * i / (arc_points / 2)));
+      for (int i = 0; i <= arc_points / 2; ++i)
+        o.push_back(on_circle(1.0, -(a1 + (a0 - a1) * i / (arc_points / 2))));
+      outlines.push_back(o);
+      break;
+    }
+    case ZoneShape::ring: {
+      const bool full = zone.to_deg - zone.from_deg >= 359.999;
+      std::vector<Point> outer, inner;
+      for (int i = 0; i <= arc_points; ++i) {
+        const double a = zone.from_deg + (zone.to_deg - zone.from_deg) * i / arc_points;
+        outer.push_back(on_circle(zone.outer, a));
+        inner.push_back(on_circle(zone.inner, a));
+      }
+      if (full) {
+        outlines.push_back(outer);
+        if (zone.inner > 0.0)
+          outlines.push_back(inner);
+      } else {
+        outer.insert(outer.end(), inner.rbegin(), inner.rend());
+        outlines.push_back(outer);
+      }
+      break;
+    }
+  }
+  Path path;
+  for (const auto& o : outlines) {
+    if (o.size() < 3)
+      continue;
+    Subpath s;
+    for (std::size_t i = 0; i < o.size(); ++i) {
+      const Point& a = o[i];
+      const Point& b = o[(i + 1) % o.size()];
+      s.segments.push_back({a, {a.x + (b.x - a.x) / 3, a.y + (b.y - a.y) / 3},
+                            {a.x + 2 * (b.x - a.x) / 3, a.y + 2 * (b.y - a.y) / 3}, b});
+    }
+    s.closed = true;
+    path.subpaths.push_back(s);
+  }
+  return path;
+}
+
+}  // namespace smp

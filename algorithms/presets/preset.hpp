@@ -1,0 +1,76 @@
+// Presets: a named pattern of hair loss (zones and their densities on a normalised head), a
+// hairline style and stipple settings, read from GLib key files (format=1, presets/README.md).
+// Every problem is reported with the file, the group and key (and line) and the reason.
+#pragma once
+
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "geometry/path.hpp"
+#include "hairline/hairline_design.hpp"
+
+namespace smp {
+
+enum class ZoneShape { ellipse, polygon, band, ring };
+
+// A zone in the normalised head frame seen from above: x across (-1 image left .. 1 right when
+// the face points up), y from the front (-1) to the back (1); the head's outline is the unit
+// circle. Angles start at the front and turn clockwise seen from above.
+struct Zone {
+  std::string name;
+  ZoneShape shape = ZoneShape::ellipse;
+  Point centre{0.0, 0.0};
+  double radius_x = 0.5, radius_y = 0.5;  // ellipse
+  std::vector<Point> points;              // polygon
+  double from_y = -1.0, to_y = 1.0;       // band: the part of the head between these
+  double inner = 0.8, outer = 1.0;        // ring: between these radii of the head
+  double from_deg = 0.0, to_deg = 360.0;  // ring: and between these angles
+  double density = 1.0;                   // share of the stipple density inside
+  double edge_mm = 8.0;                   // soft edge (10-90%)
+};
+
+struct PresetHairline {
+  bool present = false;
+  HairlineStyle style = HairlineStyle::juvenile;
+  double mfp_height_mm = 80.0;
+  double recession_mm = 15.0;
+};
+
+struct PresetStipple {
+  double density_per_cm2 = 90.0;
+  double dot_diameter_mm = 0.2;
+  double strength = 0.8;
+  int sessions = 3;
+};
+
+struct Preset {
+  std::string file, name, category, view, notes;
+  std::vector<Zone> zones;
+  PresetHairline hairline;
+  PresetStipple stipple;
+};
+
+struct PresetError {
+  std::string file, group, key;
+  int line = 0;  // 0 when unknown
+  std::string reason;
+  std::string message() const;  // "file:line: [group] key: reason"
+};
+
+std::variant<Preset, PresetError> parse_preset(const std::string& text, const std::string& file);
+std::variant<Preset, PresetError> load_preset_file(const std::string& path);
+
+struct PresetLibrary {
+  std::vector<Preset> presets;     // sorted by category, then name
+  std::vector<PresetError> errors; // one per file that could not be used
+};
+
+// Every *.preset file of the folders; a preset in a later folder replaces one of the same name.
+PresetLibrary load_preset_folders(const std::vector<std::string>& folders);
+
+// A zone's outline in image pixels, for a head seen from above, as closed subpaths (a full
+// ring is two: fill them even-odd).
+Path zone_path(const Zone& zone, const HeadFrame& head);
+
+}  // namespace smp

@@ -1,0 +1,209 @@
+#define BOOST_TEST_MODULE presets
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <string>
+
+#include "hairline/hairline_mask.hpp"
+#include "hash.hpp"
+#include "presets/preset.hpp"
+
+namespace {
+
+std::string shipped_folder()
+{
+  const char* source = std::getenv("SMP_SOURCE_DIR");
+  BOOST_TEST_REQUIRE(source != nullptr, "SMP_SOURCE_DIR must name the project's source folder");
+  return std::string(source) + "/presets";
+}
+
+const std::string valid = R"([preset]
+format=1
+name=Test crown
+category=norwood
+view=top
+
+[zone:crown]
+shape=ellipse
+centre=0;0.4
+radii=0.3;0.25
+density=0.8
+
+[stipple]
+density=100
+)";
+
+smp::PresetError error_of(const std::string& text)
+{
+  auto result = smp::parse_preset(text, "test.preset");
+  BOOST_TEST_REQUIRE(std::holds_alternative<smp::PresetError>(result), "accepted:\n" << text);
+  return std::get<smp::PresetError>(result);
+}
+
+std::string replaced(std::string text, const std::string& from, const std::string& to)
+{
+  text.replace(text.find(from), from.size(), to);
+  return text;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(every_shipped_preset_loads_and_the_library_is_complete)
+{
+  const auto library = smp::load_preset_folders({shipped_folder()});
+  for (const auto& e : library.errors)
+    BOOST_TEST_ERROR(e.message());
+  std::set<std::string> names;
+  for (const auto& p : library.presets)
+    names.insert(p.name);
+  for (const char* wanted :
+       {"Norwood I", "Norwood II", "Norwood IIa", "Norwood III", "Norwood IIIa", "Norwood III-vertex", "Norwood IV",
+        "Norwood IVa", "Norwood V", "Norwood Va", "Norwood VI", "Norwood VII", "Ludwig I", "Ludwig II", "Ludwig III",
+        "Savin I-2", "Savin I-3", "Savin I-4", "Savin II-1", "Savin II-2", "Savin III", "Savin advanced",
+        "Savin frontal", "Alopecia areata (patchy)", "Alopecia ophiasis", "Alopecia sisaipho", "Alopecia totalis",
+        "Alopecia universalis", "Diffuse thinning", "Scarring alopecia (frontal band)", "FUT strip scar",
+        "FUE donor area", "Density filler for longer hair"})
+    BOOST_TEST(names.count(wanted) == 1u, "no shipped preset named " << wanted);
+  BOOST_TEST_MESSAGE(library.presets.size() << " shipped presets");
+}
+
+BOOST_AUTO_TEST_CASE(a_valid_preset_reads_as_written)
+{
+  auto result = smp::parse_preset(valid, "test.preset");
+  const auto* error = std::get_if<smp::PresetError>(&result);
+  BOOST_TEST_REQUIRE(!error, (error ? error->message() : ""));
+  const auto& p = std::get<smp::Preset>(result);
+  BOOST_TEST(p.name == "Test crown");
+  BOOST_TEST_REQUIRE(p.zones.size() == 1u);
+  BOOST_TEST(p.zones[0].name == "crown");
+  BOOST_TEST(p.zones[0].centre.y == 0.4);
+  BOOST_TEST(p.zones[0].density == 0.8);
+  BOOST_TEST(p.zones[0].edge_mm == 8.0);
+  BOOST_TEST(p.stipple.density_per_cm2 == 100.0);
+  BOOST_TEST(!p.hairline.present);
+}
+
+BOOST_AUTO_TEST_CASE(each_problem_names_the_file_line_group_key_and_reason)
+{
+  struct Case {
+    std::string text, group, key, words;
+    int line;
+  };
+  const Case cases[] = {
+      {replaced(valid, "density=0.8", "densty=0.8"), "zone:crown", "densty", "unknown key", 11},
+      {replaced(valid, "density=0.8", "density=1.8"), "zone:crown", "density", "outside 0..1", 11},
+      {replaced(valid, "radii=0.3;0.25", "radii=0.3"), "zone:crown", "radii", "expected 2 numbers", 10},
+      {replaced(valid, "category=norwood\n", ""), "preset", "category", "missing", 0},
+      {replaced(valid, "format=1", "format=2"), "preset", "format", "format=1", 2},
+      {replaced(valid, "shape=ellipse", "shape=star"), "zone:crown", "shape", "not one of", 8},
+      {replaced(valid, "[stipple]", "[stippel]"), "stippel", "", "unknown group", 13},
+      {replaced(valid, "centre=0;0.4", "centre=0;abc"), "zone:crown", "centre", "not a number", 9},
+  };
+  for (const Case& c : cases) {
+    const auto e = error_of(c.text);
+    BOOST_TEST(e.file == "test.preset");
+    BOOST_TEST(e.group == c.group, e.message());
+    BOOST_TEST(e.key == c.key, e.message());
+    BOOST_TEST(e.line == c.line, e.message());
+    BOOST_TEST(e.message().find(c.words) != std::string::npos, e.message());
+  }
+  const auto broken = error_of("[preset\nformat=1\n");
+  BOOST_TEST(broken.message().find("not a key file") != std::string::npos, broken.message());
+  const auto empty = error_of(replaced(replaced(replaced(replaced(replaced(valid, "[zone:crown]\n", ""), "shape=ellipse\n", ""),
+                                                          "centre=0;0.4\n", ""),
+                                                 "radii=0.3;0.25\n", ""),
+                                        "density=0.8\n", ""));
+  BOOST_TEST(empty.message().find("at least one zone") != std::string::npos, empty.message());
+}
+
+BOOST_AUTO_TEST_CASE(fuzzed_presets_give_a_preset_or_a_reason_never_a_crash)
+{
+  const std::string alphabet = "[]=;:.-0123456789abcdefghijklmnopqrstuvwxyz \n#";
+  int accepted = 0, refused = 0;
+  for (std::uint64_t round = 0; round < 20000; ++round) {
+    std::string text = valid;
+    const std::uint64_t h = smp::mix64(round * 7 + 1);
+    for (int edit = 0; edit < 1 + static_cast<int>(h % 3); ++edit) {
+      const std::uint64_t e = smp::mix64(h + static_cast<std::uint64_t>(edit));
+      const std::size_t at = e % text.size();
+      const char c = alphabet[(e >> 24) % alphabet.size()];
+      switch ((e >> 48) % 3) {
+        case 0: text.insert(at, 1, c); break;
+        case 1: text.erase(at, 1); break;
+        default: text[at] = c;
+      }
+    }
+    const auto result = smp::parse_preset(text, "fuzz.preset");
+    if (const auto* e = std::get_if<smp::PresetError>(&result)) {
+      ++refused;
+      BOOST_TEST_REQUIRE(!e->reason.empty(), "no reason for:\n" << text);
+    } else {
+      ++accepted;
+    }
+  }
+  BOOST_TEST_MESSAGE("fuzzed presets: " << accepted << " accepted, " << refused << " refused");
+  BOOST_TEST(accepted > 100);
+  BOOST_TEST(refused > 1000);
+}
+
+BOOST_AUTO_TEST_CASE(a_user_folder_adds_and_overrides_and_a_broken_file_is_skipped)
+{
+  const auto folder = std::filesystem::temp_directory_path() / ("smp-presets-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(folder);
+  std::ofstream(folder / "mine.preset") << replaced(valid, "name=Test crown", "name=Norwood IV");
+  std::ofstream(folder / "extra.preset") << valid;
+  std::ofstream(folder / "broken.preset") << replaced(valid, "view=top", "view=sideways");
+  const auto library = smp::load_preset_folders({shipped_folder(), folder.string()});
+  std::filesystem::remove_all(folder);
+  BOOST_TEST_REQUIRE(library.errors.size() == 1u);
+  BOOST_TEST(library.errors[0].message().find("broken.preset:5: [preset] view") != std::string::npos,
+             library.errors[0].message());
+  const auto norwood4 = std::find_if(library.presets.begin(), library.presets.end(),
+                                     [](const smp::Preset& p) { return p.name == "Norwood IV"; });
+  BOOST_TEST_REQUIRE((norwood4 != library.presets.end()));
+  BOOST_TEST(norwood4->zones.size() == 1u, "the user's Norwood IV did not replace the shipped one");
+  BOOST_TEST(std::count_if(library.presets.begin(), library.presets.end(),
+                           [](const smp::Preset& p) { return p.name == "Test crown"; }) == 1);
+}
+
+BOOST_AUTO_TEST_CASE(zones_become_closed_outlines_on_the_head)
+{
+  const smp::HeadFrame head{{500, 500}, 300, 380, -1.5707963267948966};  // face up
+  smp::HairlineMaskSettings mask;
+  mask.px_per_mm = 4.0;
+  mask.transition_width_mm = 2.0;
+  mask.micro_irregularity = 0.0;
+  mask.macro_irregularity_mm = 0.0;
+  auto density = [&](const smp::Zone& z, double x, double y) {
+    float v = -1.0f;
+    smp::HairlineMask(smp::zone_path(z, head), mask, 0).render({static_cast<int>(x), static_cast<int>(y), 1, 1}, &v);
+    return v;
+  };
+  smp::Zone crown;
+  crown.centre = {0.0, 0.5};  // the back half: below the centre when the face points up
+  crown.radius_x = 0.3;
+  crown.radius_y = 0.2;
+  BOOST_TEST(density(crown, 500, 500 + 0.5 * 380) == 1.0f);
+  BOOST_TEST(density(crown, 500, 500 - 0.5 * 380) == 0.0f);
+  smp::Zone ring;
+  ring.shape = smp::ZoneShape::ring;
+  ring.inner = 0.7;
+  ring.outer = 1.0;
+  BOOST_TEST(density(ring, 500, 500) == 0.0f, "the middle of a full ring");
+  BOOST_TEST(density(ring, 500 + 0.85 * 300, 500) == 1.0f, "inside a full ring");
+  ring.from_deg = 90.0;
+  ring.to_deg = 270.0;  // the right side, the back and the left side
+  BOOST_TEST(density(ring, 500, 500 - 0.85 * 380) == 0.0f, "the front is outside the ring's angles");
+  BOOST_TEST(density(ring, 500, 500 + 0.85 * 380) == 1.0f, "the back is inside");
+  smp::Zone band;
+  band.shape = smp::ZoneShape::band;
+  band.from_y = -1.0;
+  band.to_y = -0.5;
+  BOOST_TEST(density(band, 500, 500 - 0.8 * 380) == 1.0f);
+  BOOST_TEST(density(band, 500, 500) == 0.0f);
+}
