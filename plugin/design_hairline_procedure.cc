@@ -10,6 +10,7 @@
 #include "hairline/hairline_mask.hpp"
 #include "image_guards.hpp"
 #include "image_scale.hpp"
+#include "pigment.hpp"
 #include "procedures.hpp"
 
 namespace smp_plugin {
@@ -112,25 +113,6 @@ bool hairline_of(GimpImage* image, GimpProcedureConfig* config, double px_per_mm
   return true;
 }
 
-GimpChannel* render_density(GimpImage* image, const smp::Path& hair_region, double px_per_mm,
-                            GimpProcedureConfig* config)
-{
-  GeglColor* red = gegl_color_new("red");
-  GimpChannel* channel = gimp_channel_new(image, channel_name, gimp_image_get_width(image),
-                                          gimp_image_get_height(image), 50.0, red);
-  g_object_unref(red);
-  gimp_image_insert_channel(image, channel, nullptr, 0);
-  gimp_drawable_fill(GIMP_DRAWABLE(channel), GIMP_FILL_TRANSPARENT);
-  double transition_mm = 8.0;
-  int seed = 0;
-  g_object_get(config, "transition-width-mm", &transition_mm, "seed", &seed, nullptr);
-  const std::string d = smp::to_svg_path(hair_region);
-  gimp_drawable_merge_new_filter(GIMP_DRAWABLE(channel), "smp:hairline-mask", "SMP hairline mask",
-                                 GIMP_LAYER_MODE_REPLACE, 1.0, "d", d.c_str(), "px-per-mm", px_per_mm,
-                                 "transition-width", transition_mm, "seed", static_cast<guint>(seed), nullptr);
-  return channel;
-}
-
 GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* image, GimpDrawable**,
                     GimpProcedureConfig* config, gpointer)
 {
@@ -149,7 +131,11 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
     path = insert_path(image, hairline, path_name);
     // With a selection GIMP renders a source op from the selection's corner, not the image's.
     const LiftedSelection whole_image(image);
-    channel = render_density(image, hair_region, px_per_mm, config);
+    double transition_mm = 8.0;
+    int seed = 0;
+    g_object_get(config, "transition-width-mm", &transition_mm, "seed", &seed, nullptr);
+    channel = render_mask_channel(image, hair_region, channel_name, px_per_mm, transition_mm, true,
+                                  static_cast<unsigned>(seed));
   }
   GimpValueArray* values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
   g_value_set_object(gimp_value_array_index(values, 1), path);

@@ -5,6 +5,7 @@
 
 #include "image_guards.hpp"
 #include "image_scale.hpp"
+#include "pigment.hpp"
 #include "procedures.hpp"
 #include "stipple/stipple_settings.hpp"
 
@@ -12,7 +13,6 @@ namespace smp_plugin {
 namespace {
 
 constexpr const char* pigment_layer_name = "SMP pigment";
-constexpr const char* stipple_operation = "smp:follicle-stipple";
 
 // Arguments named as the filter's properties, so a script, the dialog and the filter agree.
 struct DoubleArgument {
@@ -41,26 +41,8 @@ const std::array<DoubleArgument, 6>& double_arguments()
   return arguments;
 }
 
-GimpImageType pigment_layer_type(GimpImage* image)
+void copy_settings(GimpProcedureConfig* from, GimpDrawableFilterConfig* to)
 {
-  return gimp_image_get_base_type(image) == GIMP_GRAY ? GIMP_GRAYA_IMAGE : GIMP_RGBA_IMAGE;
-}
-
-// Full density inside the selection (or everywhere without one), none elsewhere.
-void fill_density(GimpLayer* layer)
-{
-  gimp_drawable_fill(GIMP_DRAWABLE(layer), GIMP_FILL_TRANSPARENT);
-  gimp_context_push();
-  GeglColor* white = gegl_color_new("white");
-  gimp_context_set_foreground(white);
-  g_object_unref(white);
-  gimp_drawable_edit_fill(GIMP_DRAWABLE(layer), GIMP_FILL_FOREGROUND);
-  gimp_context_pop();
-}
-
-void copy_settings(GimpProcedureConfig* from, GimpDrawableFilterConfig* to, double px_per_mm)
-{
-  g_object_set(to, "px-per-mm", px_per_mm, nullptr);
   for (const DoubleArgument& argument : double_arguments()) {
     double value = argument.value;
     g_object_get(from, argument.name, &value, nullptr);
@@ -84,22 +66,14 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
   {
     UndoGroup undo(image);
     PreservedSelectedLayers keep_selected(image);
-    layer = gimp_layer_new(image, pigment_layer_name, gimp_image_get_width(image), gimp_image_get_height(image),
-                           pigment_layer_type(image), 100.0, GIMP_LAYER_MODE_MULTIPLY);
-    gimp_image_insert_layer(image, layer, nullptr, 0);
-    fill_density(layer);
-
+    layer = new_pigment_layer(image, nullptr, pigment_layer_name);
+    fill_density(GIMP_DRAWABLE(layer), 1.0);  // inside the selection, or everywhere without one
     const LiftedSelection whole_layer(image);
-    GimpDrawableFilter* filter = gimp_drawable_filter_new(GIMP_DRAWABLE(layer), stipple_operation, "SMP follicle stipple");
-    if (!filter) {
+    const double px_per_mm = px_per_mm_of(image);
+    if (!attach_stipple(layer, px_per_mm, [&](GimpDrawableFilterConfig* to) { copy_settings(config, to); })) {
       gimp_image_remove_layer(image, layer);
-      return failure(procedure,
-                     "GIMP does not know the GEGL operation smp:follicle-stipple: install the smp-filters module "
-                     "into GEGL's user plug-ins folder (meson install does) and restart GIMP.");
+      return failure(procedure, missing_filters_message);
     }
-    copy_settings(config, gimp_drawable_filter_get_config(filter), px_per_mm_of(image));
-    gimp_drawable_filter_update(filter);
-    gimp_drawable_append_filter(GIMP_DRAWABLE(layer), filter);
   }
   GimpValueArray* values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
   g_value_set_object(gimp_value_array_index(values, 1), layer);
