@@ -2,7 +2,6 @@
 // elliptical selection of the head (top view), as the editable path "SMP hairline", and
 // renders its density ramp into the channel "SMP hairline density" with smp:hairline-mask.
 #include <cmath>
-#include <numbers>
 #include <string>
 
 #include "gimp_paths.hpp"
@@ -95,19 +94,11 @@ bool hairline_of(GimpImage* image, GimpProcedureConfig* config, double px_per_mm
     hair_region = hairline;
     return true;
   }
-  gboolean any = FALSE;
-  gint x1 = 0, y1 = 0, x2 = 0, y2 = 0;
-  gimp_selection_bounds(image, &any, &x1, &y1, &x2, &y2);
-  if (!any) {
+  smp::HeadFrame head;
+  if (!head_from_selection(image, gimp_procedure_config_get_choice_id(config, "front"), head)) {
     problem = "top view: select the head with the Ellipse Select tool first";
     return false;
   }
-  const int facing = gimp_procedure_config_get_choice_id(config, "front");
-  const double angles[] = {-std::numbers::pi / 2, std::numbers::pi / 2, std::numbers::pi, 0.0};
-  const bool upright = facing == facing_up || facing == facing_down;
-  const double half_w = 0.5 * (x2 - x1), half_h = 0.5 * (y2 - y1);
-  const smp::HeadFrame head{{0.5 * (x1 + x2), 0.5 * (y1 + y2)}, upright ? half_w : half_h, upright ? half_h : half_w,
-                            angles[facing]};
   hairline = smp::top_hairline(head, px_per_mm, design);
   hair_region = smp::top_hair_region(head, hairline);
   return true;

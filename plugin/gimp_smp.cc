@@ -14,6 +14,7 @@ const ProcedureEntry procedures[] = {
     {smp_plugin::stipple_layer_name, smp_plugin::create_stipple_layer_procedure},
     {smp_plugin::calibrate_scale_name, smp_plugin::create_calibrate_scale_procedure},
     {smp_plugin::design_hairline_name, smp_plugin::create_design_hairline_procedure},
+    {smp_plugin::simulate_name, smp_plugin::create_simulate_procedure},
 };
 
 GList* query_procedures(GimpPlugIn*)

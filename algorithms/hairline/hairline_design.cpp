@@ -208,10 +208,12 @@ Path front_hairline(const FrontLandmarks& l, double px_per_mm, const HairlineDes
 Path top_hairline(const HeadFrame& head, double px_per_mm, const HairlineDesign& design)
 {
   // Seen from above, the front hairline crosses the front of the head: the same anchors, their
-  // height above the glabella now measured back from the front of the head along its length,
-  // and their lateral distance across it. The glabella sits about 2 cm behind the head's front
-  // edge in a top view (the brow ridge), and lines are kept inside the ellipse.
-  constexpr double glabella_behind_front_mm = 20.0;
+  // height up the forehead turned into a distance back from the head's front edge, and their
+  // lateral distance across it; lines are kept inside the ellipse. The forehead rises nearly
+  // upright from the brows and curves back like an arc of about 9 cm radius, so a point s mm up
+  // it lies R (1 - cos(s / R)) behind the brow ridge, which is about at the outline's front.
+  constexpr double glabella_behind_front_mm = 5.0;
+  constexpr double forehead_radius_mm = 90.0;
   const HairlineDesign d = sanitized(design);
   const double scale = std::isfinite(px_per_mm) && px_per_mm > 0 ? px_per_mm : 1.0;
   const double half_width_mm = std::max(head.half_width_px / scale, 20.0);
@@ -223,7 +225,8 @@ Path top_hairline(const HeadFrame& head, double px_per_mm, const HairlineDesign&
   const Point across{-forward.y, forward.x};
   auto to_image = [&](double x, double y) {
     // y mm up the forehead from the glabella = that far back from the front, on the ellipse.
-    double back = glabella_behind_front_mm + y * 0.55;  // the forehead slopes away: foreshortened
+    const double up = std::max(y, 0.0);
+    double back = glabella_behind_front_mm + forehead_radius_mm * (1.0 - std::cos(up / forehead_radius_mm));
     double lateral = std::clamp(x, -0.97 * half_width_mm, 0.97 * half_width_mm);
     const double edge = half_length_mm * std::sqrt(std::max(0.0, 1.0 - std::pow(lateral / half_width_mm, 2)));
     const double along = std::clamp(edge - back, -edge, edge);

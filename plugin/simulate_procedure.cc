@@ -1,0 +1,178 @@
+// "Simulate SMP": one step from a preset to an editable simulation: the layer group
+// "SMP simulation - <preset>" holding a pigment layer whose own pixels are the preset's density
+// (zones, behind the preset's hairline) with smp:follicle-stipple as its live layer effect, and
+// the hairline as the editable path "SMP hairline".
+#include <glib/gstdio.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "gimp_paths.hpp"
+#include "image_guards.hpp"
+#include "image_scale.hpp"
+#include "pigment.hpp"
+#include "presets/preset.hpp"
+#include "procedures.hpp"
+
+namespace smp_plugin {
+namespace {
+
+// The shipped presets beside the plug-in, then the user's own in the GIMP profile.
+std::vector<std::string> preset_folders()
+{
+  gchar* here = g_path_get_dirname(gimp_get_progname());
+  std::vector<std::string> folders{std::string(here) + "/presets", std::string(gimp_directory()) + "/smp-presets"};
+  g_free(here);
+  return folders;
+}
+
+std::string nick_of(const smp::Preset& preset)
+{
+  return std::filesystem::path(preset.file).stem().string();
+}
+
+const smp::Preset* find_preset(const smp::PresetLibrary& library, const std::string& nick)
+{
+  for (const smp::Preset& p : library.presets)
+    if (nick_of(p) == nick)
+      return &p;
+  return nullptr;
+}
+
+void add_zone_density(GimpImage* image, GimpLayer* pigment, const smp::Zone& zone, const smp::HeadFrame& head,
+                      double px_per_mm, GimpChannel* hair_side)
+{
+  gimp_selection_none(image);  // GIMP would render the mask only inside the last zone's selection
+  GimpChannel* outline = render_mask_channel(image, smp::zone_path(zone, head), "SMP zone", px_per_mm, zone.edge_mm, false, 0);
+  gimp_image_select_item(image, GIMP_CHANNEL_OP_REPLACE, GIMP_ITEM(outline));
+  if (hair_side)
+    gimp_image_select_item(image, GIMP_CHANNEL_OP_INTERSECT, GIMP_ITEM(hair_side));
+  fill_density(GIMP_DRAWABLE(pigment), zone.density);
+  gimp_image_remove_channel(image, outline);
+}
+
+GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* image, GimpDrawable**,
+                    GimpProcedureConfig* config, gpointer)
+{
+  if (gimp_image_get_base_type(image) == GIMP_INDEXED)
+    return failure(procedure, "Simulate SMP needs an RGB or grayscale image: use Image > Mode > RGB first.");
+  if (run_mode == GIMP_RUN_INTERACTIVE && !confirmed_in_dialog(procedure, config, "Simulate SMP"))
+    return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
+
+  const auto folders = preset_folders();
+  const smp::PresetLibrary library = smp::load_preset_folders(folders);
+  for (const smp::PresetError& e : library.errors)
+    g_printerr("gimp-smp: preset skipped: %s\n", e.message().c_str());
+  gchar* nick = nullptr;
+  g_object_get(config, "preset", &nick, nullptr);
+  const std::string wanted = nick ? nick : "";
+  g_free(nick);
+  const smp::Preset* preset = find_preset(library, wanted);
+  if (!preset)
+    return failure(procedure, ("Simulate SMP: no preset \"" + wanted + "\" in " + folders[0] + " or " + folders[1] +
+                               (library.errors.empty() ? "" : " (some were skipped: " + library.errors[0].message() + ")"))
+                                  .c_str());
+  if (preset->view != "top")
+    return failure(procedure, ("Simulate SMP: \"" + preset->name + "\" is a front-view preset; this version "
+                               "simulates top views only.").c_str());
+  smp::HeadFrame head;
+  if (!head_from_selection(image, gimp_procedure_config_get_choice_id(config, "front"), head))
+    return failure(procedure, "Simulate SMP: select the head with the Ellipse Select tool first (seen from above).");
+
+  smp::PresetStipple stipple = preset->stipple;
+  int sessions = 0, seed = 0;
+  double density = 0.0, strength = 0.0;
+  g_object_get(config, "sessions", &sessions, "density", &density, "strength", &strength, "seed", &seed, nullptr);
+  stipple.sessions = sessions > 0 ? sessions : stipple.sessions;
+  stipple.density_per_cm2 = density > 0.0 ? density : stipple.density_per_cm2;
+  stipple.strength = strength > 0.0 ? strength : stipple.strength;
+
+  const double px_per_mm = px_per_mm_of(image);
+  GimpLayer* group = nullptr;
+  {
+    UndoGroup undo(image);
+    PreservedSelectedLayers keep_selected(image);
+    const LiftedSelection head_selection(image);
+    group = GIMP_LAYER(gimp_group_layer_new(image, ("SMP simulation - " + preset->name).c_str()));
+    gimp_image_insert_layer(image, group, nullptr, 0);
+    GimpChannel* hair_side = nullptr;
+    if (preset->hairline.present) {
+      smp::HairlineDesign design;
+      design.style = preset->hairline.style;
+      design.mfp_height_mm = preset->hairline.mfp_height_mm;
+      design.recession_mm = preset->hairline.recession_mm;
+      design.irregularity_mm = 2.0;
+      design.seed = static_cast<std::uint32_t>(seed);
+      const smp::Path hairline = smp::top_hairline(head, px_per_mm, design);
+      insert_path(image, hairline, "SMP hairline");
+      hair_side = render_mask_channel(image, smp::top_hair_region(head, hairline), "SMP hairline density", px_per_mm,
+                                      8.0, true, static_cast<unsigned>(seed));
+    }
+    GimpLayer* pigment = new_pigment_layer(image, group, "SMP pigment");
+    for (const smp::Zone& zone : preset->zones)
+      add_zone_density(image, pigment, zone, head, px_per_mm, hair_side);
+    gimp_selection_none(image);
+    const bool attached = attach_stipple(pigment, px_per_mm, [&](GimpDrawableFilterConfig* to) {
+      g_object_set(to, "density", stipple.density_per_cm2, "dot-diameter", stipple.dot_diameter_mm, "strength",
+                   stipple.strength, "sessions", stipple.sessions, "completed-sessions", stipple.sessions, "seed",
+                   static_cast<guint>(seed), nullptr);
+    });
+    if (!attached) {
+      gimp_image_remove_layer(image, group);
+      return failure(procedure, missing_filters_message);
+    }
+  }
+  GimpValueArray* values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
+  g_value_set_object(gimp_value_array_index(values, 1), group);
+  return values;
+}
+
+}  // namespace
+
+GimpProcedure* create_simulate_procedure(GimpPlugIn* plug_in)
+{
+  GimpProcedure* procedure =
+      gimp_image_procedure_new(plug_in, simulate_name, GIMP_PDB_PROC_TYPE_PLUGIN, run, nullptr, nullptr);
+  gimp_procedure_set_image_types(procedure, "RGB*, GRAY*");
+  gimp_procedure_set_sensitivity_mask(procedure, GIMP_PROCEDURE_SENSITIVE_ALWAYS);
+  gimp_procedure_set_menu_label(procedure, "_Simulate SMP...");
+  gimp_procedure_add_menu_path(procedure, "<Image>/Filters/Render/SMP");
+  gimp_procedure_set_documentation(
+      procedure, "Simulate scalp micropigmentation from a preset",
+      "Select the head with the Ellipse Select tool (seen from above) and pick a preset: a Norwood stage, Ludwig or "
+      "Savin grade, alopecia type, scar or density filler. Adds the layer group \"SMP simulation - <preset>\" with a "
+      "pigment layer whose pixels are the density (paint them) and the stipple as its live effect, and the hairline "
+      "path when the preset has one. Presets come from the plug-in's presets folder and the profile's smp-presets.",
+      simulate_name);
+  gimp_procedure_set_attribution(procedure, "gimp-smp developers", "gimp-smp developers", "2026");
+
+  GimpChoice* choice = gimp_choice_new();
+  const smp::PresetLibrary library = smp::load_preset_folders(preset_folders());
+  int id = 0;
+  for (const smp::Preset& p : library.presets)
+    gimp_choice_add(choice, nick_of(p).c_str(), id++, p.name.c_str(), p.notes.c_str());
+  const std::string first = library.presets.empty() ? "none" : nick_of(library.presets.front());
+  if (library.presets.empty())
+    gimp_choice_add(choice, "none", 0, "No presets found", "Install the presets beside the plug-in");
+  gimp_procedure_add_choice_argument(procedure, "preset", "_Preset", "The pattern to simulate (file name without .preset)",
+                                     choice, first.c_str(), G_PARAM_READWRITE);
+  gimp_procedure_add_choice_argument(
+      procedure, "front", "_Front of the head", "Which way the face points in the image",
+      gimp_choice_new_with_values("up", 0, "Up", nullptr, "down", 1, "Down", nullptr, "left", 2, "Left", nullptr,
+                                  "right", 3, "Right", nullptr, nullptr),
+      "up", G_PARAM_READWRITE);
+  gimp_procedure_add_int_argument(procedure, "sessions", "Se_ssions", "Treatment passes; 0 keeps the preset's", 0, 3, 0,
+                                  G_PARAM_READWRITE);
+  gimp_procedure_add_double_argument(procedure, "density", "_Density (dots/cm²)", "0 keeps the preset's", 0.0, 1000.0,
+                                     0.0, G_PARAM_READWRITE);
+  gimp_procedure_add_double_argument(procedure, "strength", "S_hade", "How dark the dots are, 0..1; 0 keeps the preset's",
+                                     0.0, 1.0, 0.0, G_PARAM_READWRITE);
+  gimp_procedure_add_int_argument(procedure, "seed", "Random s_eed", "Same seed, same dots", 0, G_MAXINT, 0,
+                                  G_PARAM_READWRITE);
+  gimp_procedure_add_layer_return_value(procedure, "group", "Group", "The simulation's layer group", FALSE,
+                                        G_PARAM_READWRITE);
+  return procedure;
+}
+
+}  // namespace smp_plugin

@@ -1,0 +1,66 @@
+# Runs inside GIMP 3 (python-fu-eval): a 15 x 19 cm head seen from above at 10 px/mm,
+# Simulate SMP with the Norwood IV preset, and what a user would see of the result.
+import os
+
+from gi.repository import Gimp, Gio, GLib
+
+case_dir = os.environ["SMP_CASE_DIR"]
+report = GLib.KeyFile()
+
+
+def save(image, name):
+    Gimp.file_save(Gimp.RunMode.NONINTERACTIVE, image, Gio.File.new_for_path(os.path.join(case_dir, name)), None)
+
+
+image = Gimp.Image.new(1600, 2000, Gimp.ImageBaseType.RGB)
+photo = Gimp.Layer.new(image, "photo", 1600, 2000, Gimp.ImageType.RGB_IMAGE, 100, Gimp.LayerMode.NORMAL)
+image.insert_layer(photo, None, 0)
+photo.fill(Gimp.FillType.WHITE)
+image.set_resolution(254.0, 254.0)
+image.select_ellipse(Gimp.ChannelOps.REPLACE, 50, 50, 1500, 1900)
+
+procedure = Gimp.get_pdb().lookup_procedure("plug-in-smp-simulate")
+report.set_boolean("plugin", "registered", procedure is not None)
+config = procedure.create_config()
+config.set_property("run-mode", Gimp.RunMode.NONINTERACTIVE)
+config.set_property("image", image)
+config.set_property("preset", "norwood-4")
+config.set_property("front", "up")
+config.set_property("seed", 2)
+result = procedure.run(config)
+status = result.index(0).value_nick
+report.set_string("run", "status", status)
+report.set_string("run", "message", "" if status == "success" else str(result.index(1)))
+
+missing = procedure.create_config()
+missing.set_property("image", image)
+missing.set_property("preset", "norwood-4")
+Gimp.Selection.none(image)
+refused = procedure.run(missing)
+report.set_string("no-head", "status", refused.index(0).value_nick)
+report.set_string("no-head", "message", str(refused.index(1)))
+image.select_ellipse(Gimp.ChannelOps.REPLACE, 50, 50, 1500, 1900)
+
+if status == "success":
+    group = result.index(1)
+    report.set_string("items", "group", group.get_name())
+    report.set_string_list("items", "top-layers", [l.get_name() for l in image.get_layers()])
+    children = group.get_children()
+    report.set_string_list("items", "children", [c.get_name() for c in children])
+    pigment = children[0]
+    report.set_string("items", "pigment-mode", pigment.get_mode().value_nick)
+    report.set_string_list("items", "pigment-filters", [f.get_operation_name() for f in pigment.get_filters()] or ["none"])
+    report.set_string_list("items", "paths", [p.get_name() for p in image.get_paths()])
+    report.set_string_list("items", "channels", [c.get_name() for c in image.get_channels()])
+    report.set_string_list("items", "selected", [l.get_name() for l in image.get_selected_layers()])
+    report.set_boolean("items", "selection-kept", Gimp.Selection.bounds(image)[1:] == (True, 50, 50, 1550, 1950))
+    copy = image.duplicate()
+    for layer in copy.get_layers():
+        if layer.get_name() == "photo":
+            copy.remove_layer(layer)
+    copy.get_layers()[0].get_children()[0].set_mode(Gimp.LayerMode.NORMAL)
+    save(copy, "pigment.png")
+    copy.delete()
+
+report.save_to_file(os.path.join(case_dir, "report.ini"))
+image.delete()

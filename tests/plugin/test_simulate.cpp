@@ -1,0 +1,111 @@
+#define BOOST_TEST_MODULE plugin_simulate
+#include <boost/test/unit_test.hpp>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "plugin/gimp_batch.hpp"
+#include "support/gegl_session.hpp"
+#include "support/png_pixels.hpp"
+
+using GeglSession = smp_test::GeglSession;
+BOOST_TEST_GLOBAL_FIXTURE(GeglSession);
+
+namespace {
+
+// The head of the case: 150 x 190 mm at 10 px/mm, centred at (800, 1000), face up.
+constexpr double px_per_mm = 10.0, centre_x = 800.0, centre_y = 1000.0, half_w = 750.0, half_l = 950.0;
+
+const smp_test::GimpCase& the_case()
+{
+  static const smp_test::GimpCase c("plugin-simulate", "simulate_case.py");
+  return c;
+}
+
+// Head-frame coordinates (x across, y front -1 to back 1) of a pixel.
+double frame_x(double px) { return (px - centre_x) / half_w; }
+double frame_y(double py) { return (py - centre_y) / half_l; }
+
+// Dots of the pigment layer (as rendered by its effect), as dark spots' centres.
+std::vector<std::pair<double, double>> dots(const smp_test::Rgba8& image)
+{
+  std::vector<char> seen(static_cast<std::size_t>(image.width) * image.height, 0);
+  // Below 235 of 255 (sRGB) is a dot's core; the halos between dots stay above about 245.
+  auto dark = [&](int x, int y) { return image.at(x, y)[0] < 235; };
+  std::vector<std::pair<double, double>> centres;
+  for (int y = 0; y < image.height; ++y)
+    for (int x = 0; x < image.width; ++x) {
+      if (seen[static_cast<std::size_t>(y) * image.width + x] || !dark(x, y))
+        continue;
+      double sx = 0, sy = 0;
+      int n = 0;
+      std::vector<std::pair<int, int>> stack{{x, y}};
+      seen[static_cast<std::size_t>(y) * image.width + x] = 1;
+      while (!stack.empty()) {
+        const auto [cx, cy] = stack.back();
+        stack.pop_back();
+        sx += cx + 0.5;
+        sy += cy + 0.5;
+        ++n;
+        for (const auto& [nx, ny] : {std::pair{cx + 1, cy}, {cx - 1, cy}, {cx, cy + 1}, {cx, cy - 1}})
+          if (nx >= 0 && ny >= 0 && nx < image.width && ny < image.height &&
+              !seen[static_cast<std::size_t>(ny) * image.width + nx] && dark(nx, ny)) {
+            seen[static_cast<std::size_t>(ny) * image.width + nx] = 1;
+            stack.push_back({nx, ny});
+          }
+      }
+      centres.push_back({sx / n, sy / n});
+    }
+  return centres;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(simulate_builds_the_group_the_path_and_the_live_stipple)
+{
+  const auto& c = the_case();
+  BOOST_TEST_REQUIRE(c.value("plugin", "registered") == "true", c.output);
+  BOOST_TEST_REQUIRE(c.value("run", "status") == "success", c.value("run", "message") << "\n" << c.output);
+  BOOST_TEST(c.value("items", "group") == "SMP simulation - Norwood IV");
+  BOOST_TEST(c.value("items", "top-layers") == "SMP simulation - Norwood IV;photo;");
+  BOOST_TEST(c.value("items", "children") == "SMP pigment;");
+  BOOST_TEST(c.value("items", "pigment-mode") == "multiply");
+  BOOST_TEST(c.value("items", "pigment-filters") == "smp:follicle-stipple;");
+  BOOST_TEST(c.value("items", "paths") == "SMP hairline;");
+  BOOST_TEST(c.value("items", "channels") == "SMP hairline density;", "working channels were left behind");
+  BOOST_TEST(c.value("items", "selected") == "photo;");
+  BOOST_TEST(c.value("items", "selection-kept") == "true");
+}
+
+BOOST_AUTO_TEST_CASE(without_a_head_selection_simulate_says_what_to_do)
+{
+  const auto& c = the_case();
+  BOOST_TEST(c.value("no-head", "status") == "execution-error");
+  BOOST_TEST(c.value("no-head", "message").find("Ellipse Select") != std::string::npos, c.value("no-head", "message"));
+}
+
+BOOST_AUTO_TEST_CASE(pigment_stays_in_the_zones_and_a_full_zone_has_the_presets_density)
+{
+  const auto& c = the_case();
+  const auto pigment = smp_test::load_png(c.dir + "/pigment.png");
+  BOOST_TEST_REQUIRE((pigment.width == 1600 && pigment.height == 2000));
+  const auto found = dots(pigment);
+  // Norwood IV: front ellipse (0,-0.58) r(0.56,0.38), crown (0,0.45) r(0.3,0.27), bridge band
+  // y -0.22..0.16 at 35%. The sides behind the bridge and the back of the head have none.
+  int stray = 0, in_crown = 0;
+  const double edge_mm = 8.0;
+  const double crown_rx_mm = 0.3 * half_w / px_per_mm - edge_mm, crown_ry_mm = 0.27 * half_l / px_per_mm - edge_mm;
+  for (const auto& [x, y] : found) {
+    const double fx = frame_x(x), fy = frame_y(y);
+    if (fy > 0.8 || (std::abs(fx) > 0.45 && fy > 0.3))
+      ++stray;
+    const double cx_mm = (x - centre_x) / px_per_mm, cy_mm = (y - (centre_y + 0.45 * half_l)) / px_per_mm;
+    if (std::pow(cx_mm / crown_rx_mm, 2) + std::pow(cy_mm / crown_ry_mm, 2) < 1.0)
+      ++in_crown;
+  }
+  BOOST_TEST(stray == 0, stray << " dots outside the preset's zones");
+  const double expected = 90.0 * M_PI * crown_rx_mm * crown_ry_mm / 100.0;
+  BOOST_TEST(std::abs(in_crown - expected) <= 0.05 * expected,
+             in_crown << " dots inside the crown zone, the preset asks for " << expected);
+}
