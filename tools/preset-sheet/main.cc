@@ -1,0 +1,122 @@
+// smp-preset-sheet FILTERS_DIR PRESETS_DIR OUT.png: every preset on the project's synthetic head
+// seen from above, as Simulate SMP lays it out (zones behind the preset's hairline), in a grid
+// sorted by category and name; the order is printed, one line per panel. At this size the dots
+// themselves are a faint grain, so the density also shows as a blue tint, as GIMP shows a
+// channel over the image.
+#include <gegl.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+#include "gegl_start.hpp"
+#include "hairline/hairline_design.hpp"
+#include "hairline/hairline_mask.hpp"
+#include "png_writer.hpp"
+#include "presets/preset.hpp"
+#include "support/gegl_compat.hpp"
+#include "synthetic/synthetic_scalp.hpp"
+
+namespace {
+
+constexpr int panel_w = 260, panel_h = 320, gap = 4, columns = 7;
+constexpr double px_per_mm = 1.6;
+
+// The preset's density over the panel: each zone's soft outline at its density (the highest
+// wins), inside the hair side of its hairline.
+std::vector<float> density_of(const smp::Preset& preset, const smp::HeadFrame& head)
+{
+  std::vector<float> density(static_cast<std::size_t>(panel_w) * panel_h, 0.0f), layer(density.size());
+  std::vector<float> hair(density.size(), 1.0f);
+  const smp::PixelRect rect{0, 0, panel_w, panel_h};
+  if (preset.hairline.present) {
+    smp::HairlineDesign design;
+    design.style = preset.hairline.style;
+    design.mfp_height_mm = preset.hairline.mfp_height_mm;
+    design.recession_mm = preset.hairline.recession_mm;
+    smp::HairlineMaskSettings mask;
+    mask.px_per_mm = px_per_mm;
+    smp::HairlineMask(smp::top_hair_region(head, smp::top_hairline(head, px_per_mm, design)), mask, 0)
+        .render(rect, hair.data());
+  }
+  for (const smp::Zone& zone : preset.zones) {
+    smp::HairlineMaskSettings mask;
+    mask.px_per_mm = px_per_mm;
+    mask.transition_width_mm = std::max(zone.edge_mm, 0.1);
+    mask.micro_irregularity = 0.0;
+    mask.macro_irregularity_mm = 0.0;
+    smp::HairlineMask(smp::zone_path(zone, head), mask, 0).render(rect, layer.data());
+    for (std::size_t i = 0; i < density.size(); ++i)
+      density[i] = std::max(density[i], static_cast<float>(layer[i] * zone.density) * hair[i]);
+  }
+  return density;
+}
+
+std::vector<float> render_panel(const smp::Preset& preset, const smp::SyntheticScalp& scalp, const smp::HeadFrame& head)
+{
+  const auto density = density_of(preset, head);
+  std::vector<float> grey_alpha(density.size() * 2);
+  for (std::size_t i = 0; i < density.size(); ++i) {
+    grey_alpha[2 * i] = density[i];
+    grey_alpha[2 * i + 1] = 1.0f;
+  }
+  const GeglRectangle rect{0, 0, panel_w, panel_h};
+  GeglBuffer* photo_buffer = gegl_buffer_new(&rect, babl_format("R'G'B' float"));
+  gegl_buffer_set(photo_buffer, &rect, 0, babl_format("R'G'B' float"), scalp.rgb.data(), GEGL_AUTO_ROWSTRIDE);
+  GeglBuffer* density_buffer = gegl_buffer_new(&rect, babl_format("Y'A float"));
+  gegl_buffer_set(density_buffer, &rect, 0, babl_format("Y'A float"), grey_alpha.data(), GEGL_AUTO_ROWSTRIDE);
+  GeglNode* graph = gegl_node_new();
+  GeglNode* photo = gegl_node_new_child(graph, "operation", "gegl:buffer-source", "buffer", photo_buffer, nullptr);
+  GeglNode* map = gegl_node_new_child(graph, "operation", "gegl:buffer-source", "buffer", density_buffer, nullptr);
+  GeglNode* stipple = gegl_node_new_child(graph, "operation", "smp:follicle-stipple", "px-per-mm", px_per_mm, "density",
+                                          preset.stipple.density_per_cm2, "dot-diameter", preset.stipple.dot_diameter_mm,
+                                          "strength", preset.stipple.strength, "sessions", preset.stipple.sessions, nullptr);
+  GeglNode* multiply = gegl_node_new_child(graph, "operation", "gegl:multiply", nullptr);
+  gegl_node_link(map, stipple);
+  gegl_node_link(photo, multiply);
+  smp::connect(stipple, "output", multiply, "aux");
+  std::vector<float> pixels(static_cast<std::size_t>(panel_w) * panel_h * 3);
+  gegl_node_blit(multiply, 1.0, &rect, babl_format("R'G'B' float"), pixels.data(), GEGL_AUTO_ROWSTRIDE,
+                 GEGL_BLIT_DEFAULT);
+  g_object_unref(graph);
+  g_object_unref(photo_buffer);
+  g_object_unref(density_buffer);
+  constexpr float tint[3] = {0.2f, 0.45f, 0.95f}, tint_opacity = 0.45f;
+  for (std::size_t i = 0; i < density.size(); ++i)
+    for (int c = 0; c < 3; ++c)
+      pixels[3 * i + c] += (tint[c] - pixels[3 * i + c]) * tint_opacity * density[i];
+  return pixels;
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+  if (!smp_tools::start_gegl_with_filters(argc, argv, 4, 4, "FILTERS_DIR PRESETS_DIR OUT.png", "smp:follicle-stipple"))
+    return 2;
+  const smp::PresetLibrary library = smp::load_preset_folders({argv[2]});
+  for (const auto& e : library.errors)
+    std::fprintf(stderr, "skipped: %s\n", e.message().c_str());
+  smp::SyntheticScalpSpec spec;
+  spec.width_px = panel_w;
+  spec.height_px = panel_h;
+  spec.px_per_mm = px_per_mm;
+  const smp::SyntheticScalp scalp = smp::synthetic_scalp_top_view(spec);
+  const smp::HeadFrame head{{scalp.head.centre_x, scalp.head.centre_y}, scalp.head.radius_x, scalp.head.radius_y,
+                            -1.5707963267948966};
+  const int n = static_cast<int>(library.presets.size());
+  const int rows = (n + columns - 1) / columns;
+  const int width = columns * panel_w + (columns - 1) * gap, height = rows * panel_h + (rows - 1) * gap;
+  std::vector<float> sheet(static_cast<std::size_t>(width) * height * 3, 1.0f);
+  for (int p = 0; p < n; ++p) {
+    const auto pixels = render_panel(library.presets[static_cast<std::size_t>(p)], scalp, head);
+    const int ox = (p % columns) * (panel_w + gap), oy = (p / columns) * (panel_h + gap);
+    for (int y = 0; y < panel_h; ++y)
+      std::copy_n(&pixels[static_cast<std::size_t>(y) * panel_w * 3], panel_w * 3,
+                  &sheet[(static_cast<std::size_t>(oy + y) * width + ox) * 3]);
+    std::printf("%d: %s\n", p + 1, library.presets[static_cast<std::size_t>(p)].name.c_str());
+  }
+  smp_tools::write_rgb_png(argv[3], sheet, width, height);
+  gegl_exit();
+  return 0;
+}
