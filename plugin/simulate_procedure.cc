@@ -13,6 +13,7 @@
 #include "image_scale.hpp"
 #include "pigment.hpp"
 #include "presets/preset.hpp"
+#include "presets/preset_density.hpp"
 #include "procedures.hpp"
 
 namespace smp_plugin {
@@ -98,13 +99,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
     gimp_image_insert_layer(image, group, nullptr, 0);
     GimpChannel* hair_side = nullptr;
     if (preset->hairline.present) {
-      smp::HairlineDesign design;
-      design.style = preset->hairline.style;
-      design.mfp_height_mm = preset->hairline.mfp_height_mm;
-      design.recession_mm = preset->hairline.recession_mm;
-      design.irregularity_mm = 2.0;
-      design.seed = static_cast<std::uint32_t>(seed);
-      const smp::Path hairline = smp::top_hairline(head, px_per_mm, design);
+      const smp::Path hairline = smp::preset_hairline(*preset, head, px_per_mm, static_cast<std::uint32_t>(seed));
       insert_path(image, hairline, "SMP hairline");
       hair_side = render_mask_channel(image, smp::top_hair_region(head, hairline), "SMP hairline density", px_per_mm,
                                       8.0, true, static_cast<unsigned>(seed));

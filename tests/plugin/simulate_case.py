@@ -62,5 +62,36 @@ if status == "success":
     save(copy, "pigment.png")
     copy.delete()
 
-report.save_to_file(os.path.join(case_dir, "report.ini"))
 image.delete()
+
+# One preset of every category on a smaller head (5 px/mm): the items appear and the pigment.
+for nick in os.environ.get("SMP_CATEGORY_PRESETS", "").split():
+    head = Gimp.Image.new(800, 1000, Gimp.ImageBaseType.RGB)
+    layer = Gimp.Layer.new(head, "photo", 800, 1000, Gimp.ImageType.RGB_IMAGE, 100, Gimp.LayerMode.NORMAL)
+    head.insert_layer(layer, None, 0)
+    layer.fill(Gimp.FillType.WHITE)
+    head.set_resolution(127.0, 127.0)
+    head.select_ellipse(Gimp.ChannelOps.REPLACE, 25, 25, 750, 950)
+    config = procedure.create_config()
+    config.set_property("run-mode", Gimp.RunMode.NONINTERACTIVE)
+    config.set_property("image", head)
+    config.set_property("preset", nick)
+    config.set_property("seed", 2)
+    result = procedure.run(config)
+    report.set_string(nick, "status", result.index(0).value_nick)
+    if result.index(0).value_nick == "success":
+        group = result.index(1)
+        report.set_string(nick, "group", group.get_name())
+        report.set_string_list(nick, "children", [c.get_name() for c in group.get_children()])
+        copy = head.duplicate()
+        for other in copy.get_layers():
+            if other.get_name() == "photo":
+                copy.remove_layer(other)
+        copy.get_layers()[0].get_children()[0].set_mode(Gimp.LayerMode.NORMAL)
+        save(copy, "pigment-" + nick + ".png")
+        copy.delete()
+    else:
+        report.set_string(nick, "message", str(result.index(1)))
+    head.delete()
+
+report.save_to_file(os.path.join(case_dir, "report.ini"))

@@ -7,6 +7,8 @@
 
 #include "plugin/gimp_batch.hpp"
 #include "support/gegl_session.hpp"
+#include "presets/preset.hpp"
+#include "presets/preset_density.hpp"
 #include "support/png_pixels.hpp"
 
 using GeglSession = smp_test::GeglSession;
@@ -17,9 +19,18 @@ namespace {
 // The head of the case: 150 x 190 mm at 10 px/mm, centred at (800, 1000), face up.
 constexpr double px_per_mm = 10.0, centre_x = 800.0, centre_y = 1000.0, half_w = 750.0, half_l = 950.0;
 
+// One preset of every category, beside Norwood IV.
+const char* const category_presets[] = {"norwood-2", "ludwig-2", "savin-1-4", "alopecia-ophiasis", "fut-strip",
+                                        "density-filler"};
+
 const smp_test::GimpCase& the_case()
 {
-  static const smp_test::GimpCase c("plugin-simulate", "simulate_case.py");
+  static const smp_test::GimpCase c("plugin-simulate", "simulate_case.py", [](const std::string&) {
+    std::string list;
+    for (const char* nick : category_presets)
+      list += std::string(nick) + " ";
+    g_setenv("SMP_CATEGORY_PRESETS", list.c_str(), TRUE);
+  });
   return c;
 }
 
@@ -108,4 +119,32 @@ BOOST_AUTO_TEST_CASE(pigment_stays_in_the_zones_and_a_full_zone_has_the_presets_
   const double expected = 90.0 * M_PI * crown_rx_mm * crown_ry_mm / 100.0;
   BOOST_TEST(std::abs(in_crown - expected) <= 0.05 * expected,
              in_crown << " dots inside the crown zone, the preset asks for " << expected);
+}
+
+BOOST_AUTO_TEST_CASE(every_category_simulates_with_pigment_only_where_its_preset_puts_it)
+{
+  const auto& c = the_case();
+  // The small heads: 150 x 190 mm at 5 px/mm in an 800 x 1000 image, face up.
+  const smp::HeadFrame head{{400.0, 500.0}, 375.0, 475.0, -M_PI / 2};
+  for (const char* nick : category_presets) {
+    BOOST_TEST_REQUIRE(c.value(nick, "status") == "success", nick << ": " << c.value(nick, "message") << "\n" << c.output);
+    auto loaded = smp::load_preset_file(smp_test::env_or_fail("SMP_SOURCE_DIR") + "/presets/" + nick + ".preset");
+    BOOST_TEST_REQUIRE(std::holds_alternative<smp::Preset>(loaded), nick);
+    const auto& preset = std::get<smp::Preset>(loaded);
+    BOOST_TEST(c.value(nick, "group") == "SMP simulation - " + preset.name);
+    BOOST_TEST(c.value(nick, "children") == "SMP pigment;");
+    // Generous: every soft edge 12 mm wider than the preset's, and a dot's own reach.
+    std::vector<float> allowed(800 * 1000);
+    smp::preset_density(preset, head, 5.0, {0, 0, 800, 1000}, allowed.data(), 12.0, 2);
+    const auto pigment = smp_test::load_png(c.dir + "/pigment-" + nick + ".png");
+    int inside = 0, outside = 0;
+    for (const auto& [x, y] : dots(pigment)) {
+      if (allowed[static_cast<std::size_t>(y) * 800 + static_cast<std::size_t>(x)] > 0.0f)
+        ++inside;
+      else
+        ++outside;
+    }
+    BOOST_TEST(outside == 0, nick << ": " << outside << " dots where the preset puts no pigment (" << inside << " inside)");
+    BOOST_TEST(inside > 20, nick << ": only " << inside << " dots");
+  }
 }

@@ -10,10 +10,9 @@
 #include <vector>
 
 #include "gegl_start.hpp"
-#include "hairline/hairline_design.hpp"
-#include "hairline/hairline_mask.hpp"
 #include "png_writer.hpp"
 #include "presets/preset.hpp"
+#include "presets/preset_density.hpp"
 #include "support/gegl_compat.hpp"
 #include "synthetic/synthetic_scalp.hpp"
 
@@ -22,39 +21,10 @@ namespace {
 constexpr int panel_w = 260, panel_h = 320, gap = 4, columns = 7;
 constexpr double px_per_mm = 1.6;
 
-// The preset's density over the panel: each zone's soft outline at its density (the highest
-// wins), inside the hair side of its hairline.
-std::vector<float> density_of(const smp::Preset& preset, const smp::HeadFrame& head)
-{
-  std::vector<float> density(static_cast<std::size_t>(panel_w) * panel_h, 0.0f), layer(density.size());
-  std::vector<float> hair(density.size(), 1.0f);
-  const smp::PixelRect rect{0, 0, panel_w, panel_h};
-  if (preset.hairline.present) {
-    smp::HairlineDesign design;
-    design.style = preset.hairline.style;
-    design.mfp_height_mm = preset.hairline.mfp_height_mm;
-    design.recession_mm = preset.hairline.recession_mm;
-    smp::HairlineMaskSettings mask;
-    mask.px_per_mm = px_per_mm;
-    smp::HairlineMask(smp::top_hair_region(head, smp::top_hairline(head, px_per_mm, design)), mask, 0)
-        .render(rect, hair.data());
-  }
-  for (const smp::Zone& zone : preset.zones) {
-    smp::HairlineMaskSettings mask;
-    mask.px_per_mm = px_per_mm;
-    mask.transition_width_mm = std::max(zone.edge_mm, 0.1);
-    mask.micro_irregularity = 0.0;
-    mask.macro_irregularity_mm = 0.0;
-    smp::HairlineMask(smp::zone_path(zone, head), mask, 0).render(rect, layer.data());
-    for (std::size_t i = 0; i < density.size(); ++i)
-      density[i] = std::max(density[i], static_cast<float>(layer[i] * zone.density) * hair[i]);
-  }
-  return density;
-}
-
 std::vector<float> render_panel(const smp::Preset& preset, const smp::SyntheticScalp& scalp, const smp::HeadFrame& head)
 {
-  const auto density = density_of(preset, head);
+  std::vector<float> density(static_cast<std::size_t>(panel_w) * panel_h);
+  smp::preset_density(preset, head, px_per_mm, {0, 0, panel_w, panel_h}, density.data());
   std::vector<float> grey_alpha(density.size() * 2);
   for (std::size_t i = 0; i < density.size(); ++i) {
     grey_alpha[2 * i] = density[i];
