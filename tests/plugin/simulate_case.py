@@ -12,12 +12,19 @@ def save(image, name):
     Gimp.file_save(Gimp.RunMode.NONINTERACTIVE, image, Gio.File.new_for_path(os.path.join(case_dir, name)), None)
 
 
-image = Gimp.Image.new(1600, 2000, Gimp.ImageBaseType.RGB)
-photo = Gimp.Layer.new(image, "photo", 1600, 2000, Gimp.ImageType.RGB_IMAGE, 100, Gimp.LayerMode.NORMAL)
-image.insert_layer(photo, None, 0)
-photo.fill(Gimp.FillType.WHITE)
-image.set_resolution(254.0, 254.0)
-image.select_ellipse(Gimp.ChannelOps.REPLACE, 50, 50, 1500, 1900)
+def head_image(width, height, px_per_mm):
+    """A white photo with a 15 x 19 cm head selected, as a designer would before Simulate."""
+    image = Gimp.Image.new(width, height, Gimp.ImageBaseType.RGB)
+    photo = Gimp.Layer.new(image, "photo", width, height, Gimp.ImageType.RGB_IMAGE, 100, Gimp.LayerMode.NORMAL)
+    image.insert_layer(photo, None, 0)
+    photo.fill(Gimp.FillType.WHITE)
+    image.set_resolution(px_per_mm * 25.4, px_per_mm * 25.4)
+    w, h = 150 * px_per_mm, 190 * px_per_mm
+    image.select_ellipse(Gimp.ChannelOps.REPLACE, (width - w) / 2, (height - h) / 2, w, h)
+    return image
+
+
+image = head_image(1600, 2000, 10.0)
 
 procedure = Gimp.get_pdb().lookup_procedure("plug-in-smp-simulate")
 report.set_boolean("plugin", "registered", procedure is not None)
@@ -66,12 +73,7 @@ image.delete()
 
 # One preset of every category on a smaller head (5 px/mm): the items appear and the pigment.
 for nick in os.environ.get("SMP_CATEGORY_PRESETS", "").split():
-    head = Gimp.Image.new(800, 1000, Gimp.ImageBaseType.RGB)
-    layer = Gimp.Layer.new(head, "photo", 800, 1000, Gimp.ImageType.RGB_IMAGE, 100, Gimp.LayerMode.NORMAL)
-    head.insert_layer(layer, None, 0)
-    layer.fill(Gimp.FillType.WHITE)
-    head.set_resolution(127.0, 127.0)
-    head.select_ellipse(Gimp.ChannelOps.REPLACE, 25, 25, 750, 950)
+    head = head_image(800, 1000, 5.0)
     config = procedure.create_config()
     config.set_property("run-mode", Gimp.RunMode.NONINTERACTIVE)
     config.set_property("image", head)

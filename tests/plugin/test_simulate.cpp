@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "plugin/gimp_batch.hpp"
+#include "support/dot_centres.hpp"
 #include "support/gegl_session.hpp"
 #include "presets/preset.hpp"
 #include "presets/preset_density.hpp"
@@ -38,37 +39,11 @@ const smp_test::GimpCase& the_case()
 double frame_x(double px) { return (px - centre_x) / half_w; }
 double frame_y(double py) { return (py - centre_y) / half_l; }
 
-// Dots of the pigment layer (as rendered by its effect), as dark spots' centres.
+// Dots of the pigment layer (as rendered by its effect), as dark spots' centres. Below 235 of
+// 255 (sRGB) is a dot's core; the halos between dots stay above about 245.
 std::vector<std::pair<double, double>> dots(const smp_test::Rgba8& image)
 {
-  std::vector<char> seen(static_cast<std::size_t>(image.width) * image.height, 0);
-  // Below 235 of 255 (sRGB) is a dot's core; the halos between dots stay above about 245.
-  auto dark = [&](int x, int y) { return image.at(x, y)[0] < 235; };
-  std::vector<std::pair<double, double>> centres;
-  for (int y = 0; y < image.height; ++y)
-    for (int x = 0; x < image.width; ++x) {
-      if (seen[static_cast<std::size_t>(y) * image.width + x] || !dark(x, y))
-        continue;
-      double sx = 0, sy = 0;
-      int n = 0;
-      std::vector<std::pair<int, int>> stack{{x, y}};
-      seen[static_cast<std::size_t>(y) * image.width + x] = 1;
-      while (!stack.empty()) {
-        const auto [cx, cy] = stack.back();
-        stack.pop_back();
-        sx += cx + 0.5;
-        sy += cy + 0.5;
-        ++n;
-        for (const auto& [nx, ny] : {std::pair{cx + 1, cy}, {cx - 1, cy}, {cx, cy + 1}, {cx, cy - 1}})
-          if (nx >= 0 && ny >= 0 && nx < image.width && ny < image.height &&
-              !seen[static_cast<std::size_t>(ny) * image.width + nx] && dark(nx, ny)) {
-            seen[static_cast<std::size_t>(ny) * image.width + nx] = 1;
-            stack.push_back({nx, ny});
-          }
-      }
-      centres.push_back({sx / n, sy / n});
-    }
-  return centres;
+  return smp_test::dot_centres(image.width, image.height, [&](int x, int y) { return image.at(x, y)[0] < 235; });
 }
 
 }  // namespace

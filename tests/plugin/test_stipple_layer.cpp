@@ -9,6 +9,7 @@
 #include "plugin/gimp_batch.hpp"
 #include "stipple/stipple_settings.hpp"
 #include "support/dot_reach.hpp"
+#include "support/dot_centres.hpp"
 #include "support/gegl_session.hpp"
 #include "support/png_pixels.hpp"
 
@@ -123,26 +124,8 @@ BOOST_AUTO_TEST_CASE(the_pigment_layer_holds_dots_at_the_requested_density)
   const auto& c = the_case();
   const smp_test::Rgba8 pigment = smp_test::load_png(c.dir + "/smp-pigment.png");
   BOOST_TEST_REQUIRE((pigment.width == width && pigment.height == height));
-  std::vector<char> seen(static_cast<std::size_t>(width) * height, 0);
-  int dots = 0;
-  for (int y = 0; y < height; ++y)
-    for (int x = 0; x < width; ++x) {
-      if (seen[static_cast<std::size_t>(y) * width + x] || pigment.at(x, y)[0] > 200)
-        continue;
-      ++dots;
-      std::vector<std::pair<int, int>> stack{{x, y}};
-      seen[static_cast<std::size_t>(y) * width + x] = 1;
-      while (!stack.empty()) {
-        const auto [px, py] = stack.back();
-        stack.pop_back();
-        for (const auto& [nx, ny] : {std::pair{px + 1, py}, {px - 1, py}, {px, py + 1}, {px, py - 1}})
-          if (nx >= 0 && ny >= 0 && nx < width && ny < height && !seen[static_cast<std::size_t>(ny) * width + nx] &&
-              pigment.at(nx, ny)[0] <= 200) {
-            seen[static_cast<std::size_t>(ny) * width + nx] = 1;
-            stack.push_back({nx, ny});
-          }
-      }
-    }
+  const int dots = static_cast<int>(
+      smp_test::dot_centres(width, height, [&](int x, int y) { return pigment.at(x, y)[0] <= 200; }).size());
   const double area_cm2 = M_PI * ellipse_rx * ellipse_ry / (px_per_mm * px_per_mm) / 100.0;
   const double expected = 90.0 * area_cm2;
   BOOST_TEST(std::abs(dots - expected) <= 0.15 * expected,
