@@ -96,6 +96,9 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
     PreservedSelectedLayers keep_selected(image);
     const LiftedSelection head_selection(image);
     group = GIMP_LAYER(gimp_group_layer_new(image, ("SMP simulation - " + preset->name).c_str()));
+    // A new group composites as Normal: the pigment's white would hide the photo. Pass-through
+    // lets its Multiply layer reach the photo below.
+    gimp_layer_set_mode(group, GIMP_LAYER_MODE_PASS_THROUGH);
     gimp_image_insert_layer(image, group, nullptr, 0);
     GimpChannel* hair_side = nullptr;
     if (preset->hairline.present) {

@@ -2,7 +2,10 @@
 # Simulate SMP with the Norwood IV preset, and what a user would see of the result.
 import os
 
-from gi.repository import Gimp, Gio, GLib
+import gi
+
+gi.require_version("Gegl", "0.4")
+from gi.repository import Gegl, Gimp, Gio, GLib
 
 case_dir = os.environ["SMP_CASE_DIR"]
 report = GLib.KeyFile()
@@ -17,7 +20,10 @@ def head_image(width, height, px_per_mm):
     image = Gimp.Image.new(width, height, Gimp.ImageBaseType.RGB)
     photo = Gimp.Layer.new(image, "photo", width, height, Gimp.ImageType.RGB_IMAGE, 100, Gimp.LayerMode.NORMAL)
     image.insert_layer(photo, None, 0)
-    photo.fill(Gimp.FillType.WHITE)
+    Gimp.context_push()
+    Gimp.context_set_foreground(Gegl.Color.new("#808080"))  # mid grey: the pigment must show it, not hide it
+    photo.fill(Gimp.FillType.FOREGROUND)
+    Gimp.context_pop()
     image.set_resolution(px_per_mm * 25.4, px_per_mm * 25.4)
     w, h = 150 * px_per_mm, 190 * px_per_mm
     image.select_ellipse(Gimp.ChannelOps.REPLACE, (width - w) / 2, (height - h) / 2, w, h)
@@ -61,6 +67,10 @@ if status == "success":
     report.set_string_list("items", "channels", [c.get_name() for c in image.get_channels()])
     report.set_string_list("items", "selected", [l.get_name() for l in image.get_selected_layers()])
     report.set_boolean("items", "selection-kept", Gimp.Selection.bounds(image)[1:] == (True, 50, 50, 1550, 1950))
+    report.set_string("items", "group-mode", group.get_mode().value_nick)
+    Gimp.Selection.none(image)
+    save(image, "composite.png")
+    image.select_ellipse(Gimp.ChannelOps.REPLACE, 50, 50, 1500, 1900)
     copy = image.duplicate()
     for layer in copy.get_layers():
         if layer.get_name() == "photo":

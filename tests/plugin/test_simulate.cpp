@@ -56,6 +56,7 @@ BOOST_AUTO_TEST_CASE(simulate_builds_the_group_the_path_and_the_live_stipple)
   BOOST_TEST(c.value("items", "group") == "SMP simulation - Norwood IV");
   BOOST_TEST(c.value("items", "top-layers") == "SMP simulation - Norwood IV;photo;");
   BOOST_TEST(c.value("items", "children") == "SMP pigment;");
+  BOOST_TEST(c.value("items", "group-mode") == "pass-through");
   BOOST_TEST(c.value("items", "pigment-mode") == "multiply");
   BOOST_TEST(c.value("items", "pigment-filters") == "smp:follicle-stipple;");
   BOOST_TEST(c.value("items", "paths") == "SMP hairline;");
@@ -122,4 +123,23 @@ BOOST_AUTO_TEST_CASE(every_category_simulates_with_pigment_only_where_its_preset
     BOOST_TEST(outside == 0, nick << ": " << outside << " dots where the preset puts no pigment (" << inside << " inside)");
     BOOST_TEST(inside > 20, nick << ": only " << inside << " dots");
   }
+}
+
+BOOST_AUTO_TEST_CASE(the_photo_shows_through_the_simulation_and_only_darkens_in_the_zones)
+{
+  const auto& c = the_case();
+  const auto composite = smp_test::load_png(c.dir + "/composite.png");
+  BOOST_TEST_REQUIRE((composite.width == 1600 && composite.height == 2000));
+  // The photo is mid grey (128): outside the zones it must stay so, inside it only gets darker.
+  const int back_of_head = composite.at(800, 1900)[0], outside_head = composite.at(20, 20)[0];
+  BOOST_TEST(back_of_head == 128, "the back of the head, outside every zone, is " << back_of_head);
+  BOOST_TEST(outside_head == 128, "outside the head the photo is " << outside_head);
+  int lighter = 0, darker = 0;
+  for (int y = 0; y < 2000; y += 3)
+    for (int x = 0; x < 1600; x += 3) {
+      lighter += composite.at(x, y)[0] > 128;
+      darker += composite.at(x, y)[0] < 110;
+    }
+  BOOST_TEST(lighter == 0, lighter << " sampled pixels are lighter than the photo");
+  BOOST_TEST(darker > 1000, "only " << darker << " sampled pixels show pigment");
 }
