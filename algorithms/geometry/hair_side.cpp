@@ -11,6 +11,11 @@ constexpr double extension_px = 1e6;
 // ... and the hair side is closed off farther still.
 constexpr double closing_px = 4e6;
 constexpr double flatten_tolerance_px = 0.1;
+// Work bounds for any path, however it was drawn or pasted: points per subpath after
+// flattening, and edges measured per pixel (a pathological scribble is measured on every
+// n-th edge, which blurs its distances but keeps GIMP responsive).
+constexpr std::size_t max_points_per_subpath = 50000;
+constexpr std::size_t max_edges_per_pixel = 1024;
 
 Point unit(Point v)
 {
@@ -35,7 +40,7 @@ HairSide::HairSide(const Path& path, double scale)
   for (const Subpath& subpath : path.subpaths) {
     Path single;
     single.subpaths.push_back(subpath);
-    const auto lines = flatten(single, flatten_tolerance_px / std::max(scale, 1e-9));
+    const auto lines = flatten(single, flatten_tolerance_px / std::max(scale, 1e-9), max_points_per_subpath);
     if (lines.empty())
       continue;
     std::vector<Point> line = lines.front();
@@ -96,6 +101,13 @@ void HairSide::row(long y, long x0, int count, double reach, float* out) const
         std::min(e.a.x, e.b.x) > right + reach || std::max(e.a.x, e.b.x) < left - reach)
       continue;
     near.push_back(&e);
+  }
+  if (near.size() > max_edges_per_pixel) {
+    const std::size_t step = (near.size() + max_edges_per_pixel - 1) / max_edges_per_pixel;
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < near.size(); i += step)
+      near[kept++] = near[i];
+    near.resize(kept);
   }
   const double far = reach + 1.0, reach2 = reach * reach;
   std::size_t next_crossing = 0;

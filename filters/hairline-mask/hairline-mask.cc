@@ -83,7 +83,8 @@ smp::Path path_of(GeglProperties* o)
   if (data.find_first_not_of(" \t\r\n") == std::string::npos)
     return {};
   smp::PathError error;
-  if (auto path = smp::parse_svg_path(data, &error))
+  constexpr std::size_t max_segments = 20000;  // a hairline needs a dozen; bounds the work of any paste
+  if (auto path = smp::parse_svg_path(data, &error, max_segments))
     return *path;
   static GMutex warned_lock;
   static std::string warned;

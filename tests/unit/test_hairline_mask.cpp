@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <string>
 #include <vector>
 
 #include "geometry/path.hpp"
@@ -110,4 +111,18 @@ BOOST_AUTO_TEST_CASE(bad_settings_give_defined_density)
   const auto empty = render(smp::HairlineMask(smp::Path{}, smp::HairlineMaskSettings{}, 0), {0, 0, 8, 8});
   for (float v : empty)
     BOOST_TEST_REQUIRE(v == 0.0f);
+}
+
+BOOST_AUTO_TEST_CASE(a_huge_scribbled_path_renders_in_bounded_work)
+{
+  // 20,000 segments zig-zagging over 100 px: the bounds keep this to a fraction of a second.
+  std::string d = "M 0 100";
+  for (int i = 0; i < 20000; ++i)
+    d += " L " + std::to_string(i * 0.01) + (i % 2 ? " 50" : " 150");
+  const auto path = smp::parse_svg_path(d, nullptr, 20000);
+  BOOST_TEST_REQUIRE(path.has_value());
+  smp::HairlineMaskSettings s;
+  const auto out = render(smp::HairlineMask(*path, s, 0), {0, 0, 256, 256});
+  for (float v : out)
+    BOOST_TEST_REQUIRE((std::isfinite(v) && v >= 0.0f && v <= 1.0f));
 }
