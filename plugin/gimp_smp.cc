@@ -15,6 +15,7 @@ const ProcedureEntry procedures[] = {
     {smp_plugin::calibrate_scale_name, smp_plugin::create_calibrate_scale_procedure},
     {smp_plugin::design_hairline_name, smp_plugin::create_design_hairline_procedure},
     {smp_plugin::simulate_name, smp_plugin::create_simulate_procedure},
+    {smp_plugin::match_stubble_name, smp_plugin::create_match_stubble_procedure},
 };
 
 GList* query_procedures(GimpPlugIn*)

@@ -1,0 +1,69 @@
+#define BOOST_TEST_MODULE plugin_match_stubble
+#include <boost/test/unit_test.hpp>
+
+#include <cmath>
+#include <string>
+
+#include "plugin/gimp_batch.hpp"
+#include "support/gegl_session.hpp"
+#include "synthetic/synthetic_stubble.hpp"
+
+using GeglSession = smp_test::GeglSession;
+BOOST_TEST_GLOBAL_FIXTURE(GeglSession);
+
+namespace {
+
+// 40 x 40 mm of shaved stubble at 12 px/mm: 70 hair ends per cm^2, 0.25 mm, 45% darker.
+const smp::SyntheticStubbleSpec spec;
+
+void write_stubble(const std::string& path)
+{
+  const auto patch = smp::synthetic_stubble(spec);
+  const GeglRectangle rect{0, 0, patch.width, patch.height};
+  GeglBuffer* buffer = gegl_buffer_new(&rect, babl_format("R'G'B' float"));
+  gegl_buffer_set(buffer, &rect, 0, babl_format("R'G'B' float"), patch.rgb.data(), GEGL_AUTO_ROWSTRIDE);
+  GeglNode* graph = gegl_node_new();
+  GeglNode* source = gegl_node_new_child(graph, "operation", "gegl:buffer-source", "buffer", buffer, nullptr);
+  GeglNode* save = gegl_node_new_child(graph, "operation", "gegl:png-save", "path", path.c_str(), "bitdepth", 16, nullptr);
+  gegl_node_link(source, save);
+  gegl_node_process(save);
+  g_object_unref(graph);
+  g_object_unref(buffer);
+}
+
+const smp_test::GimpCase& the_case()
+{
+  static const smp_test::GimpCase c("plugin-match-stubble", "match_stubble_case.py",
+                                    [](const std::string& dir) { write_stubble(dir + "/input.png"); });
+  return c;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(match_stubble_measures_the_selected_stubble_within_10_percent)
+{
+  const auto& c = the_case();
+  BOOST_TEST_REQUIRE(c.value("match", "status") == "success", c.value("match", "message") << "\n" << c.output);
+  const double density = std::stod(c.value("match", "density"));
+  BOOST_TEST(std::abs(density - spec.density_per_cm2) <= 0.1 * spec.density_per_cm2,
+             "measured " << density << " hair ends per cm2 where " << spec.density_per_cm2 << " were drawn");
+  const double diameter = std::stod(c.value("match", "dot-diameter"));
+  BOOST_TEST(std::abs(diameter - spec.diameter_mm) <= 0.3 * spec.diameter_mm, "diameter " << diameter << " mm");
+}
+
+BOOST_AUTO_TEST_CASE(the_stipple_in_the_image_is_set_to_match)
+{
+  const auto& c = the_case();
+  BOOST_TEST_REQUIRE(c.value("match", "status") == "success", c.output);
+  BOOST_TEST(c.value("match", "updated") == "1");
+  BOOST_TEST(std::abs(std::stod(c.value("stipple", "density")) - std::stod(c.value("match", "density"))) < 1e-6);
+  BOOST_TEST(std::abs(std::stod(c.value("stipple", "dot-diameter")) - std::stod(c.value("match", "dot-diameter"))) < 1e-6);
+}
+
+BOOST_AUTO_TEST_CASE(without_a_selection_it_says_what_to_select)
+{
+  const auto& c = the_case();
+  BOOST_TEST(c.value("no-selection", "status") == "execution-error");
+  BOOST_TEST(c.value("no-selection", "message").find("shaved hair") != std::string::npos,
+             c.value("no-selection", "message"));
+}
