@@ -2,9 +2,6 @@
 // "SMP simulation - <preset>" holding a pigment layer whose own pixels are the preset's density
 // (zones, behind the preset's hairline) with smp:follicle-stipple as its live layer effect, and
 // the hairline as the editable path "SMP hairline".
-#include <glib/gstdio.h>
-
-#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -12,34 +9,13 @@
 #include "image_guards.hpp"
 #include "image_scale.hpp"
 #include "pigment.hpp"
+#include "preset_library.hpp"
 #include "presets/preset.hpp"
 #include "presets/preset_density.hpp"
 #include "procedures.hpp"
 
 namespace smp_plugin {
 namespace {
-
-// The shipped presets beside the plug-in, then the user's own in the GIMP profile.
-std::vector<std::string> preset_folders()
-{
-  gchar* here = g_path_get_dirname(gimp_get_progname());
-  std::vector<std::string> folders{std::string(here) + "/presets", std::string(gimp_directory()) + "/smp-presets"};
-  g_free(here);
-  return folders;
-}
-
-std::string nick_of(const smp::Preset& preset)
-{
-  return std::filesystem::path(preset.file).stem().string();
-}
-
-const smp::Preset* find_preset(const smp::PresetLibrary& library, const std::string& nick)
-{
-  for (const smp::Preset& p : library.presets)
-    if (nick_of(p) == nick)
-      return &p;
-  return nullptr;
-}
 
 void add_zone_density(GimpImage* image, GimpLayer* pigment, const smp::Zone& zone, const smp::HeadFrame& head,
                       double px_per_mm, GimpChannel* hair_side)
@@ -61,19 +37,11 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
   if (run_mode == GIMP_RUN_INTERACTIVE && !confirmed_in_dialog(procedure, config, "Simulate SMP"))
     return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
 
-  const auto folders = preset_folders();
-  const smp::PresetLibrary library = smp::load_preset_folders(folders);
-  for (const smp::PresetError& e : library.errors)
-    g_printerr("gimp-smp: preset skipped: %s\n", e.message().c_str());
-  gchar* nick = nullptr;
-  g_object_get(config, "preset", &nick, nullptr);
-  const std::string wanted = nick ? nick : "";
-  g_free(nick);
-  const smp::Preset* preset = find_preset(library, wanted);
+  const smp::PresetLibrary library = load_presets();
+  std::string problem;
+  const smp::Preset* preset = chosen_preset(config, library, problem);
   if (!preset)
-    return failure(procedure, ("Simulate SMP: no preset \"" + wanted + "\" in " + folders[0] + " or " + folders[1] +
-                               (library.errors.empty() ? "" : " (some were skipped: " + library.errors[0].message() + ")"))
-                                  .c_str());
+    return failure(procedure, ("Simulate SMP: " + problem).c_str());
   if (preset->view != "top")
     return failure(procedure, ("Simulate SMP: \"" + preset->name + "\" is a front-view preset; this version "
                                "simulates top views only.").c_str());
@@ -145,16 +113,7 @@ GimpProcedure* create_simulate_procedure(GimpPlugIn* plug_in)
       simulate_name);
   gimp_procedure_set_attribution(procedure, "gimp-smp developers", "gimp-smp developers", "2026");
 
-  GimpChoice* choice = gimp_choice_new();
-  const smp::PresetLibrary library = smp::load_preset_folders(preset_folders());
-  int id = 0;
-  for (const smp::Preset& p : library.presets)
-    gimp_choice_add(choice, nick_of(p).c_str(), id++, p.name.c_str(), p.notes.c_str());
-  const std::string first = library.presets.empty() ? "none" : nick_of(library.presets.front());
-  if (library.presets.empty())
-    gimp_choice_add(choice, "none", 0, "No presets found", "Install the presets beside the plug-in");
-  gimp_procedure_add_choice_argument(procedure, "preset", "_Preset", "The pattern to simulate (file name without .preset)",
-                                     choice, first.c_str(), G_PARAM_READWRITE);
+  add_preset_argument(procedure, "The pattern to simulate (file name without .preset)");
   gimp_procedure_add_choice_argument(
       procedure, "front", "_Front of the head", "Which way the face points in the image",
       gimp_choice_new_with_values("up", 0, "Up", nullptr, "down", 1, "Down", nullptr, "left", 2, "Left", nullptr,

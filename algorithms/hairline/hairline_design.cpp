@@ -119,18 +119,31 @@ std::vector<Anchor> front_anchors(const HairlineDesign& d, double corner_left_x,
 
 }  // namespace
 
+namespace {
+
+const std::pair<const char*, HairlineStyle> style_names[] = {
+    {"juvenile", HairlineStyle::juvenile}, {"mature", HairlineStyle::mature},
+    {"rounded", HairlineStyle::rounded},   {"receded", HairlineStyle::receded},
+    {"widows-peak", HairlineStyle::widows_peak}, {"defined", HairlineStyle::defined}};
+
+}  // namespace
+
 bool parse_hairline_style(const std::string& name, HairlineStyle& style)
 {
-  const std::pair<const char*, HairlineStyle> names[] = {
-      {"juvenile", HairlineStyle::juvenile}, {"mature", HairlineStyle::mature},
-      {"rounded", HairlineStyle::rounded},   {"receded", HairlineStyle::receded},
-      {"widows-peak", HairlineStyle::widows_peak}, {"defined", HairlineStyle::defined}};
-  for (const auto& [n, s] : names)
+  for (const auto& [n, s] : style_names)
     if (name == n) {
       style = s;
       return true;
     }
   return false;
+}
+
+const char* hairline_style_name(HairlineStyle style)
+{
+  for (const auto& [n, s] : style_names)
+    if (s == style)
+      return n;
+  return "juvenile";
 }
 
 HairlineDesign sanitized(const HairlineDesign& r)

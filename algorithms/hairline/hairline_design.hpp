@@ -15,6 +15,7 @@ enum class HairlineStyle { juvenile, mature, rounded, receded, widows_peak, defi
 
 // Parses "juvenile", "mature", "rounded", "receded", "widows-peak" or "defined".
 bool parse_hairline_style(const std::string& name, HairlineStyle& style);
+const char* hairline_style_name(HairlineStyle style);
 
 struct HairlineDesign {
   HairlineStyle style = HairlineStyle::juvenile;

@@ -106,4 +106,24 @@ for nick in os.environ.get("SMP_CATEGORY_PRESETS", "").split():
         report.set_string(nick, "message", str(result.index(1)))
     head.delete()
 
+# Save as preset: Norwood IV with a denser, darker stipple under a new name.
+saver = Gimp.get_pdb().lookup_procedure("plug-in-smp-save-preset")
+config = saver.create_config()
+config.set_property("run-mode", Gimp.RunMode.NONINTERACTIVE)
+config.set_property("image", Gimp.Image.new(16, 16, Gimp.ImageBaseType.RGB))
+config.set_property("preset", "norwood-4")
+config.set_property("name", "My Norwood IV (dense)")
+config.set_property("density", 120.0)
+config.set_property("strength", 0.9)
+saved = saver.run(config)
+report.set_string("save", "status", saved.index(0).value_nick)
+if saved.index(0).value_nick == "success":
+    report.set_string("save", "file", os.path.basename(saved.index(1)))
+    with open(saved.index(1)) as written, open(os.path.join(case_dir, "saved.preset"), "w") as copy:
+        copy.write(written.read())
+else:
+    report.set_string("save", "message", str(saved.index(1)))
+config.set_property("name", "   ")
+report.set_string("save-unnamed", "status", saver.run(config).index(0).value_nick)
+
 report.save_to_file(os.path.join(case_dir, "report.ini"))

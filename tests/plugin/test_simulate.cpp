@@ -143,3 +143,20 @@ BOOST_AUTO_TEST_CASE(the_photo_shows_through_the_simulation_and_only_darkens_in_
   BOOST_TEST(lighter == 0, lighter << " sampled pixels are lighter than the photo");
   BOOST_TEST(darker > 1000, "only " << darker << " sampled pixels show pigment");
 }
+
+BOOST_AUTO_TEST_CASE(save_as_preset_writes_a_copy_with_the_users_settings)
+{
+  const auto& c = the_case();
+  BOOST_TEST_REQUIRE(c.value("save", "status") == "success", c.value("save", "message") << "\n" << c.output);
+  BOOST_TEST(c.value("save", "file") == "my-norwood-iv-dense.preset");
+  auto saved = smp::load_preset_file(c.dir + "/saved.preset");
+  const auto* error = std::get_if<smp::PresetError>(&saved);
+  BOOST_TEST_REQUIRE(!error, (error ? error->message() : ""));
+  const auto& p = std::get<smp::Preset>(saved);
+  BOOST_TEST(p.name == "My Norwood IV (dense)");
+  BOOST_TEST(p.stipple.density_per_cm2 == 120.0);
+  BOOST_TEST(p.stipple.strength == 0.9);
+  BOOST_TEST(p.zones.size() == 3u, "the zones of Norwood IV were not kept");
+  BOOST_TEST(p.hairline.present);
+  BOOST_TEST(c.value("save-unnamed", "status") == "execution-error");
+}

@@ -12,6 +12,7 @@
 #include "hairline/hairline_mask.hpp"
 #include "hash.hpp"
 #include "presets/preset.hpp"
+#include "presets/preset_writer.hpp"
 
 namespace {
 
@@ -206,4 +207,36 @@ BOOST_AUTO_TEST_CASE(zones_become_closed_outlines_on_the_head)
   band.to_y = -0.5;
   BOOST_TEST(density(band, 500, 500 - 0.8 * 380) == 1.0f);
   BOOST_TEST(density(band, 500, 500) == 0.0f);
+}
+
+BOOST_AUTO_TEST_CASE(every_shipped_preset_written_back_reads_the_same)
+{
+  const auto library = smp::load_preset_folders({shipped_folder()});
+  BOOST_TEST_REQUIRE(!library.presets.empty());
+  for (const smp::Preset& original : library.presets) {
+    const std::string text = smp::preset_to_text(original);
+    auto again = smp::parse_preset(text, "written.preset");
+    const auto* error = std::get_if<smp::PresetError>(&again);
+    BOOST_TEST_REQUIRE(!error, original.name << ": " << (error ? error->message() : "") << "\n" << text);
+    const auto& p = std::get<smp::Preset>(again);
+    BOOST_TEST(p.name == original.name);
+    BOOST_TEST(p.category == original.category);
+    BOOST_TEST(p.notes == original.notes);
+    BOOST_TEST_REQUIRE(p.zones.size() == original.zones.size(), original.name);
+    for (std::size_t i = 0; i < p.zones.size(); ++i) {
+      BOOST_TEST(p.zones[i].name == original.zones[i].name);
+      BOOST_TEST((p.zones[i].shape == original.zones[i].shape));
+      BOOST_TEST(p.zones[i].centre.x == original.zones[i].centre.x);
+      BOOST_TEST(p.zones[i].radius_y == original.zones[i].radius_y);
+      BOOST_TEST(p.zones[i].to_deg == original.zones[i].to_deg);
+      BOOST_TEST(p.zones[i].density == original.zones[i].density);
+      BOOST_TEST(p.zones[i].edge_mm == original.zones[i].edge_mm);
+    }
+    BOOST_TEST(p.hairline.present == original.hairline.present);
+    BOOST_TEST((p.hairline.style == original.hairline.style));
+    BOOST_TEST(p.stipple.density_per_cm2 == original.stipple.density_per_cm2);
+    BOOST_TEST(p.stipple.sessions == original.stipple.sessions);
+  }
+  BOOST_TEST(smp::preset_file_stem("My Norwood IV (dark)") == "my-norwood-iv-dark");
+  BOOST_TEST(smp::preset_file_stem("  ") == "preset");
 }

@@ -1,0 +1,81 @@
+// "Save as Preset": a preset with the settings a user tuned (sessions, density, shade) saved
+// under a new name in the user's presets folder, where Simulate SMP finds it next time.
+#include <glib/gstdio.h>
+
+#include <string>
+
+#include "preset_library.hpp"
+#include "presets/preset_writer.hpp"
+#include "procedures.hpp"
+
+namespace smp_plugin {
+namespace {
+
+GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage*, GimpDrawable**,
+                    GimpProcedureConfig* config, gpointer)
+{
+  if (run_mode == GIMP_RUN_INTERACTIVE && !confirmed_in_dialog(procedure, config, "SMP Save as Preset"))
+    return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
+  const smp::PresetLibrary library = load_presets();
+  std::string problem;
+  const smp::Preset* source = chosen_preset(config, library, problem);
+  if (!source)
+    return failure(procedure, ("Save as Preset: " + problem).c_str());
+  gchar* name = nullptr;
+  int sessions = 0;
+  double density = 0.0, strength = 0.0;
+  g_object_get(config, "name", &name, "sessions", &sessions, "density", &density, "strength", &strength, nullptr);
+  smp::Preset preset = *source;
+  preset.name = name ? g_strstrip(name) : "";
+  g_free(name);
+  if (preset.name.empty())
+    return failure(procedure, "Save as Preset: give the new preset a name.");
+  preset.stipple.sessions = sessions > 0 ? sessions : preset.stipple.sessions;
+  preset.stipple.density_per_cm2 = density > 0.0 ? density : preset.stipple.density_per_cm2;
+  preset.stipple.strength = strength > 0.0 ? strength : preset.stipple.strength;
+
+  const std::string folder = user_preset_folder();
+  const std::string file = folder + "/" + smp::preset_file_stem(preset.name) + ".preset";
+  GError* error = nullptr;
+  if (g_mkdir_with_parents(folder.c_str(), 0755) != 0 ||
+      !g_file_set_contents(file.c_str(), smp::preset_to_text(preset).c_str(), -1, &error)) {
+    const std::string why = error ? error->message : g_strerror(errno);
+    g_clear_error(&error);
+    return failure(procedure, ("Save as Preset: cannot write " + file + ": " + why).c_str());
+  }
+  GimpValueArray* values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
+  g_value_set_string(gimp_value_array_index(values, 1), file.c_str());
+  return values;
+}
+
+}  // namespace
+
+GimpProcedure* create_save_preset_procedure(GimpPlugIn* plug_in)
+{
+  GimpProcedure* procedure =
+      gimp_image_procedure_new(plug_in, save_preset_name, GIMP_PDB_PROC_TYPE_PLUGIN, run, nullptr, nullptr);
+  gimp_procedure_set_image_types(procedure, "*");
+  gimp_procedure_set_sensitivity_mask(procedure, GIMP_PROCEDURE_SENSITIVE_ALWAYS);
+  gimp_procedure_set_menu_label(procedure, "SMP Save as _Preset...");
+  gimp_procedure_add_menu_path(procedure, "<Image>/Filters/Render/SMP");
+  gimp_procedure_set_documentation(
+      procedure, "Save a preset with your own settings",
+      "Writes a copy of a preset, with the sessions, density and shade you give (0 keeps the preset's), under a new "
+      "name into smp-presets in your GIMP profile. A preset of the same name there is replaced; the shipped ones are "
+      "never changed. Simulate SMP lists it after GIMP restarts.",
+      save_preset_name);
+  gimp_procedure_set_attribution(procedure, "gimp-smp developers", "gimp-smp developers", "2026");
+  add_preset_argument(procedure, "The preset to start from");
+  gimp_procedure_add_string_argument(procedure, "name", "_Name", "The new preset's name", "", G_PARAM_READWRITE);
+  gimp_procedure_add_int_argument(procedure, "sessions", "Se_ssions", "Treatment passes; 0 keeps the preset's", 0, 3, 0,
+                                  G_PARAM_READWRITE);
+  gimp_procedure_add_double_argument(procedure, "density", "_Density (dots/cm²)", "0 keeps the preset's", 0.0, 1000.0,
+                                     0.0, G_PARAM_READWRITE);
+  gimp_procedure_add_double_argument(procedure, "strength", "S_hade", "How dark the dots are, 0..1; 0 keeps the preset's",
+                                     0.0, 1.0, 0.0, G_PARAM_READWRITE);
+  gimp_procedure_add_string_return_value(procedure, "file", "File", "Where the preset was written", "",
+                                         G_PARAM_READWRITE);
+  return procedure;
+}
+
+}  // namespace smp_plugin
