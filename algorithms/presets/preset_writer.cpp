@@ -7,10 +7,11 @@
 namespace smp {
 namespace {
 
+// Six significant digits: the file stays readable, and every figure a person typed comes back.
 std::string number(double v)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  return g_ascii_dtostr(buffer, sizeof buffer, v);
+  return g_ascii_formatd(buffer, sizeof buffer, "%.6g", v);
 }
 
 std::string pair(double a, double b)
