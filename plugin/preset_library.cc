@@ -51,6 +51,30 @@ void add_preset_argument(GimpProcedure* procedure, const char* blurb)
   gimp_procedure_add_choice_argument(procedure, "preset", "_Preset", blurb, choice, first.c_str(), G_PARAM_READWRITE);
 }
 
+void add_stipple_override_arguments(GimpProcedure* procedure)
+{
+  gimp_procedure_add_int_argument(procedure, "sessions", "Se_ssions", "Treatment passes; 0 keeps the preset's", 0, 3, 0,
+                                  G_PARAM_READWRITE);
+  gimp_procedure_add_double_argument(procedure, "density", "_Density (dots/cm²)", "0 keeps the preset's", 0.0, 1000.0,
+                                     0.0, G_PARAM_READWRITE);
+  gimp_procedure_add_double_argument(procedure, "strength", "S_hade", "How dark the dots are, 0..1; 0 keeps the preset's",
+                                     0.0, 1.0, 0.0, G_PARAM_READWRITE);
+}
+
+smp::PresetStipple with_overrides(GimpProcedureConfig* config, smp::PresetStipple stipple)
+{
+  int sessions = 0;
+  double density = 0.0, strength = 0.0;
+  g_object_get(config, "sessions", &sessions, "density", &density, "strength", &strength, nullptr);
+  if (sessions > 0)
+    stipple.sessions = sessions;
+  if (density > 0.0)
+    stipple.density_per_cm2 = density;
+  if (strength > 0.0)
+    stipple.strength = strength;
+  return stipple;
+}
+
 const smp::Preset* chosen_preset(GimpProcedureConfig* config, const smp::PresetLibrary& library, std::string& problem)
 {
   gchar* nick = nullptr;

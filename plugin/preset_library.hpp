@@ -20,6 +20,11 @@ const smp::Preset* find_preset(const smp::PresetLibrary& library, const std::str
 // The argument "preset": one choice per preset, named by nick, labelled by name.
 void add_preset_argument(GimpProcedure* procedure, const char* blurb);
 
+// The arguments "sessions", "density" and "strength": the user's changes to a preset's
+// stipple (0 keeps the preset's), and the stipple with them applied.
+void add_stipple_override_arguments(GimpProcedure* procedure);
+smp::PresetStipple with_overrides(GimpProcedureConfig* config, smp::PresetStipple stipple);
+
 // The chosen preset, or nullptr with a message saying what is wrong.
 const smp::Preset* chosen_preset(GimpProcedureConfig* config, const smp::PresetLibrary& library, std::string& problem);
 

@@ -22,17 +22,13 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage*, 
   if (!source)
     return failure(procedure, ("Save as Preset: " + problem).c_str());
   gchar* name = nullptr;
-  int sessions = 0;
-  double density = 0.0, strength = 0.0;
-  g_object_get(config, "name", &name, "sessions", &sessions, "density", &density, "strength", &strength, nullptr);
+  g_object_get(config, "name", &name, nullptr);
   smp::Preset preset = *source;
   preset.name = name ? g_strstrip(name) : "";
   g_free(name);
   if (preset.name.empty())
     return failure(procedure, "Save as Preset: give the new preset a name.");
-  preset.stipple.sessions = sessions > 0 ? sessions : preset.stipple.sessions;
-  preset.stipple.density_per_cm2 = density > 0.0 ? density : preset.stipple.density_per_cm2;
-  preset.stipple.strength = strength > 0.0 ? strength : preset.stipple.strength;
+  preset.stipple = with_overrides(config, preset.stipple);
 
   const std::string folder = user_preset_folder();
   const std::string file = folder + "/" + smp::preset_file_stem(preset.name) + ".preset";
@@ -67,12 +63,7 @@ GimpProcedure* create_save_preset_procedure(GimpPlugIn* plug_in)
   gimp_procedure_set_attribution(procedure, "gimp-smp developers", "gimp-smp developers", "2026");
   add_preset_argument(procedure, "The preset to start from");
   gimp_procedure_add_string_argument(procedure, "name", "_Name", "The new preset's name", "", G_PARAM_READWRITE);
-  gimp_procedure_add_int_argument(procedure, "sessions", "Se_ssions", "Treatment passes; 0 keeps the preset's", 0, 3, 0,
-                                  G_PARAM_READWRITE);
-  gimp_procedure_add_double_argument(procedure, "density", "_Density (dots/cm²)", "0 keeps the preset's", 0.0, 1000.0,
-                                     0.0, G_PARAM_READWRITE);
-  gimp_procedure_add_double_argument(procedure, "strength", "S_hade", "How dark the dots are, 0..1; 0 keeps the preset's",
-                                     0.0, 1.0, 0.0, G_PARAM_READWRITE);
+  add_stipple_override_arguments(procedure);
   gimp_procedure_add_string_return_value(procedure, "file", "File", "Where the preset was written", "",
                                          G_PARAM_READWRITE);
   return procedure;

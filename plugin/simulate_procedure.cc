@@ -49,13 +49,9 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
   if (!head_from_selection(image, gimp_procedure_config_get_choice_id(config, "front"), head))
     return failure(procedure, "Simulate SMP: select the head with the Ellipse Select tool first (seen from above).");
 
-  smp::PresetStipple stipple = preset->stipple;
-  int sessions = 0, seed = 0;
-  double density = 0.0, strength = 0.0;
-  g_object_get(config, "sessions", &sessions, "density", &density, "strength", &strength, "seed", &seed, nullptr);
-  stipple.sessions = sessions > 0 ? sessions : stipple.sessions;
-  stipple.density_per_cm2 = density > 0.0 ? density : stipple.density_per_cm2;
-  stipple.strength = strength > 0.0 ? strength : stipple.strength;
+  const smp::PresetStipple stipple = with_overrides(config, preset->stipple);
+  int seed = 0;
+  g_object_get(config, "seed", &seed, nullptr);
 
   const double px_per_mm = px_per_mm_of(image);
   GimpLayer* group = nullptr;
@@ -119,12 +115,7 @@ GimpProcedure* create_simulate_procedure(GimpPlugIn* plug_in)
       gimp_choice_new_with_values("up", 0, "Up", nullptr, "down", 1, "Down", nullptr, "left", 2, "Left", nullptr,
                                   "right", 3, "Right", nullptr, nullptr),
       "up", G_PARAM_READWRITE);
-  gimp_procedure_add_int_argument(procedure, "sessions", "Se_ssions", "Treatment passes; 0 keeps the preset's", 0, 3, 0,
-                                  G_PARAM_READWRITE);
-  gimp_procedure_add_double_argument(procedure, "density", "_Density (dots/cm²)", "0 keeps the preset's", 0.0, 1000.0,
-                                     0.0, G_PARAM_READWRITE);
-  gimp_procedure_add_double_argument(procedure, "strength", "S_hade", "How dark the dots are, 0..1; 0 keeps the preset's",
-                                     0.0, 1.0, 0.0, G_PARAM_READWRITE);
+  add_stipple_override_arguments(procedure);
   gimp_procedure_add_int_argument(procedure, "seed", "Random s_eed", "Same seed, same dots", 0, G_MAXINT, 0,
                                   G_PARAM_READWRITE);
   gimp_procedure_add_layer_return_value(procedure, "group", "Group", "The simulation's layer group", FALSE,

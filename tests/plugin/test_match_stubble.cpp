@@ -19,16 +19,7 @@ const smp::SyntheticStubbleSpec spec;
 void write_stubble(const std::string& path)
 {
   const auto patch = smp::synthetic_stubble(spec);
-  const GeglRectangle rect{0, 0, patch.width, patch.height};
-  GeglBuffer* buffer = gegl_buffer_new(&rect, babl_format("R'G'B' float"));
-  gegl_buffer_set(buffer, &rect, 0, babl_format("R'G'B' float"), patch.rgb.data(), GEGL_AUTO_ROWSTRIDE);
-  GeglNode* graph = gegl_node_new();
-  GeglNode* source = gegl_node_new_child(graph, "operation", "gegl:buffer-source", "buffer", buffer, nullptr);
-  GeglNode* save = gegl_node_new_child(graph, "operation", "gegl:png-save", "path", path.c_str(), "bitdepth", 16, nullptr);
-  gegl_node_link(source, save);
-  gegl_node_process(save);
-  g_object_unref(graph);
-  g_object_unref(buffer);
+  smp_test::write_png(path, patch.rgb, patch.width, patch.height, "R'G'B' float", 16);
 }
 
 const smp_test::GimpCase& the_case()

@@ -36,14 +36,7 @@ void write_photo(const std::string& path)
       p[2] = light * 0.66f + noise;
       p[3] = 1.0f;
     }
-  GeglBuffer* buffer = smp_test::buffer_from(pixels, width, height, "R'G'B'A float");
-  GeglNode* graph = gegl_node_new();
-  GeglNode* source = gegl_node_new_child(graph, "operation", "gegl:buffer-source", "buffer", buffer, nullptr);
-  GeglNode* save = gegl_node_new_child(graph, "operation", "gegl:png-save", "path", path.c_str(), "bitdepth", 8, nullptr);
-  gegl_node_link(source, save);
-  gegl_node_process(save);
-  g_object_unref(graph);
-  g_object_unref(buffer);
+  smp_test::write_png(path, pixels, width, height, "R'G'B'A float");
 }
 
 // How far outside the selected ellipse a pixel is, in pixels (negative inside).

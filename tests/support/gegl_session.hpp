@@ -32,6 +32,21 @@ inline GeglBuffer* buffer_from(const std::vector<float>& pixels, int width, int 
   return buffer;
 }
 
+// Writes float pixels of `format` as a PNG through GEGL, as a photo the tests hand to GIMP.
+inline void write_png(const std::string& path, const std::vector<float>& pixels, int width, int height,
+                      const char* format, int bitdepth = 8)
+{
+  GeglBuffer* buffer = buffer_from(pixels, width, height, format);
+  GeglNode* graph = gegl_node_new();
+  GeglNode* source = gegl_node_new_child(graph, "operation", "gegl:buffer-source", "buffer", buffer, nullptr);
+  GeglNode* save = gegl_node_new_child(graph, "operation", "gegl:png-save", "path", path.c_str(), "bitdepth", bitdepth,
+                                       nullptr);
+  gegl_node_link(source, save);
+  gegl_node_process(save);
+  g_object_unref(graph);
+  g_object_unref(buffer);
+}
+
 // Grey density map (perceptual luminance, opaque), as a user paints it.
 inline GeglBuffer* density_buffer(const std::vector<float>& map, int width, int height)
 {
