@@ -53,6 +53,10 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
   {
     UndoGroup undo(image);
     gimp_image_set_resolution(image, dpi, dpi);
+    char length[32];
+    g_snprintf(length, sizeof length, "%.1f", length_mm);
+    record_scale_source(image, std::string(reference == pupils ? "pupils " : "ruler ends ") + length + " mm apart on " +
+                                   named + " (SMP Calibrate Scale)");
   }
   GimpValueArray* values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
   g_value_set_double(gimp_value_array_index(values, 1), px_per_mm_of(image));

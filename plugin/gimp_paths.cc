@@ -24,6 +24,38 @@ std::vector<smp::Point> anchors_of(GimpPath* path)
   return anchors;
 }
 
+smp::Path path_of(GimpPath* path)
+{
+  smp::Path result;
+  gsize n_strokes = 0;
+  gint* strokes = gimp_path_get_strokes(path, &n_strokes);
+  for (gsize k = 0; k < n_strokes; ++k) {
+    gsize n = 0;
+    gdouble* points = nullptr;
+    gboolean closed = FALSE;
+    gimp_path_stroke_get_points(path, strokes[k], &n, &points, &closed);
+    // Per anchor: handle in, anchor, handle out.
+    std::vector<smp::Point> in, anchor, out;
+    for (gsize i = 0; i + 5 < n; i += 6) {
+      in.push_back({points[i], points[i + 1]});
+      anchor.push_back({points[i + 2], points[i + 3]});
+      out.push_back({points[i + 4], points[i + 5]});
+    }
+    g_free(points);
+    smp::Subpath subpath;
+    subpath.closed = closed;
+    const std::size_t count = anchor.size();
+    for (std::size_t i = 0; i + 1 < count + (closed && count > 1 ? 1 : 0); ++i) {
+      const std::size_t j = (i + 1) % count;
+      subpath.segments.push_back({anchor[i], out[i], in[j], anchor[j]});
+    }
+    if (!subpath.segments.empty())
+      result.subpaths.push_back(subpath);
+  }
+  g_free(strokes);
+  return result;
+}
+
 GimpPath* insert_path(GimpImage* image, const smp::Path& path, const char* name)
 {
   GimpPath* gimp_path = gimp_path_new(image, name);

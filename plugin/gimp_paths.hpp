@@ -14,6 +14,9 @@ namespace smp_plugin {
 // The anchors of the path's first stroke, in image pixels (empty when it has no stroke).
 std::vector<smp::Point> anchors_of(GimpPath* path);
 
+// Every stroke of the path as the algorithms' Bezier path, in image pixels.
+smp::Path path_of(GimpPath* path);
+
 // A new path named `name` holding `path`'s subpaths as Bezier strokes, inserted in `image`.
 GimpPath* insert_path(GimpImage* image, const smp::Path& path, const char* name);
 

@@ -1,5 +1,8 @@
 #include "image_scale.hpp"
 
+#include <cmath>
+#include <cstdlib>
+
 namespace smp_plugin {
 
 double px_per_mm_of(GimpImage* image)
@@ -8,6 +11,41 @@ double px_per_mm_of(GimpImage* image)
   double x_dpi = 0.0, y_dpi = 0.0;
   gimp_image_get_resolution(image, &x_dpi, &y_dpi);
   return 0.5 * (x_dpi + y_dpi) / mm_per_inch;
+}
+
+namespace {
+
+constexpr const char* scale_parasite = "smp-scale-source";
+
+}  // namespace
+
+void record_scale_source(GimpImage* image, const std::string& how)
+{
+  // "<px per mm>\n<how>": a later change of resolution makes the record stale.
+  const std::string text = std::to_string(px_per_mm_of(image)) + "\n" + how;
+  GimpParasite* parasite = gimp_parasite_new(scale_parasite, GIMP_PARASITE_PERSISTENT | GIMP_PARASITE_UNDOABLE,
+                                             static_cast<guint32>(text.size()), text.data());
+  gimp_image_attach_parasite(image, parasite);
+  gimp_parasite_free(parasite);
+}
+
+std::string calibrated_scale_source(GimpImage* image)
+{
+  GimpParasite* parasite = gimp_image_get_parasite(image, scale_parasite);
+  if (!parasite)
+    return "";
+  guint32 size = 0;
+  const auto* data = static_cast<const char*>(gimp_parasite_get_data(parasite, &size));
+  const std::string text(data, size);
+  gimp_parasite_free(parasite);
+  const auto newline = text.find('\n');
+  if (newline == std::string::npos)
+    return "";
+  const double recorded = std::strtod(text.substr(0, newline).c_str(), nullptr);
+  const double now = px_per_mm_of(image);
+  if (!(std::abs(recorded - now) <= 1e-4 * now))
+    return "";
+  return text.substr(newline + 1);
 }
 
 }  // namespace smp_plugin

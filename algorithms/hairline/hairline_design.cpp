@@ -176,6 +176,10 @@ struct FaceFrame {
   {
     return ((p.x - origin.x) * right.x + (p.y - origin.y) * right.y) / px_per_mm;
   }
+  double y_of(const Point& p) const
+  {
+    return ((p.x - origin.x) * up.x + (p.y - origin.y) * up.y) / px_per_mm;
+  }
 };
 
 FaceFrame face_frame(const FrontLandmarks& l, double px_per_mm)
@@ -216,6 +220,12 @@ Path front_hairline(const FrontLandmarks& l, double px_per_mm, const HairlineDes
 {
   const FaceFrame f = face_frame(l, px_per_mm);
   return through(front_design(l, f, design), [&](double x, double y) { return f.to_image(x, y); });
+}
+
+Point face_point_mm(const FrontLandmarks& l, double px_per_mm, const Point& image)
+{
+  const FaceFrame f = face_frame(l, px_per_mm);
+  return {f.x_of(image), f.y_of(image)};
 }
 
 Path top_hairline(const HeadFrame& head, double px_per_mm, const HairlineDesign& design)

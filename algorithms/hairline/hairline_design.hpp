@@ -56,6 +56,10 @@ FrontHairlinePoints front_hairline_points(const FrontLandmarks& landmarks, doubl
                                           const HairlineDesign& design);
 Path front_hairline(const FrontLandmarks& landmarks, double px_per_mm, const HairlineDesign& design);
 
+// An image point in the construction's face frame: millimetres from the glabella, x towards the
+// image-right eye, y up the face.
+Point face_point_mm(const FrontLandmarks& landmarks, double px_per_mm, const Point& image);
+
 // Top view: the head as an ellipse; `front_rad` is the image direction the face points to
 // (0 = image right, pi/2 = image bottom, -pi/2 = image top).
 struct HeadFrame {
