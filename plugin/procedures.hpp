@@ -22,6 +22,7 @@ GimpProcedure* create_simulate_procedure(GimpPlugIn* plug_in);
 GimpProcedure* create_match_stubble_procedure(GimpPlugIn* plug_in);
 GimpProcedure* create_save_preset_procedure(GimpPlugIn* plug_in);
 GimpProcedure* create_export_stencil_procedure(GimpPlugIn* plug_in);
+GimpProcedure* create_before_after_procedure(GimpPlugIn* plug_in);
 
 // A failed run that tells the user what is wrong and what to do.
 GimpValueArray* failure(GimpProcedure* procedure, const char* message);
