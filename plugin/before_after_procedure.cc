@@ -72,7 +72,7 @@ GimpLayer* composite(GimpImage* image, const std::vector<std::string>& simulatio
   return gimp_image_merge_visible_layers(copy, GIMP_CLIP_TO_IMAGE);
 }
 
-// "norwood-4: density 90 dots/cm2, dot 0.20 mm, strength 0.80, 3 sessions, seed 2" from the
+// "preset Norwood IV: density 90 dots/cm2; dot 0.20 mm; ..." from the
 // simulation's stipple effect, so that the metadata says what was simulated.
 std::string settings_of(GimpImage* image, const std::vector<std::string>& simulation)
 {
@@ -104,7 +104,7 @@ std::string settings_of(GimpImage* image, const std::vector<std::string>& simula
         g_object_get(config, "density", &density, "dot-diameter", &dot, "strength", &strength, "sessions", &sessions,
                      "seed", &seed, nullptr);
         char line[200];
-        g_snprintf(line, sizeof line, "%s: density %.0f dots/cm2, dot %.2f mm, strength %.2f, %d sessions, seed %u",
+        g_snprintf(line, sizeof line, "%s: density %.0f dots/cm2; dot %.2f mm; strength %.2f; %d sessions; seed %u",
                    preset.c_str(), density, dot, strength, sessions, seed);
         text += (text.empty() ? "" : "; ") + std::string(line);
       }
@@ -249,9 +249,12 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
   add_overlay_layer(result, overlay);
   gimp_image_flatten(result);
 
-  const std::string description = std::string(disclosure) + ". Simulated with gimp-smp (" +
-                                  settings_of(image, simulation) + "), " +
-                                  std::to_string(px_per_mm_of(image)).substr(0, 6) + " px/mm.";
+  char scale[32];
+  g_snprintf(scale, sizeof scale, "%.3f px/mm", px_per_mm_of(image));
+  std::string description = std::string(disclosure) + ". Simulated with gimp-smp: " + settings_of(image, simulation) +
+                            "; " + scale + ".";
+  // gexiv2 splits an XMP text at commas: keep the description in one piece.
+  std::replace(description.begin(), description.end(), ',', ';');
   set_disclosure_metadata(result, description);
   gimp_image_undo_enable(result);
 

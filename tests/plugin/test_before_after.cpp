@@ -79,6 +79,7 @@ BOOST_AUTO_TEST_CASE(the_exported_file_says_simulation_in_its_metadata)
   const std::string description = c.value("labelled", "Xmp.dc.description");
   BOOST_TEST(description.find("preset Norwood IV") != std::string::npos, description);
   BOOST_TEST(description.find("dots/cm2") != std::string::npos, description);
+  BOOST_TEST(description.find("px/mm") != std::string::npos, "the description is cut short: " << description);
 }
 
 BOOST_AUTO_TEST_CASE(without_the_visible_label_the_metadata_still_says_simulation)
