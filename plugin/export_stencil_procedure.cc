@@ -20,7 +20,7 @@ constexpr const char* simulation_prefix = "SMP simulation - ";
 std::string mm(double value)
 {
   char text[32];
-  g_snprintf(text, sizeof text, "%.1f", value);
+  g_snprintf(text, sizeof text, "%.1f", std::round(value * 10.0) / 10.0 + 0.0);  // never "-0.0"
   return text;
 }
 
@@ -144,8 +144,10 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
   g_object_get(config, "scale-from-resolution", &trust_resolution, nullptr);
   std::string scale_source = calibrated_scale_source(image);
   const double px_per_mm = px_per_mm_of(image);
+  const std::string scale_note = string_argument(config, "scale-note");
   if (scale_source.empty() && trust_resolution)
-    scale_source = "the image resolution as set in Image > Print Size (not calibrated in SMP)";
+    scale_source = scale_note.empty() ? "the image resolution as set in Image > Print Size (not calibrated in SMP)"
+                                      : "the image resolution: " + scale_note;
   if (scale_source.empty())
     return failure(procedure,
                    "Export Stencil: the image's scale is not calibrated, so a 1:1 stencil would print at the wrong "
@@ -264,6 +266,9 @@ GimpProcedure* create_export_stencil_procedure(GimpPlugIn* plug_in)
   gimp_procedure_add_boolean_argument(procedure, "scale-from-resolution", "Trust the image _resolution",
                                       "Use the resolution as the true scale although SMP Calibrate Scale did not set it",
                                       FALSE, G_PARAM_READWRITE);
+  gimp_procedure_add_string_argument(procedure, "scale-note", "Scale _note",
+                                     "With scale-from-resolution: how that resolution was measured, for the title block",
+                                     "", G_PARAM_READWRITE);
   gimp_procedure_add_int_return_value(procedure, "pages", "Pages", "How many pages the PDF has", 0, 400, 0,
                                       G_PARAM_READWRITE);
   return procedure;
