@@ -118,15 +118,17 @@ def process(photo, stem, settings):
         landmarks = numbers(sidecar, "photo", "landmarks", 6, sidecar_name)
         seed = int(get(settings, "batch", "seed", "0") or 0)
         marks = None
+        style = get(settings, "batch", "style", "juvenile")
+        preset = get(settings, "batch", "preset", "norwood-4") if head else f"{style} hairline (front view)"
         if head:
             image.select_ellipse(Gimp.ChannelOps.REPLACE, *head)
-            run("plug-in-smp-simulate", image, preset=get(settings, "batch", "preset", "norwood-4"),
+            run("plug-in-smp-simulate", image, preset=preset,
                 front=get(sidecar, "photo", "front", get(settings, "batch", "front", "up")), seed=seed)
         elif landmarks:
             marks = path_from(image, "SMP landmarks", [landmarks[0:2], landmarks[2:4], landmarks[4:6]])
             eyes = get(sidecar, "photo", "eyes", "canthi")
             density = run("plug-in-smp-design-hairline", image, view="front", landmarks=marks, eyes=eyes,
-                          style=get(settings, "batch", "style", "juvenile"), seed=seed).index(2)
+                          style=style, seed=seed).index(2)
             image.select_item(Gimp.ChannelOps.REPLACE, density)
             run("plug-in-smp-stipple-layer", image, seed=seed)
         else:
@@ -149,7 +151,7 @@ def process(photo, stem, settings):
         if image.get_path_by_name("SMP hairline"):
             pdf = out("-stencil.pdf")
             written.append(os.path.join(out_dir, stem + "-stencil.svg"))
-            extra = dict(stencil_scale)
+            extra = dict(stencil_scale, preset=preset) if marks else dict(stencil_scale)
             if marks:
                 extra["landmarks"] = marks
             run("plug-in-smp-export-stencil", image, file=pdf, paper=get(settings, "batch", "paper", "a4"),
