@@ -153,8 +153,9 @@ bool export_png(GimpImage* result, GFile* file, std::string& problem)
 // The overlay's pixels as a new top layer of `result`.
 void add_overlay_layer(GimpImage* result, const Overlay& overlay)
 {
-  GimpLayer* layer = gimp_layer_new(result, "SMP labels", overlay.width, overlay.height, GIMP_RGBA_IMAGE, 100.0,
-                                    GIMP_LAYER_MODE_NORMAL);
+  const GimpImageType type = gimp_image_get_base_type(result) == GIMP_GRAY ? GIMP_GRAYA_IMAGE : GIMP_RGBA_IMAGE;
+  GimpLayer* layer =
+      gimp_layer_new(result, "SMP labels", overlay.width, overlay.height, type, 100.0, GIMP_LAYER_MODE_NORMAL);
   gimp_image_insert_layer(result, layer, nullptr, 0);
   const std::vector<std::uint32_t> pixels = render_overlay(overlay);
   GeglBuffer* buffer = gimp_drawable_get_buffer(GIMP_DRAWABLE(layer));
@@ -191,7 +192,8 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
   GimpLayer* after_shown = composite(image, simulation, true, after);
   const int w = gimp_image_get_width(image), h = gimp_image_get_height(image);
   const int width = layout == side_by_side ? 2 * w : w, height = layout == stacked ? 2 * h : h;
-  GimpImage* result = gimp_image_new(width, height, gimp_image_get_base_type(image) == GIMP_GRAY ? GIMP_GRAY : GIMP_RGB);
+  GimpImage* result = gimp_image_new_with_precision(width, height, gimp_image_get_base_type(image),
+                                                    gimp_image_get_precision(image));
   double x_dpi = 0, y_dpi = 0;
   gimp_image_get_resolution(image, &x_dpi, &y_dpi);
   gimp_image_set_resolution(result, x_dpi, y_dpi);

@@ -203,7 +203,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
   const Paper paper = gimp_procedure_config_get_choice_id(config, "paper") == 1 ? Paper::letter : Paper::a4;
   StencilPages pages;
   if (!write_stencil_pdf(pdf, paper, drawing, title, pages, problem))
-    return failure(procedure, ("Export Stencil: could not write " + pdf + ": " + problem).c_str());
+    return failure(procedure, ("Export Stencil: did not write " + pdf + ": " + problem).c_str());
   gboolean svg = TRUE;
   g_object_get(config, "svg", &svg, nullptr);
   if (svg && !write_stencil_svg(with_extension(pdf, ".svg"), drawing, title, problem))

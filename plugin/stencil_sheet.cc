@@ -2,6 +2,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <glib.h>
 
 #include <algorithm>
 #include <cmath>
@@ -179,6 +180,19 @@ void draw_title_block(cairo_t* cr, double x, double y, double width, const Stenc
   text_at(cr, bar_x + scale_bar_mm + 3, bar_y + 2.3, "100 mm: measure this bar to check the print. Grid: 10 mm.");
 }
 
+// A hairline is a few hundred millimetres long; metres mean a wrong scale, not a bigger sheet.
+bool of_sensible_size(const Box& box, std::string& problem)
+{
+  constexpr double largest_mm = 2000.0;
+  if (std::isfinite(box.width) && std::isfinite(box.height) && box.width <= largest_mm && box.height <= largest_mm)
+    return true;
+  char text[200];
+  g_snprintf(text, sizeof text, "the drawing would be %.0f x %.0f mm: check the image's scale (SMP Calibrate Scale)",
+             box.width, box.height);
+  problem = text;
+  return false;
+}
+
 bool finished(cairo_surface_t* surface, std::string& problem)
 {
   cairo_surface_finish(surface);
@@ -200,11 +214,13 @@ bool write_stencil_pdf(const std::string& file, Paper paper, const StencilDrawin
   const double area_width = size.width_mm - 2 * margin_mm;
   const double area_height = size.height_mm - 2 * margin_mm - title_height_mm - title_gap_mm;
   const Box box = content_box(drawing);
+  if (!of_sensible_size(box, problem))
+    return false;
   auto tiles = [](double extent, double area) {
     return extent <= area ? 1 : static_cast<int>(std::ceil((extent - tile_overlap_mm) / (area - tile_overlap_mm)));
   };
-  pages.columns = std::min(tiles(box.width, area_width), 20);
-  pages.rows = std::min(tiles(box.height, area_height), 20);
+  pages.columns = tiles(box.width, area_width);
+  pages.rows = tiles(box.height, area_height);
   const double step_x = area_width - tile_overlap_mm, step_y = area_height - tile_overlap_mm;
   // The drawing window of each tile, in drawing coordinates; a single tile is centred.
   auto window_left = [&](int column) {
@@ -277,6 +293,8 @@ bool write_stencil_svg(const std::string& file, const StencilDrawing& drawing, c
                        std::string& problem)
 {
   const Box box = content_box(drawing);
+  if (!of_sensible_size(box, problem))
+    return false;
   const double title_width = 190.0;
   const double width = std::max(box.width, title_width) + 2 * margin_mm;
   const double height = box.height + title_gap_mm + title_height_mm + 2 * margin_mm;

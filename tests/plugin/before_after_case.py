@@ -106,6 +106,15 @@ for section, arguments in (("labelled", dict(layout="side-by-side")),
         read_back(section, path)
         made.delete()
 
+grey = image.duplicate()
+grey.convert_grayscale()
+result = run("plug-in-smp-before-after", grey, file=Gio.File.new_for_path(os.path.join(case_dir, "grayscale.png")))
+report.set_string("grayscale", "status", result.index(0).value_nick)
+report.set_string("grayscale", "message", "" if result.index(0) == Gimp.PDBStatusType.SUCCESS else str(result.index(1)))
+if result.index(0) == Gimp.PDBStatusType.SUCCESS:
+    result.index(1).delete()
+grey.delete()
+
 report.set_boolean("original", "layers-kept", [l.get_name() for l in image.get_layers()] == layers_before)
 report.set_integer("original", "images-open", len(Gimp.get_images()))
 report.save_to_file(os.path.join(case_dir, "report.ini"))

@@ -69,10 +69,14 @@ stencil("single", single, single_marks, "a4")
 wide, wide_marks = face(1200, 1200, [(100, 1150), (500, 1150)], [(600, 1000), (130, 1000), (1070, 1000)], 100.0)
 stencil("tiled", wide, wide_marks, "letter")
 
+# 0.25 px/mm (a ruler of 100 px marked as 40 cm): a hairline metres wide is a wrong scale.
+huge, huge_marks = face(1000, 1200, [(100, 1150), (200, 1150)], [(500, 1000), (30, 1000), (970, 1000)], 400.0)
+stencil("wrong-scale", huge, huge_marks, "a4")
+
 never, never_marks = face(1000, 1200, None, [(500, 1000), (30, 1000), (970, 1000)], 0.0)
 stencil("uncalibrated", never, never_marks, "a4")
 stencil("from-resolution", never, never_marks, "a4", scale_from_resolution=True)
 
 report.save_to_file(os.path.join(case_dir, "report.ini"))
-for image in (single, wide, never):
+for image in (single, wide, huge, never):
     image.delete()

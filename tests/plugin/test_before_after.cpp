@@ -107,6 +107,7 @@ BOOST_AUTO_TEST_CASE(stacked_and_split_layouts_and_the_original_untouched)
   // Left of the divider (x 280) the photo, right of it the simulation.
   const double left = mean_level(split, 200, 560, 60), right = mean_level(split, 330, 560, 60);
   BOOST_TEST(right < left, "split: left " << left << ", right " << right);
+  BOOST_TEST(c.value("grayscale", "status") == "success", "a grayscale photo: " << c.value("grayscale", "message"));
   BOOST_TEST(c.value("original", "layers-kept") == "true");
   BOOST_TEST(c.value("original", "images-open") == "1", "copies left open: " << c.value("original", "images-open"));
   BOOST_TEST(c.value("no-simulation", "status") == "execution-error");

@@ -260,3 +260,11 @@ BOOST_AUTO_TEST_CASE(an_uncalibrated_image_is_refused_with_how_to_calibrate)
   BOOST_TEST_REQUIRE(c.value("from-resolution", "status") == "success", c.value("from-resolution", "message"));
   BOOST_TEST(text_of(c.dir + "/from-resolution.pdf").find("not calibrated in SMP") != std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(a_drawing_metres_wide_is_refused_as_a_wrong_scale)
+{
+  const auto& c = the_case();
+  BOOST_TEST(c.value("wrong-scale", "status") == "execution-error");
+  const std::string message = c.value("wrong-scale", "message");
+  BOOST_TEST(message.find("check the image's scale") != std::string::npos, message);
+}
