@@ -15,6 +15,7 @@ namespace smp_plugin {
 namespace {
 
 constexpr const char* hairline_path_name = "SMP hairline";
+constexpr const char* landmarks_path_name = "SMP landmarks";
 constexpr const char* simulation_prefix = "SMP simulation - ";
 
 std::string mm(double value)
@@ -58,16 +59,20 @@ std::string today()
   return s;
 }
 
-// Landmarks for the face frame: the given path (glabella, image-left eye, image-right eye), or,
-// without one, the hairline's own end points, its midpoint standing in for the glabella.
-bool reference_of(GimpProcedureConfig* config, const smp::Path& hairline, smp::FrontLandmarks& landmarks,
+// Landmarks for the face frame: the given path or the one named "SMP landmarks" (glabella,
+// image-left eye, image-right eye), or else the hairline's own end points, their midpoint
+// standing in for the glabella.
+bool reference_of(GimpImage* image, GimpProcedureConfig* config, const smp::Path& hairline, smp::FrontLandmarks& landmarks,
                   bool& from_face, std::string& problem)
 {
   GimpPath* given = nullptr;
   g_object_get(config, "landmarks", &given, nullptr);
+  if (given)
+    g_object_unref(given);  // the image keeps it
+  else
+    given = gimp_image_get_path_by_name(image, landmarks_path_name);
   if (given) {
     const auto anchors = anchors_of(given);
-    g_object_unref(given);
     if (anchors.size() != 3 || anchors[1].x >= anchors[2].x) {
       problem = "the landmarks path needs three anchors: the glabella, the eye on the image's left, the eye on its "
                 "right";
@@ -180,7 +185,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
   smp::FrontLandmarks landmarks;
   bool from_face = false;
   std::string problem;
-  if (!reference_of(config, hairline, landmarks, from_face, problem))
+  if (!reference_of(image, config, hairline, landmarks, from_face, problem))
     return failure(procedure, ("Export Stencil: " + problem + ".").c_str());
 
   double transition_mm = 8.0;
@@ -245,8 +250,9 @@ GimpProcedure* create_export_stencil_procedure(GimpPlugIn* plug_in)
   gimp_procedure_add_path_argument(procedure, "hairline", "_Hairline", "The curve to draw (default: \"SMP hairline\")",
                                    TRUE, G_PARAM_READWRITE);
   gimp_procedure_add_path_argument(procedure, "landmarks", "_Landmarks",
-                                   "Glabella, image-left eye, image-right eye (as for Design Hairline); without it "
-                                   "distances are from the line joining the hairline's ends",
+                                   "Glabella, image-left eye, image-right eye, as for Design Hairline (default: the "
+                                   "path \"SMP landmarks\"); without them distances are from the line joining the "
+                                   "hairline's ends",
                                    TRUE, G_PARAM_READWRITE);
   gimp_procedure_add_choice_argument(
       procedure, "eyes", "_Eyes marked at", "Which point of each eye the landmarks mark",

@@ -153,7 +153,7 @@ def process(photo, stem, settings):
             written.append(os.path.join(out_dir, stem + "-stencil.svg"))
             extra = dict(stencil_scale, preset=preset) if marks else dict(stencil_scale)
             if marks:
-                extra["landmarks"] = marks
+                extra.update(landmarks=marks, eyes=get(sidecar, "photo", "eyes", "canthi"))
             run("plug-in-smp-export-stencil", image, file=pdf, paper=get(settings, "batch", "paper", "a4"),
                 client_reference=get(sidecar, "photo", "client-reference", stem), **extra)
         else:
