@@ -6,7 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
+#include <numbers>
 
 namespace smp_plugin {
 namespace {
@@ -131,14 +131,14 @@ void draw_alignment_mark(cairo_t* cr, double x, double y, const std::string& nam
   cairo_set_source_rgb(cr, 0, 0, 0);
   cairo_set_line_width(cr, 0.15);
   cairo_new_sub_path(cr);
-  cairo_arc(cr, x, y, 3.0, 0.0, 2 * M_PI);
+  cairo_arc(cr, x, y, 3.0, 0.0, 2 * std::numbers::pi);
   cairo_move_to(cr, x - 5.0, y);
   cairo_line_to(cr, x + 5.0, y);
   cairo_move_to(cr, x, y - 5.0);
   cairo_line_to(cr, x, y + 5.0);
   cairo_stroke(cr);
   cairo_new_sub_path(cr);
-  cairo_arc(cr, x, y, 1.2, 0.0, 2 * M_PI);
+  cairo_arc(cr, x, y, 1.2, 0.0, 2 * std::numbers::pi);
   cairo_fill(cr);
   set_font(cr, 3.0, true);
   text_at(cr, x + 5.5, y - 3.5, name);

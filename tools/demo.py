@@ -63,5 +63,8 @@ Gimp.Selection.none(image)
 save(image, "simulation.png")
 save(image, "simulation.xcf")
 save_crop(image, closeup, "closeup-simulation.png")
+# The labelled before/after, as a clinic would show it: SIMULATION on the picture and in its metadata.
+made = run("plug-in-smp-before-after", file=Gio.File.new_for_path(os.path.join(out, "before-after.png"))).index(1)
+made.delete()
 image.delete()
 print("demo: simulation.xcf is editable: paint the SMP pigment layer to change the density")
