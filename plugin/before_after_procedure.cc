@@ -57,6 +57,17 @@ std::vector<std::string> simulation_layer_names(GimpImage* image, GimpLayer* giv
   return names;
 }
 
+// The result is what the user sees: the simulation layers that are visible, or all of them when
+// every one is hidden.
+std::vector<std::string> shown_as_result(GimpImage* image, const std::vector<std::string>& simulation)
+{
+  std::vector<std::string> visible;
+  for (const std::string& name : simulation)
+    if (GimpLayer* layer = gimp_image_get_layer_by_name(image, name.c_str()); layer && gimp_item_get_visible(GIMP_ITEM(layer)))
+      visible.push_back(name);
+  return visible.empty() ? simulation : visible;
+}
+
 // The image as shown with the simulation layers shown or removed, merged into one layer of a
 // copy (`copy` receives it, to be deleted by the caller).
 GimpLayer* composite(GimpImage* image, const std::vector<std::string>& simulation, bool shown, GimpImage*& copy)
@@ -189,7 +200,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
   GimpImage* before = nullptr;
   GimpImage* after = nullptr;
   GimpLayer* before_shown = composite(image, simulation, false, before);
-  GimpLayer* after_shown = composite(image, simulation, true, after);
+  GimpLayer* after_shown = composite(image, shown_as_result(image, simulation), true, after);
   const int w = gimp_image_get_width(image), h = gimp_image_get_height(image);
   const int width = layout == side_by_side ? 2 * w : w, height = layout == stacked ? 2 * h : h;
   GimpImage* result = gimp_image_new_with_precision(width, height, gimp_image_get_base_type(image),
