@@ -80,6 +80,11 @@ image.set_resolution(4 * 25.4, 4 * 25.4)
 image.select_ellipse(Gimp.ChannelOps.REPLACE, 50, 50, 600, 760)  # a 15 x 19 cm head at 4 px/mm
 result = run("plug-in-smp-simulate", image, preset="norwood-4", front="up", seed=2)
 report.set_string("simulate", "status", result.index(0).value_nick)
+# An older attempt the designer has hidden: the result must not show it.
+older = Gimp.Layer.new(image, "SMP older simulation", 700, 860, Gimp.ImageType.RGB_IMAGE, 100, Gimp.LayerMode.NORMAL)
+image.insert_layer(older, None, 0)
+older.fill(Gimp.FillType.FOREGROUND)  # black
+older.set_visible(False)
 layers_before = [l.get_name() for l in image.get_layers()]
 Gimp.file_save(Gimp.RunMode.NONINTERACTIVE, image, Gio.File.new_for_path(os.path.join(case_dir, "simulation.png")), None)
 

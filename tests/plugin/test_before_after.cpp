@@ -1,6 +1,7 @@
 #define BOOST_TEST_MODULE plugin_before_after
 #include <boost/test/unit_test.hpp>
 
+#include <cmath>
 #include <string>
 
 #include "plugin/gimp_batch.hpp"
@@ -64,6 +65,9 @@ BOOST_AUTO_TEST_CASE(side_by_side_shows_both_labels_and_the_disclosure)
   // The two panels are the photo without and with the pigment: the right one darker on the crown.
   const double before_crown = mean_level(image, 330, 560, 60), after_crown = mean_level(image, 1030, 560, 60);
   BOOST_TEST(after_crown < before_crown, "crown: before " << before_crown << ", simulation " << after_crown);
+  // The hidden older attempt (black) stays out of the result.
+  const double after_background = mean_level(image, 1300, 300, 40);
+  BOOST_TEST(std::abs(after_background - 128.0) < 12.0, "simulation panel outside the head: " << after_background);
 }
 
 BOOST_AUTO_TEST_CASE(the_exported_file_says_simulation_in_its_metadata)
