@@ -111,11 +111,11 @@ GimpProcedure* create_calibrate_scale_procedure(GimpPlugIn* plug_in)
   gimp_procedure_add_path_argument(procedure, "path", "_Path", "Two anchors on the known length (default: the selected path)",
                                    TRUE, G_PARAM_READWRITE);
   gimp_procedure_add_choice_argument(
-      procedure, "reference", "_Reference", "What the two anchors mark",
+      procedure, "reference", "Re_ference", "What the two anchors mark",
       gimp_choice_new_with_values("ruler", ruler, "Ruler", "A ruler or object of known length", "pupils", pupils,
                                   "Pupils", "The centres of the two pupils", nullptr),
       "ruler", G_PARAM_READWRITE);
-  gimp_procedure_add_double_argument(procedure, "length-mm", "_Length (mm)",
+  gimp_procedure_add_double_argument(procedure, "length-mm", "Len_gth (mm)",
                                      "The known length; 0 with pupils means 63 mm, the adult mean", 0.0, 10000.0, 0.0,
                                      G_PARAM_READWRITE);
   gimp_procedure_add_double_return_value(procedure, "px-per-mm", "Pixels per mm", "The scale now set", 0.0, 1e6, 0.0,

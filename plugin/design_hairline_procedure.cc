@@ -47,7 +47,7 @@ const DoubleArgument design_arguments[] = {
      &smp::HairlineDesign::asymmetry_mm},
     {"irregularity-mm", "_Irregularity (mm)", "How far the anchors undulate up and down (macro-irregularity)", 0.0,
      smp::HairlineDesignLimits::irregularity_max, 2.0, &smp::HairlineDesign::irregularity_mm},
-    {"irregularity-wavelength-mm", "Undulation wa_velength (mm)", "Length of one undulation",
+    {"irregularity-wavelength-mm", "Undulation wavelen_gth (mm)", "Length of one undulation",
      smp::HairlineDesignLimits::wavelength_min, smp::HairlineDesignLimits::wavelength_max, 20.0,
      &smp::HairlineDesign::irregularity_wavelength_mm},
 };
@@ -214,7 +214,7 @@ GimpProcedure* create_design_hairline_procedure(GimpPlugIn* plug_in)
                                      "Width of the density ramp across the line (10% to 90%)",
                                      smp::HairlineMaskLimits::transition_min, smp::HairlineMaskLimits::transition_max,
                                      smp::HairlineMaskSettings{}.transition_width_mm, G_PARAM_READWRITE);
-  gimp_procedure_add_int_argument(procedure, "seed", "Random s_eed", "Same seed, same irregularity", 0, G_MAXINT, 0,
+  gimp_procedure_add_int_argument(procedure, "seed", "Ra_ndom seed", "Same seed, same irregularity", 0, G_MAXINT, 0,
                                   G_PARAM_READWRITE);
   gimp_procedure_add_path_return_value(procedure, "path", "Path", "The hairline path", FALSE, G_PARAM_READWRITE);
   gimp_procedure_add_channel_return_value(procedure, "channel", "Channel", "The hairline density", FALSE,

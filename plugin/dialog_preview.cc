@@ -107,10 +107,16 @@ bool confirmed_with_preview(GimpProcedure* procedure, GimpProcedureConfig* confi
   gtk_label_set_max_width_chars(GTK_LABEL(preview.note), 60);
   gtk_label_set_xalign(GTK_LABEL(preview.note), 0.0f);
   gtk_box_pack_start(GTK_BOX(column), preview.note, FALSE, FALSE, 0);
+  // The picture beside the settings; a note alone goes under them.
   GtkWidget* row = gtk_box_new(preview.photo ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL, 12);
   gtk_container_set_border_width(GTK_CONTAINER(row), 12);
-  gtk_box_pack_start(GTK_BOX(row), column, FALSE, FALSE, 0);
-  gtk_box_pack_start(GTK_BOX(row), settings, TRUE, TRUE, 0);
+  if (preview.photo) {
+    gtk_box_pack_start(GTK_BOX(row), column, FALSE, TRUE, 0);
+    gtk_box_pack_start(GTK_BOX(row), settings, TRUE, TRUE, 0);
+  } else {
+    gtk_box_pack_start(GTK_BOX(row), settings, TRUE, TRUE, 0);
+    gtk_box_pack_start(GTK_BOX(row), column, FALSE, TRUE, 0);
+  }
   gtk_box_pack_start(GTK_BOX(gtk_dialog_get_content_area(GTK_DIALOG(dialog))), row, TRUE, TRUE, 0);
   gtk_widget_show_all(row);
 
