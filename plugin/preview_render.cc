@@ -41,6 +41,24 @@ class Graph {
   std::vector<GObject*> owned_;
 };
 
+// `path` with every point scaled about the origin: an image path onto the shrunk image.
+smp::Path scaled(const smp::Path& path, double scale)
+{
+  smp::Path result = path;
+  auto scale_point = [scale](smp::Point& p) {
+    p.x *= scale;
+    p.y *= scale;
+  };
+  for (smp::Subpath& subpath : result.subpaths)
+    for (smp::CubicSegment& s : subpath.segments) {
+      scale_point(s.start);
+      scale_point(s.control1);
+      scale_point(s.control2);
+      scale_point(s.end);
+    }
+  return result;
+}
+
 GeglRectangle extent_of(GeglBuffer* buffer)
 {
   return *gegl_buffer_get_extent(buffer);
@@ -125,23 +143,6 @@ std::string density_grey(double density)
   char hex[8];
   std::snprintf(hex, sizeof hex, "#%02x%02x%02x", level, level, level);
   return hex;
-}
-
-smp::Path scaled(const smp::Path& path, double scale)
-{
-  smp::Path result = path;
-  auto scale_point = [scale](smp::Point& p) {
-    p.x *= scale;
-    p.y *= scale;
-  };
-  for (smp::Subpath& subpath : result.subpaths)
-    for (smp::CubicSegment& s : subpath.segments) {
-      scale_point(s.start);
-      scale_point(s.control1);
-      scale_point(s.control2);
-      scale_point(s.end);
-    }
-  return result;
 }
 
 GeglBuffer* shrunk_to_fit(GeglBuffer* photo, int max_side, double& scale)

@@ -46,7 +46,4 @@ inline constexpr const char* ramp_edge_colour = "#ffffff";
 inline constexpr const char* hairline_tint = "#3373f2";
 inline constexpr double hairline_tint_opacity = 0.45;
 
-// `path` with every point scaled about the origin (an image path onto a shrunk image).
-smp::Path scaled(const smp::Path& path, double scale);
-
 }  // namespace smp_plugin
