@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "dialog_preview.hpp"
 #include "gimp_paths.hpp"
 #include "image_guards.hpp"
 #include "image_scale.hpp"
@@ -19,37 +20,68 @@ constexpr double min_dpi = 5.0, max_dpi = 1e6;
 
 enum Reference { ruler = 0, pupils = 1 };
 
-GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* image, GimpDrawable**,
-                    GimpProcedureConfig* config, gpointer)
+// The resolution (dpi) the path and the known length give, or false and what to do.
+bool resolution_of(GimpImage* image, GimpProcedureConfig* config, double& dpi, std::string& problem)
 {
-  if (run_mode == GIMP_RUN_INTERACTIVE && !confirmed_in_dialog(procedure, config, "SMP Calibrate Scale"))
-    return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
-  std::string problem;
   GimpPath* path = path_argument(config, "path", image, problem);
-  if (!path)
-    return failure(procedure, ("Calibrate Scale: " + problem + ", with its two anchors on the ends of the ruler "
-                               "or on the two pupils.").c_str());
+  if (!path) {
+    problem += ", with its two anchors on the ends of the ruler or on the two pupils.";
+    return false;
+  }
   const auto anchors = anchors_of(path);
   gchar* path_name = gimp_item_get_name(GIMP_ITEM(path));
   const std::string named = std::string("the path \"") + path_name + "\"";
   g_free(path_name);
-  if (anchors.size() != 2)
-    return failure(procedure, ("Calibrate Scale: " + named + " has " + std::to_string(anchors.size()) +
-                               " anchors in its first stroke; it needs exactly two, one on each end of the known "
-                               "length.").c_str());
+  if (anchors.size() != 2) {
+    problem = named + " has " + std::to_string(anchors.size()) +
+              " anchors in its first stroke; it needs exactly two, one on each end of the known length.";
+    return false;
+  }
   const double length_px = std::hypot(anchors[1].x - anchors[0].x, anchors[1].y - anchors[0].y);
   const int reference = gimp_procedure_config_get_choice_id(config, "reference");
   double length_mm = 0.0;
   g_object_get(config, "length-mm", &length_mm, nullptr);
   if (length_mm <= 0.0 && reference == pupils)
     length_mm = mean_interpupillary_mm;
-  if (!(length_mm > 0.0))
-    return failure(procedure, "Calibrate Scale: give the ruler's length in millimetres (length-mm).");
-  const double dpi = length_px / length_mm * mm_per_inch;
-  if (!(length_px >= 2.0) || dpi < min_dpi || dpi > max_dpi)
-    return failure(procedure, ("Calibrate Scale: the two anchors of " + named + " are " + std::to_string(length_px) +
-                               " px apart for " + std::to_string(length_mm) +
-                               " mm; place them on the ends of the known length.").c_str());
+  if (!(length_mm > 0.0)) {
+    problem = "give the ruler's length in millimetres (length-mm).";
+    return false;
+  }
+  dpi = length_px / length_mm * mm_per_inch;
+  if (!(length_px >= 2.0) || dpi < min_dpi || dpi > max_dpi) {
+    problem = "the two anchors of " + named + " are " + std::to_string(length_px) + " px apart for " +
+              std::to_string(length_mm) + " mm; place them on the ends of the known length.";
+    return false;
+  }
+  return true;
+}
+
+// The dialog's live note: the scale the run would set, beside the image's present one.
+PreviewContent note_of(GimpImage* image, GimpProcedureConfig* config)
+{
+  double dpi = 0.0;
+  std::string problem;
+  if (!resolution_of(image, config, dpi, problem))
+    return {nullptr, "Calibrate Scale: " + problem};
+  gchar* note = g_strdup_printf("Sets %.2f px/mm (%.1f dpi); the image has %.2f px/mm now.", dpi / mm_per_inch, dpi,
+                                px_per_mm_of(image));
+  PreviewContent content{nullptr, note};
+  g_free(note);
+  return content;
+}
+
+GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* image, GimpDrawable**,
+                    GimpProcedureConfig* config, gpointer)
+{
+  if (run_mode == GIMP_RUN_INTERACTIVE &&
+      !confirmed_with_preview(procedure, config, "SMP Calibrate Scale", image,
+                              [image](GimpProcedureConfig* c, GeglBuffer*, double) { return note_of(image, c); },
+                              PreviewKind::note_only))
+    return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
+  double dpi = 0.0;
+  std::string problem;
+  if (!resolution_of(image, config, dpi, problem))
+    return failure(procedure, ("Calibrate Scale: " + problem).c_str());
   {
     UndoGroup undo(image);
     gimp_image_set_resolution(image, dpi, dpi);
@@ -83,11 +115,11 @@ GimpProcedure* create_calibrate_scale_procedure(GimpPlugIn* plug_in)
   gimp_procedure_add_path_argument(procedure, "path", "_Path", "Two anchors on the known length (default: the selected path)",
                                    TRUE, G_PARAM_READWRITE);
   gimp_procedure_add_choice_argument(
-      procedure, "reference", "_Reference", "What the two anchors mark",
+      procedure, "reference", "Re_ference", "What the two anchors mark",
       gimp_choice_new_with_values("ruler", ruler, "Ruler", "A ruler or object of known length", "pupils", pupils,
                                   "Pupils", "The centres of the two pupils", nullptr),
       "ruler", G_PARAM_READWRITE);
-  gimp_procedure_add_double_argument(procedure, "length-mm", "_Length (mm)",
+  gimp_procedure_add_double_argument(procedure, "length-mm", "Len_gth (mm)",
                                      "The known length; 0 with pupils means 63 mm, the adult mean", 0.0, 10000.0, 0.0,
                                      G_PARAM_READWRITE);
   gimp_procedure_add_double_return_value(procedure, "px-per-mm", "Pixels per mm", "The scale now set", 0.0, 1e6, 0.0,

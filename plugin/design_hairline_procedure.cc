@@ -4,12 +4,15 @@
 #include <cmath>
 #include <string>
 
+#include "dialog_preview.hpp"
 #include "gimp_paths.hpp"
 #include "hairline/hairline_design.hpp"
 #include "hairline/hairline_mask.hpp"
 #include "image_guards.hpp"
 #include "image_scale.hpp"
 #include "pigment.hpp"
+#include "presets/preset_density.hpp"
+#include "preview_render.hpp"
 #include "procedures.hpp"
 
 namespace smp_plugin {
@@ -44,7 +47,7 @@ const DoubleArgument design_arguments[] = {
      &smp::HairlineDesign::asymmetry_mm},
     {"irregularity-mm", "_Irregularity (mm)", "How far the anchors undulate up and down (macro-irregularity)", 0.0,
      smp::HairlineDesignLimits::irregularity_max, 2.0, &smp::HairlineDesign::irregularity_mm},
-    {"irregularity-wavelength-mm", "Undulation wa_velength (mm)", "Length of one undulation",
+    {"irregularity-wavelength-mm", "Undulation wavelen_gth (mm)", "Length of one undulation",
      smp::HairlineDesignLimits::wavelength_min, smp::HairlineDesignLimits::wavelength_max, 20.0,
      &smp::HairlineDesign::irregularity_wavelength_mm},
 };
@@ -104,10 +107,39 @@ bool hairline_of(GimpImage* image, GimpProcedureConfig* config, double px_per_mm
   return true;
 }
 
+// The density ramp the channel gets: the hair region, soft across the transition width, irregular.
+smp::MaskSpec density_of(GimpProcedureConfig* config, const smp::Path& hair_region)
+{
+  double transition_mm = 8.0;
+  int seed = 0;
+  g_object_get(config, "transition-width-mm", &transition_mm, "seed", &seed, nullptr);
+  return {hair_region, transition_mm, true, static_cast<std::uint32_t>(seed)};
+}
+
+PreviewContent preview_of(GimpImage* image, GimpProcedureConfig* config, GeglBuffer* photo, double scale)
+{
+  const double px_per_mm = px_per_mm_of(image);
+  smp::Path hairline, hair_region;
+  std::string problem;
+  if (!hairline_of(image, config, px_per_mm, hairline, hair_region, problem))
+    return {nullptr, "To preview: " + problem + "."};
+  const smp::MaskSpec density = density_of(config, hair_region);
+  gchar* note = g_strdup_printf("%s hairline at %.1f px/mm: the yellow line is the path, white lines the 10%% and 90%% "
+                                "edges of its %.0f mm density ramp.",
+                                smp::hairline_style_name(design_of(config).style), px_per_mm, density.transition_mm);
+  PreviewContent content{hairline_preview(photo, scale, px_per_mm, hairline, density), note};
+  g_free(note);
+  return content;
+}
+
 GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* image, GimpDrawable**,
                     GimpProcedureConfig* config, gpointer)
 {
-  if (run_mode == GIMP_RUN_INTERACTIVE && !confirmed_in_dialog(procedure, config, "SMP Design Hairline"))
+  if (run_mode == GIMP_RUN_INTERACTIVE &&
+      !confirmed_with_preview(procedure, config, "SMP Design Hairline", image,
+                              [image](GimpProcedureConfig* c, GeglBuffer* photo, double scale) {
+                                return preview_of(image, c, photo, scale);
+                              }))
     return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
   const double px_per_mm = px_per_mm_of(image);
   smp::Path hairline, hair_region;
@@ -122,11 +154,9 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
     path = insert_path(image, hairline, path_name);
     // With a selection GIMP renders a source op from the selection's corner, not the image's.
     const LiftedSelection whole_image(image);
-    double transition_mm = 8.0;
-    int seed = 0;
-    g_object_get(config, "transition-width-mm", &transition_mm, "seed", &seed, nullptr);
-    channel = render_mask_channel(image, hair_region, channel_name, px_per_mm, transition_mm, true,
-                                  static_cast<unsigned>(seed));
+    const smp::MaskSpec density = density_of(config, hair_region);
+    channel = render_mask_channel(image, density.region, channel_name, px_per_mm, density.transition_mm,
+                                  density.irregular, density.seed);
   }
   GimpValueArray* values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
   g_value_set_object(gimp_value_array_index(values, 1), path);
@@ -184,7 +214,7 @@ GimpProcedure* create_design_hairline_procedure(GimpPlugIn* plug_in)
                                      "Width of the density ramp across the line (10% to 90%)",
                                      smp::HairlineMaskLimits::transition_min, smp::HairlineMaskLimits::transition_max,
                                      smp::HairlineMaskSettings{}.transition_width_mm, G_PARAM_READWRITE);
-  gimp_procedure_add_int_argument(procedure, "seed", "Random s_eed", "Same seed, same irregularity", 0, G_MAXINT, 0,
+  gimp_procedure_add_int_argument(procedure, "seed", "Ra_ndom seed", "Same seed, same irregularity", 0, G_MAXINT, 0,
                                   G_PARAM_READWRITE);
   gimp_procedure_add_path_return_value(procedure, "path", "Path", "The hairline path", FALSE, G_PARAM_READWRITE);
   gimp_procedure_add_channel_return_value(procedure, "channel", "Channel", "The hairline density", FALSE,

@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <string>
+
+#include "preview_render.hpp"
 
 namespace smp_plugin {
 
@@ -33,11 +34,8 @@ bool attach_stipple(GimpLayer* layer, double px_per_mm, const std::function<void
 void fill_density(GimpDrawable* drawable, double density)
 {
   // Density is perceptual grey (as GIMP's colour dialog shows it), so write it as sRGB hex.
-  const int level = static_cast<int>(std::lround(std::clamp(density, 0.0, 1.0) * 255.0));
-  char hex[8];
-  std::snprintf(hex, sizeof hex, "#%02x%02x%02x", level, level, level);
   gimp_context_push();
-  GeglColor* grey = gegl_color_new(hex);
+  GeglColor* grey = gegl_color_new(density_grey(density).c_str());
   gimp_context_set_foreground(grey);
   g_object_unref(grey);
   gimp_drawable_edit_fill(drawable, GIMP_FILL_FOREGROUND);

@@ -53,7 +53,7 @@ void add_preset_argument(GimpProcedure* procedure, const char* blurb)
 
 void add_stipple_override_arguments(GimpProcedure* procedure)
 {
-  gimp_procedure_add_int_argument(procedure, "sessions", "Se_ssions", "Treatment passes; 0 keeps the preset's", 0, 3, 0,
+  gimp_procedure_add_int_argument(procedure, "sessions", "Sess_ions", "Treatment passes; 0 keeps the preset's", 0, 3, 0,
                                   G_PARAM_READWRITE);
   gimp_procedure_add_double_argument(procedure, "density", "_Density (dots/cm²)", "0 keeps the preset's", 0.0, 1000.0,
                                      0.0, G_PARAM_READWRITE);

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "dialog_preview.hpp"
 #include "gimp_paths.hpp"
 #include "image_guards.hpp"
 #include "image_scale.hpp"
@@ -12,16 +13,18 @@
 #include "preset_library.hpp"
 #include "presets/preset.hpp"
 #include "presets/preset_density.hpp"
+#include "preview_render.hpp"
 #include "procedures.hpp"
 
 namespace smp_plugin {
 namespace {
 
-void add_zone_density(GimpImage* image, GimpLayer* pigment, const smp::Zone& zone, const smp::HeadFrame& head,
-                      double px_per_mm, GimpChannel* hair_side)
+void add_zone_density(GimpImage* image, GimpLayer* pigment, const smp::ZoneFill& zone, double px_per_mm,
+                      GimpChannel* hair_side)
 {
   gimp_selection_none(image);  // GIMP would render the mask only inside the last zone's selection
-  GimpChannel* outline = render_mask_channel(image, smp::zone_path(zone, head), "SMP zone", px_per_mm, zone.edge_mm, false, 0);
+  GimpChannel* outline = render_mask_channel(image, zone.outline.region, "SMP zone", px_per_mm,
+                                             zone.outline.transition_mm, false, 0);
   gimp_image_select_item(image, GIMP_CHANNEL_OP_REPLACE, GIMP_ITEM(outline));
   if (hair_side)
     gimp_image_select_item(image, GIMP_CHANNEL_OP_INTERSECT, GIMP_ITEM(hair_side));
@@ -29,31 +32,77 @@ void add_zone_density(GimpImage* image, GimpLayer* pigment, const smp::Zone& zon
   gimp_image_remove_channel(image, outline);
 }
 
+// What a run with these arguments makes: the preset, its density plan and its stipple, or false
+// and what to do. The run and the dialog's preview both start here.
+struct Simulation {
+  const smp::Preset* preset = nullptr;
+  smp::DensityPlan plan;
+  smp::PresetStipple stipple;
+  int seed = 0;
+};
+
+bool simulation_of(GimpImage* image, GimpProcedureConfig* config, const smp::PresetLibrary& library, double px_per_mm,
+                   Simulation& simulation, std::string& problem)
+{
+  const smp::Preset* preset = chosen_preset(config, library, problem);
+  if (!preset)
+    return false;
+  if (preset->view != "top") {
+    problem = "\"" + preset->name + "\" is a front-view preset; this version simulates top views only.";
+    return false;
+  }
+  smp::HeadFrame head;
+  if (!head_from_selection(image, gimp_procedure_config_get_choice_id(config, "front"), head)) {
+    problem = "select the head with the Ellipse Select tool first (seen from above).";
+    return false;
+  }
+  simulation.preset = preset;
+  simulation.stipple = with_overrides(config, preset->stipple);
+  g_object_get(config, "seed", &simulation.seed, nullptr);
+  simulation.plan = smp::density_plan(*preset, head, px_per_mm, static_cast<std::uint32_t>(simulation.seed));
+  return true;
+}
+
+PreviewContent preview_of(GimpImage* image, GimpProcedureConfig* config, const smp::PresetLibrary& library,
+                          GeglBuffer* photo, double scale)
+{
+  const double px_per_mm = px_per_mm_of(image);
+  Simulation simulation;
+  std::string problem;
+  if (!simulation_of(image, config, library, px_per_mm, simulation, problem))
+    return {nullptr, "To preview: " + problem};
+  const smp::PresetStipple& stipple = simulation.stipple;
+  gchar* note = g_strdup_printf("%s: %.0f dots/cm², shade %.2f, %d session%s, at %.1f px/mm.",
+                                simulation.preset->name.c_str(), stipple.density_per_cm2, stipple.strength,
+                                stipple.sessions, stipple.sessions == 1 ? "" : "s", px_per_mm);
+  PreviewContent content{simulation_preview(photo, scale, px_per_mm, simulation.plan, stipple,
+                                            static_cast<unsigned>(simulation.seed)),
+                         note};
+  g_free(note);
+  return content;
+}
+
 GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* image, GimpDrawable**,
                     GimpProcedureConfig* config, gpointer)
 {
   if (gimp_image_get_base_type(image) == GIMP_INDEXED)
     return failure(procedure, "Simulate SMP needs an RGB or grayscale image: use Image > Mode > RGB first.");
-  if (run_mode == GIMP_RUN_INTERACTIVE && !confirmed_in_dialog(procedure, config, "Simulate SMP"))
+  const smp::PresetLibrary library = load_presets();
+  if (run_mode == GIMP_RUN_INTERACTIVE &&
+      !confirmed_with_preview(procedure, config, "Simulate SMP", image,
+                              [&](GimpProcedureConfig* c, GeglBuffer* photo, double scale) {
+                                return preview_of(image, c, library, photo, scale);
+                              }))
     return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
 
-  const smp::PresetLibrary library = load_presets();
-  std::string problem;
-  const smp::Preset* preset = chosen_preset(config, library, problem);
-  if (!preset)
-    return failure(procedure, ("Simulate SMP: " + problem).c_str());
-  if (preset->view != "top")
-    return failure(procedure, ("Simulate SMP: \"" + preset->name + "\" is a front-view preset; this version "
-                               "simulates top views only.").c_str());
-  smp::HeadFrame head;
-  if (!head_from_selection(image, gimp_procedure_config_get_choice_id(config, "front"), head))
-    return failure(procedure, "Simulate SMP: select the head with the Ellipse Select tool first (seen from above).");
-
-  const smp::PresetStipple stipple = with_overrides(config, preset->stipple);
-  int seed = 0;
-  g_object_get(config, "seed", &seed, nullptr);
-
   const double px_per_mm = px_per_mm_of(image);
+  Simulation simulation;
+  std::string problem;
+  if (!simulation_of(image, config, library, px_per_mm, simulation, problem))
+    return failure(procedure, ("Simulate SMP: " + problem).c_str());
+  const smp::Preset* preset = simulation.preset;
+  const smp::PresetStipple& stipple = simulation.stipple;
+  const int seed = simulation.seed;
   GimpLayer* group = nullptr;
   {
     UndoGroup undo(image);
@@ -65,20 +114,18 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
     gimp_layer_set_mode(group, GIMP_LAYER_MODE_PASS_THROUGH);
     gimp_image_insert_layer(image, group, nullptr, 0);
     GimpChannel* hair_side = nullptr;
-    if (preset->hairline.present) {
-      const smp::Path hairline = smp::preset_hairline(*preset, head, px_per_mm, static_cast<std::uint32_t>(seed));
-      insert_path(image, hairline, "SMP hairline");
-      hair_side = render_mask_channel(image, smp::top_hair_region(head, hairline), "SMP hairline density", px_per_mm,
-                                      8.0, true, static_cast<unsigned>(seed));
+    const smp::DensityPlan& plan = simulation.plan;
+    if (!plan.hairline.empty()) {
+      insert_path(image, plan.hairline, "SMP hairline");
+      hair_side = render_mask_channel(image, plan.hair_side.region, "SMP hairline density", px_per_mm,
+                                      plan.hair_side.transition_mm, true, plan.hair_side.seed);
     }
     GimpLayer* pigment = new_pigment_layer(image, group, "SMP pigment");
-    for (const smp::Zone& zone : preset->zones)
-      add_zone_density(image, pigment, zone, head, px_per_mm, hair_side);
+    for (const smp::ZoneFill& zone : plan.zones)
+      add_zone_density(image, pigment, zone, px_per_mm, hair_side);
     gimp_selection_none(image);
     const bool attached = attach_stipple(pigment, px_per_mm, [&](GimpDrawableFilterConfig* to) {
-      g_object_set(to, "density", stipple.density_per_cm2, "dot-diameter", stipple.dot_diameter_mm, "strength",
-                   stipple.strength, "sessions", stipple.sessions, "completed-sessions", stipple.sessions, "seed",
-                   static_cast<guint>(seed), nullptr);
+      set_stipple_properties(g_object_set, to, stipple, static_cast<guint>(seed));
     });
     if (!attached) {
       gimp_image_remove_layer(image, group);
