@@ -20,8 +20,10 @@ constexpr double min_dpi = 5.0, max_dpi = 1e6;
 
 enum Reference { ruler = 0, pupils = 1 };
 
-// The resolution (dpi) the path and the known length give, or false and what to do.
-bool resolution_of(GimpImage* image, GimpProcedureConfig* config, double& dpi, std::string& problem)
+// The resolution (dpi) the path and the known length give and how (for the stencil's title
+// block), or false and what to do.
+bool resolution_of(GimpImage* image, GimpProcedureConfig* config, double& dpi, std::string& source,
+                   std::string& problem)
 {
   GimpPath* path = path_argument(config, "path", image, problem);
   if (!path) {
@@ -53,6 +55,10 @@ bool resolution_of(GimpImage* image, GimpProcedureConfig* config, double& dpi, s
               std::to_string(length_mm) + " mm; place them on the ends of the known length.";
     return false;
   }
+  char length[32];
+  g_snprintf(length, sizeof length, "%.1f", length_mm);
+  source = std::string(reference == pupils ? "pupils " : "ruler ends ") + length + " mm apart on " + named +
+           " (SMP Calibrate Scale)";
   return true;
 }
 
@@ -60,8 +66,8 @@ bool resolution_of(GimpImage* image, GimpProcedureConfig* config, double& dpi, s
 PreviewContent note_of(GimpImage* image, GimpProcedureConfig* config)
 {
   double dpi = 0.0;
-  std::string problem;
-  if (!resolution_of(image, config, dpi, problem))
+  std::string source, problem;
+  if (!resolution_of(image, config, dpi, source, problem))
     return {nullptr, "Calibrate Scale: " + problem};
   gchar* note = g_strdup_printf("Sets %.2f px/mm (%.1f dpi); the image has %.2f px/mm now.", dpi / mm_per_inch, dpi,
                                 px_per_mm_of(image));
@@ -79,16 +85,13 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
                               PreviewKind::note_only))
     return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
   double dpi = 0.0;
-  std::string problem;
-  if (!resolution_of(image, config, dpi, problem))
+  std::string source, problem;
+  if (!resolution_of(image, config, dpi, source, problem))
     return failure(procedure, ("Calibrate Scale: " + problem).c_str());
   {
     UndoGroup undo(image);
     gimp_image_set_resolution(image, dpi, dpi);
-    char length[32];
-    g_snprintf(length, sizeof length, "%.1f", length_mm);
-    record_scale_source(image, std::string(reference == pupils ? "pupils " : "ruler ends ") + length + " mm apart on " +
-                                   named + " (SMP Calibrate Scale)");
+    record_scale_source(image, source);
   }
   GimpValueArray* values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
   g_value_set_double(gimp_value_array_index(values, 1), px_per_mm_of(image));
