@@ -13,7 +13,9 @@ constexpr float hair_contrast = 6.0f;        // L* units darker than the skin ar
 constexpr double local_radius_mm = 10.0;     // how far skin counts as the scar's surroundings
 constexpr double stats_px_per_mm = 4.0;      // local means and spreads are smooth: a coarse grid holds them
 constexpr double max_stats_pixels = 4.0e6;
-constexpr float min_ring_share = 0.02f;      // below this share of the window, the whole ring serves instead
+// Below these shares of a window the image-wide figures serve instead: a ring must surround the
+// pixel; a scar's own figures need only a few of its pixels (a 0.8 mm punch is 0.1% of a window).
+constexpr float min_ring_share = 0.02f, min_scar_share = 1e-4f;
 
 int px(double mm, double px_per_mm)
 {
@@ -26,7 +28,7 @@ struct Moments {
 
 // Local mean and standard deviation of `value` over `weight`ed pixels, on the coarse grid, with
 // the global figures where the window holds too little weight.
-Moments local_moments(const Plane& value, const Plane& weight, int step, int radius)
+Moments local_moments(const Plane& value, const Plane& weight, int step, int radius, float min_share)
 {
   Plane squared = value;
   for (float& v : squared.values)
@@ -46,7 +48,7 @@ Moments local_moments(const Plane& value, const Plane& weight, int step, int rad
   const Plane share = window_share(block_weight, radius);
   Moments m{Plane(mean.width, mean.height), Plane(mean.width, mean.height)};
   for (std::size_t i = 0; i < mean.values.size(); ++i) {
-    const float local = std::clamp(share.values[i] / min_ring_share, 0.0f, 1.0f);
+    const float local = std::clamp(share.values[i] / min_share, 0.0f, 1.0f);
     const float sd = std::sqrt(std::max(0.0f, square.values[i] - mean.values[i] * mean.values[i]));
     m.mean.values[i] = local * mean.values[i] + (1.0f - local) * static_cast<float>(global_mean);
     m.spread.values[i] = local * sd + (1.0f - local) * static_cast<float>(global_spread);
@@ -101,6 +103,11 @@ Plane scar_blend(LabImage& image, const Plane& raw_mask, const ScarBlendSettings
                          ? 1.0f
                          : 0.0f;
 
+  // The scar's own figures come from its core, not from the soft edge that reaches into skin.
+  Plane core = mask;
+  for (float& v : core.values)
+    v = v > 0.5f ? v : 0.0f;
+
   // Fade in over `feather` inside the edge only: never reach past the mask.
   const int feather_radius = static_cast<int>(std::lround(0.5 * settings.feather_mm * s));
   if (feather_radius >= 1) {
@@ -118,8 +125,8 @@ Plane scar_blend(LabImage& image, const Plane& raw_mask, const ScarBlendSettings
   for (int c = 0; c < 3; ++c) {
     for (std::size_t i = 0; i < channel.values.size(); ++i)
       channel.values[i] = valid.values[i] > 0.0f ? image.lab_alpha[4 * i + c] : 0.0f;
-    const Moments skin = local_moments(channel, ring, step, radius);
-    const Moments scar = local_moments(channel, mask, step, radius);
+    const Moments skin = local_moments(channel, ring, step, radius, min_ring_share);
+    const Moments scar = local_moments(channel, core, step, radius, min_scar_share);
     for (std::size_t i = 0; i < channel.values.size(); ++i) {
       const float k = applied.values[i];
       if (k <= 0.0f)
