@@ -17,6 +17,7 @@ const ProcedureEntry procedures[] = {
     {smp_plugin::simulate_name, smp_plugin::create_simulate_procedure},
     {smp_plugin::match_stubble_name, smp_plugin::create_match_stubble_procedure},
     {smp_plugin::save_preset_name, smp_plugin::create_save_preset_procedure},
+    {smp_plugin::camouflage_scar_name, smp_plugin::create_camouflage_scar_procedure},
 };
 
 GList* query_procedures(GimpPlugIn*)

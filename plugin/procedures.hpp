@@ -12,6 +12,7 @@ inline constexpr const char* design_hairline_name = "plug-in-smp-design-hairline
 inline constexpr const char* simulate_name = "plug-in-smp-simulate";
 inline constexpr const char* match_stubble_name = "plug-in-smp-match-stubble";
 inline constexpr const char* save_preset_name = "plug-in-smp-save-preset";
+inline constexpr const char* camouflage_scar_name = "plug-in-smp-camouflage-scar";
 
 GimpProcedure* create_stipple_layer_procedure(GimpPlugIn* plug_in);
 GimpProcedure* create_calibrate_scale_procedure(GimpPlugIn* plug_in);
@@ -19,6 +20,7 @@ GimpProcedure* create_design_hairline_procedure(GimpPlugIn* plug_in);
 GimpProcedure* create_simulate_procedure(GimpPlugIn* plug_in);
 GimpProcedure* create_match_stubble_procedure(GimpPlugIn* plug_in);
 GimpProcedure* create_save_preset_procedure(GimpPlugIn* plug_in);
+GimpProcedure* create_camouflage_scar_procedure(GimpPlugIn* plug_in);
 
 // A failed run that tells the user what is wrong and what to do.
 GimpValueArray* failure(GimpProcedure* procedure, const char* message);

@@ -7,7 +7,7 @@ namespace smp {
 
 int working_step(int width, int height, double px_per_mm, double wanted_px_per_mm, double max_pixels)
 {
-  int step = std::max(1, static_cast<int>(std::floor(px_per_mm / wanted_px_per_mm)));
+  int step = std::max(1, static_cast<int>(std::lround(px_per_mm / wanted_px_per_mm)));
   while (static_cast<double>(width / step + 1) * (height / step + 1) > max_pixels)
     ++step;
   return step;

@@ -56,6 +56,22 @@ Moments local_moments(const Plane& value, const Plane& weight, int step, int rad
   return {grown(m.mean, step, value.width, value.height), grown(m.spread, step, value.width, value.height)};
 }
 
+// At the scar's edge skin and scar tissue meet, and a mask never follows it to the pixel: each
+// pixel takes the blend as far as its lightness says it is scar, so skin caught in the mask
+// keeps its tone and follicles instead of turning into a dark line.
+void edge_scar_share(const Plane& lightness, const Plane& skin_mean, const Plane& scar_mean,
+                    Plane& applied)
+{
+  for (std::size_t i = 0; i < applied.values.size(); ++i) {
+    if (applied.values[i] <= 0.0f)
+      continue;
+    const float gap = scar_mean.values[i] - skin_mean.values[i];
+    const float share = std::abs(gap) > 1.0f ? std::clamp(2.0f * (lightness.values[i] - skin_mean.values[i]) / gap, 0.0f, 1.0f)
+                                             : 1.0f;
+    applied.values[i] *= share;
+  }
+}
+
 }  // namespace
 
 ScarBlendSettings sanitized(const ScarBlendSettings& in)
@@ -121,21 +137,32 @@ Plane scar_blend(LabImage& image, const Plane& raw_mask, const ScarBlendSettings
 
   const int step = working_step(width, height, s, stats_px_per_mm, max_stats_pixels);
   const int radius = px(local_radius_mm, s / step);
-  Plane channel(width, height);
+  Plane channel(width, height), applied_core;
   for (int c = 0; c < 3; ++c) {
     for (std::size_t i = 0; i < channel.values.size(); ++i)
       channel.values[i] = valid.values[i] > 0.0f ? image.lab_alpha[4 * i + c] : 0.0f;
     const Moments skin = local_moments(channel, ring, step, radius, min_ring_share);
     const Moments scar = local_moments(channel, core, step, radius, min_scar_share);
+    if (c == 0) {
+      applied_core = applied;
+      edge_scar_share(channel, skin.mean, scar.mean, applied);
+    }
     for (std::size_t i = 0; i < channel.values.size(); ++i) {
       const float k = applied.values[i];
       if (k <= 0.0f)
         continue;
-      const float ratio = scar.spread.values[i] > 1e-3f
-                              ? std::clamp(skin.spread.values[i] / scar.spread.values[i], 0.25f, 3.0f)
-                              : 1.0f;
       const float v = channel.values[i];
-      const float toned = skin.mean.values[i] + (v - scar.mean.values[i]) * ratio * static_cast<float>(settings.texture);
+      float toned = v + skin.mean.values[i] - scar.mean.values[i];  // the soft rim: the mean moves, nothing else
+      if (mask.values[i] >= 1.0f && k >= applied_core.values[i]) {
+        const float ratio = scar.spread.values[i] > 1e-3f
+                                ? std::clamp(skin.spread.values[i] / scar.spread.values[i], 0.25f, 3.0f)
+                                : 1.0f;
+        // The scar's own texture is scaled to the skin's; what lies far off it (a stray pixel of
+        // skin or hair caught at the edge) only moves with the mean, or it would turn into a dark line.
+        const float deviation = v - scar.mean.values[i], limit = 2.0f * scar.spread.values[i];
+        const float texture = std::clamp(deviation, -limit, limit);
+        toned = skin.mean.values[i] + texture * ratio * static_cast<float>(settings.texture) + (deviation - texture);
+      }
       image.lab_alpha[4 * i + c] = v + k * (toned - v);
     }
   }
