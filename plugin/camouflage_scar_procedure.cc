@@ -61,6 +61,7 @@ Settings settings_of(GimpProcedureConfig* config, GimpImage* image)
 // (GIMP itself runs the other effects): load it from where meson installs it.
 bool have_scar_operations()
 {
+  gegl_init(nullptr, nullptr);  // libgimp starts GEGL lazily; a second call does nothing
   const char* ops[] = {"smp:scar-mask", "smp:scar-blend", "smp:follicle-stipple"};
   auto all = [&] { return std::all_of(std::begin(ops), std::end(ops), [](const char* op) { return gegl_has_operation(op); }); };
   if (all())
