@@ -14,11 +14,14 @@ namespace {
 // as a follicle or pore, and what paleness and loss of colour count as one unit of evidence.
 constexpr float hair_contrast = 6.0f;
 constexpr float paleness_unit = 6.0f, chroma_unit = 4.0f;
+// Skin has a warm hue (L*a*b* hue angle 10-80 degrees) and some colour; scar tissue is paler and
+// less coloured but still warm, white cloth or grey hair are not.
+constexpr float skin_chroma_min = 6.0f, scar_chroma_min = 2.5f;
 
 // The scale the detector works at: fine enough for 0.6 mm punches, coarse enough to bound the
 // memory and time of a large, finely resolved photo.
 constexpr double working_px_per_mm = 10.0;
-constexpr double max_working_pixels = 16.0e6;
+constexpr double max_working_pixels = 8.0e6;
 
 struct Features {
   Plane valid, skin_L, skin_C, follicles, texture, hair, skin;
@@ -201,7 +204,7 @@ Plane scar_mask(const LabImage& image, const Plane* region, const ScarMaskSettin
   const int step = working_step(width, height, settings.px_per_mm, working_px_per_mm, max_working_pixels);
   const double s = settings.px_per_mm / step;
 
-  Plane L(width, height), C(width, height), valid(width, height);
+  Plane L(width, height), C(width, height), valid(width, height), skin_hue(width, height), scar_hue(width, height);
   for (int y = 0; y < height; ++y)
     for (int x = 0; x < width; ++x) {
       const float* p = image.at(x, y);
@@ -209,9 +212,13 @@ Plane scar_mask(const LabImage& image, const Plane* region, const ScarMaskSettin
       L.at(x, y) = ok ? std::clamp(p[0], 0.0f, 100.0f) : 0.0f;
       C.at(x, y) = ok ? std::min(std::hypot(p[1], p[2]), 200.0f) : 0.0f;
       valid.at(x, y) = ok ? 1.0f : 0.0f;
+      const float hue = ok ? std::atan2(p[2], p[1]) * 57.29578f : -180.0f;
+      skin_hue.at(x, y) = C.at(x, y) >= skin_chroma_min && hue >= 10.0f && hue <= 80.0f ? 1.0f : 0.0f;
+      scar_hue.at(x, y) = C.at(x, y) >= scar_chroma_min && hue >= -10.0f && hue <= 100.0f ? 1.0f : 0.0f;
     }
   const Plane small_valid = shrunk(valid, step, nullptr);
   const Plane small_L = shrunk(L, step, &valid), small_C = shrunk(C, step, &valid);
+  const Plane small_skin_hue = shrunk(skin_hue, step, &valid), small_scar_hue = shrunk(scar_hue, step, &valid);
   Plane look_here = region ? shrunk(*region, step, nullptr) : Plane(small_valid.width, small_valid.height, 1.0f);
   for (std::size_t i = 0; i < small_valid.values.size(); ++i)
     if (!(small_valid.values[i] > 0.5f && look_here.values[i] > 0.0f))  // also NaN regions
@@ -224,7 +231,10 @@ Plane scar_mask(const LabImage& image, const Plane* region, const ScarMaskSettin
   // The surroundings are skin that carries follicles (when the scalp shows any), and that is not
   // paler than its own surroundings: a scar must not count as its own reference.
   Plane reference = f.skin;
-  const float typical_follicles = median_of(f.follicles, working_valid);
+  for (std::size_t i = 0; i < reference.values.size(); ++i)
+    if (small_skin_hue.values[i] < 0.5f)  // cloth, hair, background: not the scalp a scar is compared with
+      reference.values[i] = 0.0f;
+  const float typical_follicles = median_of(f.follicles, reference);
   if (typical_follicles > 0.005f)
     for (std::size_t i = 0; i < reference.values.size(); ++i)
       if (f.follicles.values[i] < 0.3f * typical_follicles)
@@ -243,9 +253,11 @@ Plane scar_mask(const LabImage& image, const Plane* region, const ScarMaskSettin
   const Plane around_follicles = background(f.follicles, reference_valid, s);
   const Plane around_texture = background(f.texture, reference, s);
 
+  const Plane near_skin = window_share(reference, px(25.0, s));  // a scar lies in skin, not on a white shirt
   Plane score(small_L.width, small_L.height, -1e6f);
   for (std::size_t i = 0; i < score.values.size(); ++i) {
-    if (working_valid.values[i] <= 0.0f || look_here.values[i] < 0.5f)
+    if (working_valid.values[i] <= 0.0f || look_here.values[i] < 0.5f || small_scar_hue.values[i] < 0.5f ||
+        near_skin.values[i] < 0.2f)
       continue;
     const float pale = (f.skin_L.values[i] - around_L.values[i]) / paleness_unit;
     const float colourless = (around_C.values[i] - f.skin_C.values[i]) / chroma_unit;

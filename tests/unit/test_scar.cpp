@@ -61,6 +61,21 @@ BOOST_AUTO_TEST_CASE(a_fut_strip_is_found_with_iou_above_0_8)
   }
 }
 
+BOOST_AUTO_TEST_CASE(a_finely_resolved_photo_is_searched_on_a_coarser_grid_with_the_same_result)
+{
+  smp::SyntheticScarSpec spec;
+  spec.kind = smp::SyntheticScarKind::strip;
+  spec.px_per_mm = 25.0;  // worked at 12.5 px/mm
+  spec.width_px = 2500;
+  spec.height_px = 750;
+  const auto s = smp::synthetic_scar(spec);
+  smp::ScarMaskSettings settings;
+  settings.px_per_mm = spec.px_per_mm;
+  const double iou = smp_test::intersection_over_union(
+      smp::scar_mask(smp::lab_image_from_srgb(s.rgb, s.width, s.height), nullptr, settings).values, s.truth);
+  BOOST_TEST(iou >= 0.8, "IoU of the strip at 25 px/mm " << iou);
+}
+
 BOOST_AUTO_TEST_CASE(fue_dots_are_found)
 {
   for (const auto kind : {smp::ScarKind::dots, smp::ScarKind::any}) {
