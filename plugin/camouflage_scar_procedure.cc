@@ -84,19 +84,19 @@ void set_enum(GeglNode* node, const char* op, const char* property, const char* 
 }
 
 // photo (+ selection as the region) -> smp:scar-mask -> smp:scar-blend, in the photo layer's
-// own coordinates; `preview` adds the scar's stipple multiplied over the blend.
+// own coordinates, and for the dialog's preview the scar's stipple multiplied over the blend
+// (the mask at density-ratio opacity: density = grey x alpha, as the pigment layer holds it).
 struct ScarGraph {
   GeglNode* graph = gegl_node_new();
-  GeglNode *photo = nullptr, *mask = nullptr, *blend = nullptr, *preview = nullptr;
+  GeglNode *photo = nullptr, *mask = nullptr, *blend = nullptr, *scar_density = nullptr, *stipple = nullptr,
+           *preview = nullptr;
 
-  ScarGraph(GimpImage* image, GimpDrawable* drawable, const Settings& s)
+  ScarGraph(GimpImage* image, GimpDrawable* drawable)
   {
     GeglBuffer* pixels = gimp_drawable_get_buffer(drawable);
     photo = gegl_node_new_child(graph, "operation", "gegl:buffer-source", "buffer", pixels, nullptr);
     g_object_unref(pixels);
-    mask = gegl_node_new_child(graph, "operation", "smp:scar-mask", "px-per-mm", s.px_per_mm, "sensitivity",
-                               s.sensitivity, "feather", s.feather_mm, nullptr);
-    set_enum(mask, "smp:scar-mask", "kind", kind_nick(s.kind));
+    mask = gegl_node_new_child(graph, "operation", "smp:scar-mask", nullptr);
     gegl_node_link(photo, mask);
     if (!gimp_selection_is_empty(image)) {
       gint ox = 0, oy = 0;
@@ -109,24 +109,30 @@ struct ScarGraph {
       gegl_node_link(region, shift);
       gegl_node_connect(shift, "output", mask, "aux");
     }
-    blend = gegl_node_new_child(graph, "operation", "smp:scar-blend", "px-per-mm", s.px_per_mm, "ring-width",
-                                s.ring_width_mm, nullptr);
+    blend = gegl_node_new_child(graph, "operation", "smp:scar-blend", nullptr);
     gegl_node_link(photo, blend);
     gegl_node_connect(mask, "output", blend, "aux");
-  }
-  ~ScarGraph() { g_object_unref(graph); }
-
-  void add_preview_stipple(const Settings& s)
-  {
-    GeglNode* density = gegl_node_new_child(graph, "operation", "gegl:multiply", "value", s.density_ratio, nullptr);
-    gegl_node_link(mask, density);
-    GeglNode* stipple = gegl_node_new_child(graph, "operation", "smp:follicle-stipple", "px-per-mm", s.px_per_mm,
-                                            "density", s.density, "strength", s.strength * s.shade_ratio, "seed",
-                                            static_cast<guint>(s.seed), nullptr);
-    gegl_node_link(density, stipple);
+    scar_density = gegl_node_new_child(graph, "operation", "gegl:opacity", nullptr);
+    stipple = gegl_node_new_child(graph, "operation", "smp:follicle-stipple", nullptr);
     preview = gegl_node_new_child(graph, "operation", "gegl:multiply", nullptr);
+    gegl_node_link_many(mask, scar_density, stipple, nullptr);
     gegl_node_link(blend, preview);
     gegl_node_connect(stipple, "output", preview, "aux");
+  }
+  ~ScarGraph() { g_object_unref(graph); }
+  ScarGraph(const ScarGraph&) = delete;
+  ScarGraph& operator=(const ScarGraph&) = delete;
+
+  // Setting unchanged values keeps GEGL's cached results, so the preview scrolls without redoing
+  // the whole-image detection.
+  void set(const Settings& s)
+  {
+    gegl_node_set(mask, "px-per-mm", s.px_per_mm, "sensitivity", s.sensitivity, "feather", s.feather_mm, nullptr);
+    set_enum(mask, "smp:scar-mask", "kind", kind_nick(s.kind));
+    gegl_node_set(blend, "px-per-mm", s.px_per_mm, "ring-width", s.ring_width_mm, nullptr);
+    gegl_node_set(scar_density, "value", s.density_ratio, nullptr);
+    gegl_node_set(stipple, "px-per-mm", s.px_per_mm, "density", s.density, "strength", s.strength * s.shade_ratio, "seed",
+                  static_cast<guint>(s.seed), nullptr);
   }
 };
 
@@ -152,6 +158,7 @@ struct PreviewContext {
   GimpImage* image;
   GimpDrawable* drawable;
   GimpProcedureConfig* config;
+  ScarGraph graph;
 };
 
 void draw_preview(GimpPreview* preview, PreviewContext* context)
@@ -160,14 +167,13 @@ void draw_preview(GimpPreview* preview, PreviewContext* context)
   gimp_preview_get_position(preview, &x, &y);
   gimp_preview_get_size(preview, &width, &height);
   const bool alpha = gimp_drawable_has_alpha(context->drawable), grey = gimp_drawable_is_gray(context->drawable);
-  const char* format = grey ? (alpha ? "Y'A u8" : "Y' u8") : (alpha ? "R'G'B'A u8" : "R'G'B' u8");
-  const Settings s = settings_of(context->config, context->image);
-  ScarGraph graph(context->image, context->drawable, s);
-  graph.add_preview_stipple(s);
-  std::vector<guchar> pixels(static_cast<std::size_t>(width) * height * babl_format_get_bytes_per_pixel(babl_format(format)));
+  const Babl* format = babl_format(grey ? (alpha ? "Y'A u8" : "Y' u8") : (alpha ? "R'G'B'A u8" : "R'G'B' u8"));
+  context->graph.set(settings_of(context->config, context->image));
+  const int bytes_per_pixel = babl_format_get_bytes_per_pixel(format);
+  std::vector<guchar> pixels(static_cast<std::size_t>(width) * height * bytes_per_pixel);
   const GeglRectangle rect{x, y, width, height};
-  gegl_node_blit(graph.preview, 1.0, &rect, babl_format(format), pixels.data(), GEGL_AUTO_ROWSTRIDE, GEGL_BLIT_DEFAULT);
-  gimp_preview_draw_buffer(preview, pixels.data(), width * babl_format_get_bytes_per_pixel(babl_format(format)));
+  gegl_node_blit(context->graph.preview, 1.0, &rect, format, pixels.data(), GEGL_AUTO_ROWSTRIDE, GEGL_BLIT_DEFAULT);
+  gimp_preview_draw_buffer(preview, pixels.data(), width * bytes_per_pixel);
 }
 
 bool confirmed_with_preview(GimpProcedure* procedure, GimpProcedureConfig* config, GimpImage* image,
@@ -176,7 +182,7 @@ bool confirmed_with_preview(GimpProcedure* procedure, GimpProcedureConfig* confi
   gimp_ui_init(binary_name);
   GtkWidget* dialog = gimp_procedure_dialog_new(procedure, config, "SMP Camouflage Scar");
   GtkWidget* preview = gimp_procedure_dialog_get_drawable_preview(GIMP_PROCEDURE_DIALOG(dialog), "preview", drawable);
-  PreviewContext context{image, drawable, config};
+  PreviewContext context{image, drawable, config, ScarGraph(image, drawable)};
   g_signal_connect(preview, "invalidated", G_CALLBACK(draw_preview), &context);
   g_signal_connect_swapped(config, "notify", G_CALLBACK(gimp_preview_invalidate), preview);
   gimp_procedure_dialog_fill(GIMP_PROCEDURE_DIALOG(dialog), "preview", "kind", "sensitivity", "feather", "ring-width",
@@ -207,7 +213,8 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
   gimp_drawable_get_offsets(photo, &ox, &oy);
   std::vector<float> mask, blended;
   {
-    ScarGraph graph(image, photo, s);
+    ScarGraph graph(image, photo);
+    graph.set(s);
     mask = render(graph.mask, layer_rect, "Y' float");
     if (std::none_of(mask.begin(), mask.end(), [](float m) { return m > 0.5f; }))
       return failure(procedure, "SMP Camouflage Scar found no scar tissue in the selection: select the scar with a "

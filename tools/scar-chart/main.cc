@@ -41,7 +41,8 @@ std::vector<std::vector<float>> render_row(const Row& row)
   g_object_unref(buffer);
   GeglNode* mask = gegl_node_new_child(graph, "operation", "smp:scar-mask", "px-per-mm", px_per_mm, nullptr);
   GeglNode* blend = gegl_node_new_child(graph, "operation", "smp:scar-blend", "px-per-mm", px_per_mm, nullptr);
-  GeglNode* density = gegl_node_new_child(graph, "operation", "gegl:multiply", "value", 0.8, nullptr);
+  // 80% density as the pigment layer holds it: grey x alpha, the mask at 80% opacity.
+  GeglNode* density = gegl_node_new_child(graph, "operation", "gegl:opacity", "value", 0.8, nullptr);
   GeglNode* stipple = gegl_node_new_child(graph, "operation", "smp:follicle-stipple", "px-per-mm", px_per_mm,
                                           "density", 90.0, "strength", 0.6, nullptr);
   GeglNode* stippled = gegl_node_new_child(graph, "operation", "gegl:multiply", nullptr);
