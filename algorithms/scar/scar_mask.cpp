@@ -183,6 +183,87 @@ Plane feathered(const Plane& binary, double feather_px)
   return soft;
 }
 
+// The photo at the working scale: lightness, chroma, which pixels are usable, which have skin's
+// warm hue, which could be scar tissue, and where to look.
+struct WorkingImage {
+  Plane L, C, valid, skin_hue, scar_hue, look_here;
+};
+
+WorkingImage working_image(const LabImage& image, const Plane* region, int step)
+{
+  const int width = image.width, height = image.height;
+  Plane L(width, height), C(width, height), valid(width, height), skin_hue(width, height), scar_hue(width, height);
+  for (int y = 0; y < height; ++y)
+    for (int x = 0; x < width; ++x) {
+      const float* p = image.at(x, y);
+      const bool ok = std::isfinite(p[0]) && std::isfinite(p[1]) && std::isfinite(p[2]) && p[3] > 0.5f;
+      L.at(x, y) = ok ? std::clamp(p[0], 0.0f, 100.0f) : 0.0f;
+      C.at(x, y) = ok ? std::min(std::hypot(p[1], p[2]), 200.0f) : 0.0f;
+      valid.at(x, y) = ok ? 1.0f : 0.0f;
+      const float hue = ok ? std::atan2(p[2], p[1]) * 57.29578f : -180.0f;
+      skin_hue.at(x, y) = C.at(x, y) >= skin_chroma_min && hue >= 10.0f && hue <= 80.0f ? 1.0f : 0.0f;
+      scar_hue.at(x, y) = C.at(x, y) >= scar_chroma_min && hue >= -10.0f && hue <= 100.0f ? 1.0f : 0.0f;
+    }
+  WorkingImage w{shrunk(L, step, &valid), shrunk(C, step, &valid), shrunk(valid, step, nullptr),
+                 shrunk(skin_hue, step, &valid), shrunk(scar_hue, step, &valid), {}};
+  w.look_here = region ? shrunk(*region, step, nullptr) : Plane(w.valid.width, w.valid.height, 1.0f);
+  for (std::size_t i = 0; i < w.valid.values.size(); ++i) {
+    w.valid.values[i] = w.valid.values[i] > 0.5f ? 1.0f : 0.0f;
+    if (!(w.valid.values[i] > 0.0f && w.look_here.values[i] >= 0.5f))  // also NaN regions
+      w.look_here.values[i] = 0.0f;
+  }
+  return w;
+}
+
+// The skin a scar is compared with: warm-hued, carrying follicles (when the scalp shows any),
+// and not paler than its own surroundings, so that a scar does not count as its own reference.
+Plane reference_skin(const WorkingImage& w, const Features& f, double s)
+{
+  Plane reference = f.skin;
+  for (std::size_t i = 0; i < reference.values.size(); ++i)
+    if (w.skin_hue.values[i] < 0.5f)  // cloth, hair, background
+      reference.values[i] = 0.0f;
+  const float typical_follicles = median_of(f.follicles, reference);
+  if (typical_follicles > 0.005f)
+    for (std::size_t i = 0; i < reference.values.size(); ++i)
+      if (f.follicles.values[i] < 0.3f * typical_follicles)
+        reference.values[i] = 0.0f;
+  for (int pass = 0; pass < 2; ++pass) {
+    const Plane guess = background(f.skin_L, reference, s);
+    for (std::size_t i = 0; i < reference.values.size(); ++i)
+      if (f.skin_L.values[i] - guess.values[i] > 0.5f * paleness_unit)
+        reference.values[i] = 0.0f;
+  }
+  return reference;
+}
+
+// Evidence of scar tissue per pixel, in units of a clear difference from the skin around:
+// paleness first, then loss of colour, missing follicles and missing fine texture.
+Plane scar_score(const WorkingImage& w, const Features& f, double s)
+{
+  const Plane reference = reference_skin(w, f, s);
+  const Plane around_L = background(f.skin_L, reference, s);
+  const Plane around_C = background(f.skin_C, reference, s);
+  const Plane around_follicles = background(f.follicles, reference, s);
+  const Plane around_texture = background(f.texture, reference, s);
+  const Plane near_skin = window_share(reference, px(25.0, s));  // a scar lies in skin, not on a white shirt
+  Plane score(w.L.width, w.L.height, -1e6f);
+  for (std::size_t i = 0; i < score.values.size(); ++i) {
+    if (w.look_here.values[i] <= 0.0f || w.scar_hue.values[i] < 0.5f || near_skin.values[i] < 0.2f)
+      continue;
+    const float pale = (f.skin_L.values[i] - around_L.values[i]) / paleness_unit;
+    const float colourless = (around_C.values[i] - f.skin_C.values[i]) / chroma_unit;
+    const float hairless = around_follicles.values[i] > 0.005f
+                               ? std::clamp(1.0f - f.follicles.values[i] / around_follicles.values[i], 0.0f, 1.0f)
+                               : 0.5f;
+    const float smooth = around_texture.values[i] > 0.3f
+                             ? std::clamp(1.0f - f.texture.values[i] / around_texture.values[i], -1.0f, 1.0f)
+                             : 0.0f;
+    score.values[i] = pale + 0.5f * colourless + 1.6f * std::max(0.0f, hairless - 0.5f) + 0.5f * smooth;
+  }
+  return score;
+}
+
 }  // namespace
 
 ScarMaskSettings sanitized(const ScarMaskSettings& in)
@@ -201,74 +282,14 @@ Plane scar_mask(const LabImage& image, const Plane* region, const ScarMaskSettin
   const int width = image.width, height = image.height;
   if (width <= 0 || height <= 0)
     return {};
+  if (region && (region->width != width || region->height != height))
+    return Plane(width, height);  // a region that does not fit the photo marks nothing
   const int step = working_step(width, height, settings.px_per_mm, working_px_per_mm, max_working_pixels);
   const double s = settings.px_per_mm / step;
 
-  Plane L(width, height), C(width, height), valid(width, height), skin_hue(width, height), scar_hue(width, height);
-  for (int y = 0; y < height; ++y)
-    for (int x = 0; x < width; ++x) {
-      const float* p = image.at(x, y);
-      const bool ok = std::isfinite(p[0]) && std::isfinite(p[1]) && std::isfinite(p[2]) && p[3] > 0.5f;
-      L.at(x, y) = ok ? std::clamp(p[0], 0.0f, 100.0f) : 0.0f;
-      C.at(x, y) = ok ? std::min(std::hypot(p[1], p[2]), 200.0f) : 0.0f;
-      valid.at(x, y) = ok ? 1.0f : 0.0f;
-      const float hue = ok ? std::atan2(p[2], p[1]) * 57.29578f : -180.0f;
-      skin_hue.at(x, y) = C.at(x, y) >= skin_chroma_min && hue >= 10.0f && hue <= 80.0f ? 1.0f : 0.0f;
-      scar_hue.at(x, y) = C.at(x, y) >= scar_chroma_min && hue >= -10.0f && hue <= 100.0f ? 1.0f : 0.0f;
-    }
-  const Plane small_valid = shrunk(valid, step, nullptr);
-  const Plane small_L = shrunk(L, step, &valid), small_C = shrunk(C, step, &valid);
-  const Plane small_skin_hue = shrunk(skin_hue, step, &valid), small_scar_hue = shrunk(scar_hue, step, &valid);
-  Plane look_here = region ? shrunk(*region, step, nullptr) : Plane(small_valid.width, small_valid.height, 1.0f);
-  for (std::size_t i = 0; i < small_valid.values.size(); ++i)
-    if (!(small_valid.values[i] > 0.5f && look_here.values[i] > 0.0f))  // also NaN regions
-      look_here.values[i] = 0.0f;
-  Plane working_valid = small_valid;
-  for (float& v : working_valid.values)
-    v = v > 0.5f ? 1.0f : 0.0f;
-
-  const Features f = features_of(small_L, small_C, working_valid, s);
-  // The surroundings are skin that carries follicles (when the scalp shows any), and that is not
-  // paler than its own surroundings: a scar must not count as its own reference.
-  Plane reference = f.skin;
-  for (std::size_t i = 0; i < reference.values.size(); ++i)
-    if (small_skin_hue.values[i] < 0.5f)  // cloth, hair, background: not the scalp a scar is compared with
-      reference.values[i] = 0.0f;
-  const float typical_follicles = median_of(f.follicles, reference);
-  if (typical_follicles > 0.005f)
-    for (std::size_t i = 0; i < reference.values.size(); ++i)
-      if (f.follicles.values[i] < 0.3f * typical_follicles)
-        reference.values[i] = 0.0f;
-  Plane reference_valid = working_valid;
-  for (int pass = 0; pass < 2; ++pass) {
-    const Plane guess = background(f.skin_L, reference, s);
-    for (std::size_t i = 0; i < reference.values.size(); ++i)
-      if (f.skin_L.values[i] - guess.values[i] > 0.5f * paleness_unit) {
-        reference.values[i] = 0.0f;
-        reference_valid.values[i] = 0.0f;
-      }
-  }
-  const Plane around_L = background(f.skin_L, reference, s);
-  const Plane around_C = background(f.skin_C, reference, s);
-  const Plane around_follicles = background(f.follicles, reference_valid, s);
-  const Plane around_texture = background(f.texture, reference, s);
-
-  const Plane near_skin = window_share(reference, px(25.0, s));  // a scar lies in skin, not on a white shirt
-  Plane score(small_L.width, small_L.height, -1e6f);
-  for (std::size_t i = 0; i < score.values.size(); ++i) {
-    if (working_valid.values[i] <= 0.0f || look_here.values[i] < 0.5f || small_scar_hue.values[i] < 0.5f ||
-        near_skin.values[i] < 0.2f)
-      continue;
-    const float pale = (f.skin_L.values[i] - around_L.values[i]) / paleness_unit;
-    const float colourless = (around_C.values[i] - f.skin_C.values[i]) / chroma_unit;
-    const float hairless = around_follicles.values[i] > 0.005f
-                               ? std::clamp(1.0f - f.follicles.values[i] / around_follicles.values[i], 0.0f, 1.0f)
-                               : 0.5f;
-    const float smooth = around_texture.values[i] > 0.3f
-                             ? std::clamp(1.0f - f.texture.values[i] / around_texture.values[i], -1.0f, 1.0f)
-                             : 0.0f;
-    score.values[i] = pale + 0.5f * colourless + 1.6f * std::max(0.0f, hairless - 0.5f) + 0.5f * smooth;
-  }
+  const WorkingImage w = working_image(image, region, step);
+  const Features f = features_of(w.L, w.C, w.valid, s);
+  const Plane score = scar_score(w, f, s);
   const auto high = static_cast<float>(2.5 - 2.0 * settings.sensitivity);
   const Plane found = scar_pixels(score, 0.6f * high, high, settings.kind, s);
   Plane mask = grown(feathered(found, settings.feather_mm * s), step, width, height);
