@@ -17,8 +17,6 @@ constexpr float paleness_unit = 6.0f, chroma_unit = 4.0f;
 // Skin has a warm hue (L*a*b* hue angle 10-80 degrees) and some colour; scar tissue is paler and
 // less coloured but still warm, white cloth or grey hair are not.
 constexpr float skin_chroma_min = 6.0f, scar_chroma_min = 2.5f;
-// Surroundings: a few mm, or a few cm inside scars larger than that.
-constexpr double near_radius_mm = 4.0, far_radius_mm = 25.0;
 
 // The scale the detector works at: fine enough for 0.6 mm punches, coarse enough to bound the
 // memory and time of a large, finely resolved photo.
@@ -70,7 +68,7 @@ Features features_of(const Plane& L, const Plane& C, const Plane& valid, double 
 // them are near, a few cm away inside large scars.
 Plane background(const Plane& feature, const Plane& weight, double s)
 {
-  const int near_radius = px(near_radius_mm, s), far_radius = px(far_radius_mm, s);
+  const int near_radius = px(4.0, s), far_radius = px(25.0, s);
   const Plane near = window_mean(feature, weight, near_radius);
   const Plane near_share = window_share(weight, near_radius);
   const Plane far = window_mean(feature, weight, far_radius);
@@ -230,12 +228,10 @@ Plane reference_skin(const WorkingImage& w, const Features& f, double s)
     for (std::size_t i = 0; i < reference.values.size(); ++i)
       if (f.follicles.values[i] < 0.3f * typical_follicles)
         reference.values[i] = 0.0f;
-  // Paler than the skin a few cm around: inside a large scar without follicles around to tell,
-  // the nearer surroundings are the scar itself.
-  for (int pass = 0; pass < 3; ++pass) {
-    const Plane guess = window_mean(f.skin_L, reference, px(far_radius_mm, s));
+  for (int pass = 0; pass < 2; ++pass) {
+    const Plane guess = background(f.skin_L, reference, s);
     for (std::size_t i = 0; i < reference.values.size(); ++i)
-      if (f.skin_L.values[i] - guess.values[i] > paleness_unit)
+      if (f.skin_L.values[i] - guess.values[i] > 0.5f * paleness_unit)
         reference.values[i] = 0.0f;
   }
   return reference;
@@ -250,7 +246,7 @@ Plane scar_score(const WorkingImage& w, const Features& f, double s)
   const Plane around_C = background(f.skin_C, reference, s);
   const Plane around_follicles = background(f.follicles, reference, s);
   const Plane around_texture = background(f.texture, reference, s);
-  const Plane near_skin = window_share(reference, px(far_radius_mm, s));  // a scar lies in skin, not on a white shirt
+  const Plane near_skin = window_share(reference, px(25.0, s));  // a scar lies in skin, not on a white shirt
   Plane score(w.L.width, w.L.height, -1e6f);
   for (std::size_t i = 0; i < score.values.size(); ++i) {
     if (w.look_here.values[i] <= 0.0f || w.scar_hue.values[i] < 0.5f || near_skin.values[i] < 0.2f)
