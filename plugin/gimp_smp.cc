@@ -19,6 +19,7 @@ const ProcedureEntry procedures[] = {
     {smp_plugin::save_preset_name, smp_plugin::create_save_preset_procedure},
     {smp_plugin::export_stencil_name, smp_plugin::create_export_stencil_procedure},
     {smp_plugin::before_after_name, smp_plugin::create_before_after_procedure},
+    {smp_plugin::camouflage_scar_name, smp_plugin::create_camouflage_scar_procedure},
 };
 
 GList* query_procedures(GimpPlugIn*)

@@ -14,6 +14,7 @@ inline constexpr const char* match_stubble_name = "plug-in-smp-match-stubble";
 inline constexpr const char* save_preset_name = "plug-in-smp-save-preset";
 inline constexpr const char* export_stencil_name = "plug-in-smp-export-stencil";
 inline constexpr const char* before_after_name = "plug-in-smp-before-after";
+inline constexpr const char* camouflage_scar_name = "plug-in-smp-camouflage-scar";
 
 GimpProcedure* create_stipple_layer_procedure(GimpPlugIn* plug_in);
 GimpProcedure* create_calibrate_scale_procedure(GimpPlugIn* plug_in);
@@ -23,6 +24,7 @@ GimpProcedure* create_match_stubble_procedure(GimpPlugIn* plug_in);
 GimpProcedure* create_save_preset_procedure(GimpPlugIn* plug_in);
 GimpProcedure* create_export_stencil_procedure(GimpPlugIn* plug_in);
 GimpProcedure* create_before_after_procedure(GimpPlugIn* plug_in);
+GimpProcedure* create_camouflage_scar_procedure(GimpPlugIn* plug_in);
 
 // A failed run that tells the user what is wrong and what to do.
 GimpValueArray* failure(GimpProcedure* procedure, const char* message);

@@ -1,0 +1,304 @@
+#include "scar/scar_mask.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
+#include "sanitize.hpp"
+#include "scar/plane_scale.hpp"
+
+namespace smp {
+namespace {
+
+// Skin figures in L*a*b* units: how much darker than its surroundings a pixel must be to count
+// as a follicle or pore, and what paleness and loss of colour count as one unit of evidence.
+constexpr float hair_contrast = 6.0f;
+constexpr float paleness_unit = 6.0f, chroma_unit = 4.0f;
+// Skin has a warm hue (L*a*b* hue angle 10-80 degrees) and some colour; scar tissue is paler and
+// less coloured but still warm, white cloth or grey hair are not.
+constexpr float skin_chroma_min = 6.0f, scar_chroma_min = 2.5f;
+
+// The scale the detector works at: fine enough for 0.6 mm punches, coarse enough to bound the
+// memory and time of a large, finely resolved photo.
+constexpr double working_px_per_mm = 10.0;
+constexpr double max_working_pixels = 8.0e6;
+
+struct Features {
+  Plane valid, skin_L, skin_C, follicles, texture, hair, skin;
+};
+
+int px(double mm, double px_per_mm)
+{
+  return static_cast<int>(std::clamp(std::lround(mm * px_per_mm), 1L, 4000L));
+}
+
+Features features_of(const Plane& L, const Plane& C, const Plane& valid, double s)
+{
+  Features f;
+  f.valid = valid;
+  const Plane fine_mean = window_mean(L, valid, px(0.6, s));
+  f.hair = Plane(L.width, L.height);
+  f.skin = Plane(L.width, L.height);
+  for (std::size_t i = 0; i < L.values.size(); ++i) {
+    const bool hair = valid.values[i] > 0.0f && fine_mean.values[i] - L.values[i] > hair_contrast;
+    f.hair.values[i] = hair ? 1.0f : 0.0f;
+    f.skin.values[i] = valid.values[i] > 0.0f && !hair ? 1.0f : 0.0f;
+  }
+  const int tone_radius = std::max(1, px(0.2, s));
+  f.skin_L = window_mean(L, f.skin, tone_radius, -1.0f);
+  f.skin_C = window_mean(C, f.skin, tone_radius, -1.0f);
+  for (std::size_t i = 0; i < L.values.size(); ++i)
+    if (f.skin_L.values[i] < 0.0f) {  // a window of follicles only: take the surroundings
+      f.skin_L.values[i] = fine_mean.values[i];
+      f.skin_C.values[i] = C.values[i];
+    }
+  f.follicles = window_mean(f.hair, valid, px(1.5, s));
+  Plane deviation(L.width, L.height);
+  for (std::size_t i = 0; i < L.values.size(); ++i) {
+    const float d = L.values[i] - f.skin_L.values[i];
+    deviation.values[i] = f.skin.values[i] > 0.0f ? d * d : 0.0f;
+  }
+  f.texture = window_mean(deviation, f.skin, px(0.5, s));
+  for (float& v : f.texture.values)
+    v = std::sqrt(std::max(0.0f, v));
+  return f;
+}
+
+// The surroundings' value of `feature` from `weight`ed pixels: a few mm away where enough of
+// them are near, a few cm away inside large scars.
+Plane background(const Plane& feature, const Plane& weight, double s)
+{
+  const int near_radius = px(4.0, s), far_radius = px(25.0, s);
+  const Plane near = window_mean(feature, weight, near_radius);
+  const Plane near_share = window_share(weight, near_radius);
+  const Plane far = window_mean(feature, weight, far_radius);
+  Plane out(feature.width, feature.height);
+  for (std::size_t i = 0; i < out.values.size(); ++i) {
+    const float alpha = std::clamp((near_share.values[i] - 0.2f) / 0.4f, 0.0f, 1.0f);
+    out.values[i] = alpha * near.values[i] + (1.0f - alpha) * far.values[i];
+  }
+  return out;
+}
+
+float median_of(const Plane& values, const Plane& weight)
+{
+  std::vector<float> picked;
+  for (std::size_t i = 0; i < values.values.size(); ++i)
+    if (weight.values[i] > 0.0f)
+      picked.push_back(values.values[i]);
+  if (picked.empty())
+    return 0.0f;
+  std::nth_element(picked.begin(), picked.begin() + picked.size() / 2, picked.end());
+  return picked[picked.size() / 2];
+}
+
+struct Component {
+  double count = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+  float peak = -1e30f;
+};
+
+bool shape_fits(const Component& c, ScarKind kind, double s)
+{
+  const double area_mm2 = c.count / (s * s);
+  const double mx = c.sx / c.count, my = c.sy / c.count;
+  const double vxx = c.sxx / c.count - mx * mx, vyy = c.syy / c.count - my * my, vxy = c.sxy / c.count - mx * my;
+  const double mid = 0.5 * (vxx + vyy), spread = std::sqrt(std::max(0.0, 0.25 * (vxx - vyy) * (vxx - vyy) + vxy * vxy));
+  const double major = mid + spread, minor = std::max(mid - spread, 1e-6);
+  const double length_mm = std::sqrt(12.0 * std::max(major, 0.0)) / s;
+  const double width_mm = length_mm > 0.0 ? area_mm2 / length_mm : 0.0;
+  const double diameter_mm = 2.0 * std::sqrt(area_mm2 / 3.14159265358979);
+  const bool dot = diameter_mm >= 0.35 && diameter_mm <= 1.8 && major / minor < 4.0;
+  const bool line = length_mm >= 10.0 && width_mm >= 0.5 && width_mm <= 15.0 && length_mm >= 3.0 * width_mm;
+  const bool patch = area_mm2 >= 25.0 && width_mm >= 3.0;
+  switch (kind) {
+    case ScarKind::dots: return dot;
+    case ScarKind::linear: return line;
+    case ScarKind::area: return patch;
+    case ScarKind::any: break;
+  }
+  return dot || line || patch;
+}
+
+// Scar pixels: connected areas above `low` that reach `high` somewhere and have a scar's shape.
+Plane scar_pixels(const Plane& score, float low, float high, ScarKind kind, double s)
+{
+  const int w = score.width, h = score.height;
+  std::vector<std::int32_t> label(score.values.size(), -1);
+  std::vector<Component> components;
+  std::vector<std::int32_t> stack;
+  for (int y0 = 0; y0 < h; ++y0)
+    for (int x0 = 0; x0 < w; ++x0) {
+      const std::size_t start = static_cast<std::size_t>(y0) * w + x0;
+      if (label[start] >= 0 || !(score.values[start] > low))
+        continue;
+      const auto id = static_cast<std::int32_t>(components.size());
+      components.emplace_back();
+      Component& c = components.back();
+      label[start] = id;
+      stack.assign(1, static_cast<std::int32_t>(start));
+      while (!stack.empty()) {
+        const std::int32_t i = stack.back();
+        stack.pop_back();
+        const int x = i % w, y = i / w;
+        c.count += 1;
+        c.sx += x;
+        c.sy += y;
+        c.sxx += double(x) * x;
+        c.syy += double(y) * y;
+        c.sxy += double(x) * y;
+        c.peak = std::max(c.peak, score.values[i]);
+        for (int dy = -1; dy <= 1; ++dy)
+          for (int dx = -1; dx <= 1; ++dx) {
+            const int nx = x + dx, ny = y + dy;
+            if (nx < 0 || ny < 0 || nx >= w || ny >= h)
+              continue;
+            const std::size_t j = static_cast<std::size_t>(ny) * w + nx;
+            if (label[j] < 0 && score.values[j] > low) {
+              label[j] = id;
+              stack.push_back(static_cast<std::int32_t>(j));
+            }
+          }
+      }
+    }
+  std::vector<char> keep(components.size());
+  for (std::size_t k = 0; k < components.size(); ++k)
+    keep[k] = components[k].peak > high && shape_fits(components[k], kind, s);
+  Plane out(w, h);
+  for (std::size_t i = 0; i < label.size(); ++i)
+    out.values[i] = label[i] >= 0 && keep[label[i]] ? 1.0f : 0.0f;
+  return out;
+}
+
+// Soft outwards from the found edge: full strength on every found pixel, fading to 0 over
+// `feather_px` outside, so that a blend through the mask reaches the scar's very edge.
+Plane feathered(const Plane& binary, double feather_px)
+{
+  const int radius = static_cast<int>(std::lround(0.25 * feather_px));
+  if (radius < 1)
+    return binary;
+  const Plane all(binary.width, binary.height, 1.0f);
+  Plane soft = window_mean(window_mean(binary, all, radius), all, radius);
+  for (std::size_t i = 0; i < soft.values.size(); ++i)
+    soft.values[i] = std::max(binary.values[i], std::min(1.0f, 2.0f * soft.values[i]));
+  return soft;
+}
+
+// The photo at the working scale: lightness, chroma, which pixels are usable, which have skin's
+// warm hue, which could be scar tissue, and where to look.
+struct WorkingImage {
+  Plane L, C, valid, skin_hue, scar_hue, look_here;
+};
+
+WorkingImage working_image(const LabImage& image, const Plane* region, int step)
+{
+  const int width = image.width, height = image.height;
+  Plane L(width, height), C(width, height), valid(width, height), skin_hue(width, height), scar_hue(width, height);
+  for (int y = 0; y < height; ++y)
+    for (int x = 0; x < width; ++x) {
+      const float* p = image.at(x, y);
+      const bool ok = std::isfinite(p[0]) && std::isfinite(p[1]) && std::isfinite(p[2]) && p[3] > 0.5f;
+      L.at(x, y) = ok ? std::clamp(p[0], 0.0f, 100.0f) : 0.0f;
+      C.at(x, y) = ok ? std::min(std::hypot(p[1], p[2]), 200.0f) : 0.0f;
+      valid.at(x, y) = ok ? 1.0f : 0.0f;
+      const float hue = ok ? std::atan2(p[2], p[1]) * 57.29578f : -180.0f;
+      skin_hue.at(x, y) = C.at(x, y) >= skin_chroma_min && hue >= 10.0f && hue <= 80.0f ? 1.0f : 0.0f;
+      scar_hue.at(x, y) = C.at(x, y) >= scar_chroma_min && hue >= -10.0f && hue <= 100.0f ? 1.0f : 0.0f;
+    }
+  WorkingImage w{shrunk(L, step, &valid), shrunk(C, step, &valid), shrunk(valid, step, nullptr),
+                 shrunk(skin_hue, step, &valid), shrunk(scar_hue, step, &valid), {}};
+  w.look_here = region ? shrunk(*region, step, nullptr) : Plane(w.valid.width, w.valid.height, 1.0f);
+  for (std::size_t i = 0; i < w.valid.values.size(); ++i) {
+    w.valid.values[i] = w.valid.values[i] > 0.5f ? 1.0f : 0.0f;
+    if (!(w.valid.values[i] > 0.0f && w.look_here.values[i] >= 0.5f))  // also NaN regions
+      w.look_here.values[i] = 0.0f;
+  }
+  return w;
+}
+
+// The skin a scar is compared with: warm-hued, carrying follicles (when the scalp shows any),
+// and not paler than its own surroundings, so that a scar does not count as its own reference.
+Plane reference_skin(const WorkingImage& w, const Features& f, double s)
+{
+  Plane reference = f.skin;
+  for (std::size_t i = 0; i < reference.values.size(); ++i)
+    if (w.skin_hue.values[i] < 0.5f)  // cloth, hair, background
+      reference.values[i] = 0.0f;
+  const float typical_follicles = median_of(f.follicles, reference);
+  if (typical_follicles > 0.005f)
+    for (std::size_t i = 0; i < reference.values.size(); ++i)
+      if (f.follicles.values[i] < 0.3f * typical_follicles)
+        reference.values[i] = 0.0f;
+  for (int pass = 0; pass < 2; ++pass) {
+    const Plane guess = background(f.skin_L, reference, s);
+    for (std::size_t i = 0; i < reference.values.size(); ++i)
+      if (f.skin_L.values[i] - guess.values[i] > 0.5f * paleness_unit)
+        reference.values[i] = 0.0f;
+  }
+  return reference;
+}
+
+// Evidence of scar tissue per pixel, in units of a clear difference from the skin around:
+// paleness first, then loss of colour, missing follicles and missing fine texture.
+Plane scar_score(const WorkingImage& w, const Features& f, double s)
+{
+  const Plane reference = reference_skin(w, f, s);
+  const Plane around_L = background(f.skin_L, reference, s);
+  const Plane around_C = background(f.skin_C, reference, s);
+  const Plane around_follicles = background(f.follicles, reference, s);
+  const Plane around_texture = background(f.texture, reference, s);
+  const Plane near_skin = window_share(reference, px(25.0, s));  // a scar lies in skin, not on a white shirt
+  Plane score(w.L.width, w.L.height, -1e6f);
+  for (std::size_t i = 0; i < score.values.size(); ++i) {
+    if (w.look_here.values[i] <= 0.0f || w.scar_hue.values[i] < 0.5f || near_skin.values[i] < 0.2f)
+      continue;
+    const float pale = (f.skin_L.values[i] - around_L.values[i]) / paleness_unit;
+    const float colourless = (around_C.values[i] - f.skin_C.values[i]) / chroma_unit;
+    const float hairless = around_follicles.values[i] > 0.005f
+                               ? std::clamp(1.0f - f.follicles.values[i] / around_follicles.values[i], 0.0f, 1.0f)
+                               : 0.5f;
+    const float smooth = around_texture.values[i] > 0.3f
+                             ? std::clamp(1.0f - f.texture.values[i] / around_texture.values[i], -1.0f, 1.0f)
+                             : 0.0f;
+    score.values[i] = pale + 0.5f * colourless + 1.6f * std::max(0.0f, hairless - 0.5f) + 0.5f * smooth;
+  }
+  return score;
+}
+
+}  // namespace
+
+ScarMaskSettings sanitized(const ScarMaskSettings& in)
+{
+  const ScarMaskSettings d;
+  ScarMaskSettings s = in;
+  s.px_per_mm = sanitized_number(in.px_per_mm, d.px_per_mm, ScarMaskLimits::px_per_mm_min, ScarMaskLimits::px_per_mm_max);
+  s.sensitivity = sanitized_number(in.sensitivity, d.sensitivity, 0.0, 1.0);
+  s.feather_mm = sanitized_number(in.feather_mm, d.feather_mm, 0.0, ScarMaskLimits::feather_max);
+  return s;
+}
+
+Plane scar_mask(const LabImage& image, const Plane* region, const ScarMaskSettings& raw)
+{
+  const ScarMaskSettings settings = sanitized(raw);
+  const int width = image.width, height = image.height;
+  if (width <= 0 || height <= 0)
+    return {};
+  if (region && (region->width != width || region->height != height))
+    return Plane(width, height);  // a region that does not fit the photo marks nothing
+  const int step = working_step(width, height, settings.px_per_mm, working_px_per_mm, max_working_pixels);
+  const double s = settings.px_per_mm / step;
+
+  const WorkingImage w = working_image(image, region, step);
+  const Features f = features_of(w.L, w.C, w.valid, s);
+  const Plane score = scar_score(w, f, s);
+  const auto high = static_cast<float>(2.5 - 2.0 * settings.sensitivity);
+  const Plane found = scar_pixels(score, 0.6f * high, high, settings.kind, s);
+  Plane mask = grown(feathered(found, settings.feather_mm * s), step, width, height);
+  if (region)
+    for (std::size_t i = 0; i < mask.values.size(); ++i) {
+      const float r = region->values[i];
+      mask.values[i] *= r > 0.0f ? std::min(r, 1.0f) : 0.0f;  // NaN: outside
+    }
+  return mask;
+}
+
+}  // namespace smp

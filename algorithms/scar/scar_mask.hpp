@@ -1,0 +1,35 @@
+// Finds scar tissue on a photo of the scalp: skin that is paler, less saturated, smoother and
+// without follicles compared with the scalp around it, at the photo's physical scale.
+#pragma once
+
+#include "scar/box_mean.hpp"
+#include "scar/lab_image.hpp"
+
+namespace smp {
+
+enum class ScarKind {
+  any,     // every kind below
+  linear,  // FUT strip: a line 1-15 mm wide and at least 1 cm long
+  dots,    // FUE punches: round, 0.6-1.2 mm across
+  area,    // burns, surgery, scarring alopecia: a patch of at least 25 mm^2
+};
+
+struct ScarMaskSettings {
+  double px_per_mm = 10.0;
+  ScarKind kind = ScarKind::any;
+  double sensitivity = 0.5;  // 0 only the clearest scars, 1 fainter ones too
+  double feather_mm = 0.3;   // soft edge of the mask
+};
+
+struct ScarMaskLimits {
+  static constexpr double px_per_mm_min = 0.01, px_per_mm_max = 200.0;
+  static constexpr double feather_max = 20.0;
+};
+
+ScarMaskSettings sanitized(const ScarMaskSettings& settings);
+
+// The mask (0-1) of scar tissue, the size of `image`. `region` (optional, the image's size,
+// 0-1) limits where scars are looked for; the skin outside it still serves as reference.
+Plane scar_mask(const LabImage& image, const Plane* region, const ScarMaskSettings& settings);
+
+}  // namespace smp
