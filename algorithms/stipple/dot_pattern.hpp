@@ -47,8 +47,21 @@ class DotPattern {
     std::uint64_t priority;
   };
 
+  struct Blocks {
+    std::int64_t x0, y0, width, height;
+  };
+  // Candidates of a run of cells, the ones of cell (i, j) from first_of_cell[j * cells_w + i].
+  struct CandidateGrid {
+    std::int64_t cell_x0 = 0, cell_y0 = 0, cells_w = 0;
+    std::vector<Candidate> candidates;
+    std::vector<std::size_t> first_of_cell;
+  };
+
   int candidates_in_cell(std::int64_t cx, std::int64_t cy) const;
   Candidate candidate(std::int64_t cx, std::int64_t cy, int index) const;
+  CandidateGrid candidates_around(const Blocks& blocks) const;
+  // The surviving candidates of block (bx, by), ranked; `grid` covers it and one ring of cells.
+  std::vector<PatternDot> ranked_block(std::int64_t bx, std::int64_t by, const CandidateGrid& grid) const;
 
   double cell_mm_ = 0.0;
   double hard_core_mm_ = 0.0;
