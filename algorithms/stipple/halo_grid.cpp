@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "stipple/pigment_cover.hpp"
 
@@ -31,7 +32,7 @@ double HaloGrid::reach_px(double sigma_px)
   return reach_sigmas * sigma_px + 2.0 * cell_px(sigma_px) + 1.0;
 }
 
-HaloGrid::HaloGrid(const PixelRect& out, double sigma_px) : out_(out), sigma_px_(sigma_px), cell_(cell_px(sigma_px))
+HaloGrid::HaloGrid(const PixelRect& out, double sigma_px) : sigma_px_(sigma_px), cell_(cell_px(sigma_px))
 {
   // One cell beyond the output on every side, for the bilinear spreading at its edges.
   x0_ = floor_div(out.x, cell_) - 1;
@@ -85,35 +86,42 @@ void HaloGrid::add(double centre_x, double centre_y, double ink_px2)
   }
 }
 
-void HaloGrid::apply(const LinearRgb& pigment, bool transmittance, float* rgba) const
+void HaloGrid::apply(const PigmentCover& pigment_cover, const PixelRect& piece, float* rgba,
+                     std::size_t row_stride) const
 {
-  const PigmentCover pigment_cover(pigment, transmittance);
-  // Where each output column falls between grid cells: the same for every row.
-  std::vector<long> column(static_cast<std::size_t>(out_.width));
-  std::vector<float> column_t(static_cast<std::size_t>(out_.width));
-  for (int x = 0; x < out_.width; ++x) {
-    const double u = (out_.x + x + 0.5) / cell_ - 0.5;
-    column[static_cast<std::size_t>(x)] = static_cast<long>(std::floor(u)) - x0_;
-    column_t[static_cast<std::size_t>(x)] = static_cast<float>(u - std::floor(u));
+  const auto width = static_cast<std::size_t>(std::max(piece.width, 0));
+  // Where each column falls between grid cells: the same for every row.
+  std::vector<long> column(width);
+  std::vector<float> column_t(width);
+  for (std::size_t x = 0; x < width; ++x) {
+    const double u = (piece.x + static_cast<int>(x) + 0.5) / cell_ - 0.5;
+    column[x] = static_cast<long>(std::floor(u)) - x0_;
+    column_t[x] = static_cast<float>(u - std::floor(u));
   }
-  for (int y = 0; y < out_.height; ++y) {
-    const double v = (out_.y + y + 0.5) / cell_ - 0.5;
+  // The halo spread along the grid rows above and below a pixel row: shared by the cell's rows.
+  std::vector<float> upper(width), lower(width), halo(width);
+  long spread_row = std::numeric_limits<long>::min();
+  for (int y = 0; y < piece.height; ++y) {
+    const double v = (piece.y + y + 0.5) / cell_ - 0.5;
     const long j = static_cast<long>(std::floor(v));
     const auto ty = static_cast<float>(v - j);
-    const float* top = ink_.data() + (j - y0_) * width_;
-    const float* bottom = top + width_;
-    float* row = rgba + 4 * static_cast<std::size_t>(y) * out_.width;
-    for (int x = 0; x < out_.width; ++x) {
-      const long i = column[static_cast<std::size_t>(x)];
-      const float tx = column_t[static_cast<std::size_t>(x)];
-      const float upper = top[i] + (top[i + 1] - top[i]) * tx;
-      const float lower = bottom[i] + (bottom[i + 1] - bottom[i]) * tx;
-      const float h = std::min(1.0f, upper + (lower - upper) * ty);
-      if (h <= 0.0f)
-        continue;
-      float* q = row + 4 * x;
-      pigment_cover.apply(q, h);
+    if (j != spread_row) {
+      const float* top = ink_.data() + (j - y0_) * width_;
+      const float* bottom = top + width_;
+      for (std::size_t x = 0; x < width; ++x) {
+        const long i = column[x];
+        const float tx = column_t[x];
+        upper[x] = top[i] + (top[i + 1] - top[i]) * tx;
+        lower[x] = bottom[i] + (bottom[i + 1] - bottom[i]) * tx;
+      }
+      spread_row = j;
     }
+    for (std::size_t x = 0; x < width; ++x)
+      halo[x] = std::min(1.0f, upper[x] + (lower[x] - upper[x]) * ty);
+    // Ink is never negative, and no ink leaves a pixel's bits as they are: no test needed.
+    float* row = rgba + static_cast<std::size_t>(y) * row_stride;
+    for (std::size_t x = 0; x < width; ++x)
+      pigment_cover.apply(row + 4 * x, halo[x]);
   }
 }
 
