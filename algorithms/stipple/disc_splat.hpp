@@ -29,9 +29,10 @@ struct DiscAxes {
   void orient(double angle, double stretch_factor);
 };
 
-// The pixels a disc may darken, and where its cover starts in a pool of covers.
+// The pixels a disc may darken, and where its cover starts in a pool of covers (rows `stride`
+// floats apart, a whole number of float4s).
 struct DiscCover {
-  long x0, y0, width, height;
+  long x0, y0, width, height, stride;
   std::size_t offset;
 
   bool overlaps(const PixelRect& r) const

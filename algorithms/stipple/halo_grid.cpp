@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "stipple/float4.hpp"
 #include "stipple/pigment_cover.hpp"
 
 namespace smp {
@@ -59,29 +60,46 @@ void HaloGrid::add(double centre_x, double centre_y, double ink_px2)
   const long full_i0 = static_cast<long>(std::ceil(cx - reach)), full_j0 = static_cast<long>(std::ceil(cy - reach));
   const long full_w = static_cast<long>(std::floor(cx + reach)) + 1 - full_i0;
   const long full_h = static_cast<long>(std::floor(cy + reach)) + 1 - full_j0;
-  gx_.resize(static_cast<std::size_t>(full_w));
+  // gx_ runs on to a whole number of float4s with zeros, which never pass the cut.
+  gx_.assign(static_cast<std::size_t>((full_w + 3) / 4 * 4), 0.0f);
   gy_.resize(static_cast<std::size_t>(full_h));
   for (long i = 0; i < full_w; ++i)
     gx_[static_cast<std::size_t>(i)] = static_cast<float>(std::exp(-0.5 * std::pow((full_i0 + i - cx) / sigma, 2)));
   for (long j = 0; j < full_h; ++j)
     gy_[static_cast<std::size_t>(j)] = static_cast<float>(std::exp(-0.5 * std::pow((full_j0 + j - cy) / sigma, 2)));
-  const auto cut = static_cast<float>(std::exp(-0.5 * reach_sigmas * reach_sigmas));
-  double kept = 0.0;
-  for (long j = 0; j < full_h; ++j)
-    for (long i = 0; i < full_w; ++i) {
-      const float g = gx_[static_cast<std::size_t>(i)] * gy_[static_cast<std::size_t>(j)];
-      kept += g >= cut ? g : 0.0f;
+  static const auto cut = static_cast<float>(std::exp(-0.5 * reach_sigmas * reach_sigmas));
+  const float4 cut4 = splat4(cut), none = splat4(0.0f);
+  // Every kept weight is a multiple of 2^-28 (all are above 2^-5) and there are few: the double
+  // sums are exact, in any order.
+  double kept_by_lane[4] = {0.0, 0.0, 0.0, 0.0};
+  for (long j = 0; j < full_h; ++j) {
+    const float gy = gy_[static_cast<std::size_t>(j)];
+    for (std::size_t i = 0; i < gx_.size(); i += 4) {
+      const float4 g = load4(&gx_[i]) * gy;
+      const float4 kept = g >= cut4 ? g : none;
+      for (int lane = 0; lane < 4; ++lane)
+        kept_by_lane[lane] += kept[lane];
     }
+  }
+  const double kept = (kept_by_lane[0] + kept_by_lane[1]) + (kept_by_lane[2] + kept_by_lane[3]);
   if (!(kept > 0.0))
     return;
   const auto amplitude = static_cast<float>(ink_px2 / (kept * cell_ * cell_));
+  // Adding nothing (+0) leaves a cell's ink, never negative, as it was.
   for (long j = j0; j < j1; ++j) {
     const float gy = gy_[static_cast<std::size_t>(j - full_j0)];
-    float* row = ink_.data() + (j - y0_) * width_;
-    for (long i = i0; i < i1; ++i) {
-      const float g = gx_[static_cast<std::size_t>(i - full_i0)] * gy;
+    float* row = ink_.data() + (j - y0_) * width_ + (i0 - x0_);
+    const float* gx = gx_.data() + (i0 - full_i0);
+    const long n = i1 - i0;
+    long k = 0;
+    for (; k + 4 <= n; k += 4) {
+      const float4 g = load4(gx + k) * gy;
+      store4(row + k, load4(row + k) + (g >= cut4 ? amplitude * g : none));
+    }
+    for (; k < n; ++k) {
+      const float g = gx[k] * gy;
       if (g >= cut)
-        row[i - x0_] += amplitude * g;
+        row[k] += amplitude * g;
     }
   }
 }
@@ -116,7 +134,12 @@ void HaloGrid::apply(const PigmentCover& pigment_cover, const PixelRect& piece, 
       }
       spread_row = j;
     }
-    for (std::size_t x = 0; x < width; ++x)
+    std::size_t x = 0;
+    for (; x + 4 <= width; x += 4) {
+      const float4 above = load4(&upper[x]), below = load4(&lower[x]);
+      store4(&halo[x], min4(splat4(1.0f), above + (below - above) * ty));
+    }
+    for (; x < width; ++x)
       halo[x] = std::min(1.0f, upper[x] + (lower[x] - upper[x]) * ty);
     // Ink is never negative, and no ink leaves a pixel's bits as they are: no test needed.
     float* row = rgba + static_cast<std::size_t>(y) * row_stride;

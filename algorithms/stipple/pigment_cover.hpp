@@ -2,33 +2,31 @@
 // the pigment lets through, or lays the pigment colour over premultiplied dots.
 #pragma once
 
+#include "stipple/float4.hpp"
 #include "stipple/stipple_settings.hpp"
 
 namespace smp {
 
 struct PigmentCover {
-  float r, g, b;
+  float4 absorbed;  // transmittance: what full cover takes away (alpha stays 1)
+  float4 colour;    // dots: premultiplied pigment at full cover
   bool transmittance;
 
-  explicit PigmentCover(const LinearRgb& pigment, bool transmittance_output)
-      : r(static_cast<float>(pigment.r)), g(static_cast<float>(pigment.g)), b(static_cast<float>(pigment.b)),
-        transmittance(transmittance_output)
+  explicit PigmentCover(const LinearRgb& pigment, bool transmittance_output) : transmittance(transmittance_output)
   {
+    const auto r = static_cast<float>(pigment.r), g = static_cast<float>(pigment.g), b = static_cast<float>(pigment.b);
+    absorbed = float4{1.0f - r, 1.0f - g, 1.0f - b, 0.0f};
+    colour = float4{r, g, b, 1.0f};
   }
 
+  // `cover` lies in 0..1; one RGBA pixel.
   void apply(float* pixel, float cover) const
   {
-    if (transmittance) {
-      pixel[0] *= 1.0f - cover * (1.0f - r);
-      pixel[1] *= 1.0f - cover * (1.0f - g);
-      pixel[2] *= 1.0f - cover * (1.0f - b);
-    } else {
-      const float keep = 1.0f - cover;
-      pixel[0] = pixel[0] * keep + r * cover;
-      pixel[1] = pixel[1] * keep + g * cover;
-      pixel[2] = pixel[2] * keep + b * cover;
-      pixel[3] = pixel[3] * keep + cover;
-    }
+    const float4 p = load4(pixel);
+    if (transmittance)
+      store4(pixel, p * (1.0f - cover * absorbed));
+    else
+      store4(pixel, p * (1.0f - cover) + colour * cover);
   }
 };
 

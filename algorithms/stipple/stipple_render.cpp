@@ -198,14 +198,11 @@ void StippleBand::place_dots(double scale)
 
 void StippleBand::draw(const PixelRect& piece, float* rgba, std::size_t row_stride) const
 {
-  const bool transmittance = renderer_.settings_.output == StippleOutput::transmittance;
+  const float4 blank = splat4(renderer_.settings_.output == StippleOutput::transmittance ? 1.0f : 0.0f);
   for (int y = 0; y < piece.height; ++y) {
     float* row = rgba + static_cast<std::size_t>(y) * row_stride;
-    for (int x = 0; x < piece.width; ++x) {
-      const float base = transmittance ? 1.0f : 0.0f;
-      row[4 * x] = row[4 * x + 1] = row[4 * x + 2] = base;
-      row[4 * x + 3] = transmittance ? 1.0f : 0.0f;
-    }
+    for (int x = 0; x < piece.width; ++x)
+      store4(row + 4 * x, blank);
   }
   if (look_ == Look::mean) {
     draw_mean(piece, rgba, row_stride);
