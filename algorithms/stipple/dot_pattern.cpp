@@ -28,11 +28,11 @@ double wrapped(double delta, double period)
 }
 
 // Room for the dots of about 9000 x 9000 px at 10 px/mm and 90 dots per cm^2.
-constexpr std::size_t block_cache_bytes = std::size_t{32} << 20;
+constexpr std::size_t page_cache_bytes = std::size_t{32} << 20;
 
-PatternBlockCache& block_cache()
+PatternPageCache& page_cache()
 {
-  static PatternBlockCache cache(block_cache_bytes);
+  static PatternPageCache cache(page_cache_bytes);
   return cache;
 }
 
@@ -89,27 +89,49 @@ std::vector<PatternDot> DotPattern::dots_in(const MmRect& area) const
       std::max({std::abs(bx0), std::abs(bx1), std::abs(by0), std::abs(by1)}) > max_block_index)
     return dots;
 
-  const Blocks blocks{static_cast<std::int64_t>(bx0), static_cast<std::int64_t>(by0),
-                      static_cast<std::int64_t>(bx1 - bx0 + 1), static_cast<std::int64_t>(by1 - by0 + 1)};
-  CandidateGrid grid;  // filled on the first block that is not cached
-  PatternBlockKey key{std::bit_cast<std::uint64_t>(cell_mm_), std::bit_cast<std::uint64_t>(hard_core_mm_),
-                      std::bit_cast<std::uint64_t>(candidates_per_cell_), seed_, 0, 0};
-  for (std::int64_t by = blocks.y0; by < blocks.y0 + blocks.height; ++by)
-    for (std::int64_t bx = blocks.x0; bx < blocks.x0 + blocks.width; ++bx) {
-      key.bx = bx;
-      key.by = by;
-      PatternBlockCache::Dots block = block_cache().find(key);
-      if (!block) {
-        if (grid.first_of_cell.empty())
-          grid = candidates_around(blocks);
-        block = std::make_shared<const std::vector<PatternDot>>(ranked_block(bx, by, grid));
-        block_cache().insert(key, block);
-      }
-      for (const PatternDot& d : *block)
+  // The pages under the area, each fetched once (from the cache or placed anew) on first use.
+  constexpr int page_blocks = PatternPage::page_blocks;
+  const auto page_of = [](std::int64_t b) { return b >= 0 ? b / page_blocks : -((-b + page_blocks - 1) / page_blocks); };
+  const auto first_bx = static_cast<std::int64_t>(bx0), last_bx = static_cast<std::int64_t>(bx1);
+  const auto first_by = static_cast<std::int64_t>(by0), last_by = static_cast<std::int64_t>(by1);
+  const std::int64_t page_x0 = page_of(first_bx), page_y0 = page_of(first_by);
+  const std::int64_t pages_w = page_of(last_bx) - page_x0 + 1;
+  std::vector<PatternPageCache::Page> pages(static_cast<std::size_t>(pages_w * (page_of(last_by) - page_y0 + 1)));
+  for (std::int64_t by = first_by; by <= last_by; ++by)
+    for (std::int64_t bx = first_bx; bx <= last_bx; ++bx) {
+      const std::int64_t page_x = page_of(bx), page_y = page_of(by);
+      PatternPageCache::Page& page = pages[static_cast<std::size_t>((page_y - page_y0) * pages_w + (page_x - page_x0))];
+      if (!page)
+        page = page_at(page_x, page_y);
+      const auto k = static_cast<std::size_t>((by - page_y * page_blocks) * page_blocks + (bx - page_x * page_blocks));
+      for (std::uint32_t i = page->first[k]; i < page->first[k + 1]; ++i) {
+        const PatternDot& d = page->dots[i];
         if (d.x_mm >= area.x0 && d.x_mm < area.x1 && d.y_mm >= area.y0 && d.y_mm < area.y1)
           dots.push_back(d);
+      }
     }
   return dots;
+}
+
+std::shared_ptr<const PatternPage> DotPattern::page_at(std::int64_t page_x, std::int64_t page_y) const
+{
+  const PatternPageKey key{std::bit_cast<std::uint64_t>(cell_mm_), std::bit_cast<std::uint64_t>(hard_core_mm_),
+                           std::bit_cast<std::uint64_t>(candidates_per_cell_), seed_, page_x, page_y};
+  if (PatternPageCache::Page cached = page_cache().find(key))
+    return cached;
+  constexpr int page_blocks = PatternPage::page_blocks;
+  const Blocks blocks{page_x * page_blocks, page_y * page_blocks, page_blocks, page_blocks};
+  const CandidateGrid grid = candidates_around(blocks);
+  auto page = std::make_shared<PatternPage>();
+  for (int k = 0; k < page_blocks * page_blocks; ++k) {
+    page->first[static_cast<std::size_t>(k)] = static_cast<std::uint32_t>(page->dots.size());
+    const std::vector<PatternDot> block = ranked_block(blocks.x0 + k % page_blocks, blocks.y0 + k / page_blocks, grid);
+    page->dots.insert(page->dots.end(), block.begin(), block.end());
+  }
+  page->first.back() = static_cast<std::uint32_t>(page->dots.size());
+  page->dots.shrink_to_fit();
+  page_cache().insert(key, page);
+  return page;
 }
 
 DotPattern::CandidateGrid DotPattern::candidates_around(const Blocks& blocks) const
@@ -196,7 +218,6 @@ std::vector<PatternDot> DotPattern::ranked_block(std::int64_t bx, std::int64_t b
   }
   for (int k = 0; k < n; ++k)
     block[static_cast<std::size_t>(k)].rank = (order[static_cast<std::size_t>(k)] + rank_offset) / n;
-  block.shrink_to_fit();
   return block;
 }
 

@@ -10,9 +10,12 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace smp {
+
+struct PatternPage;
 
 struct MmRect {
   double x0, y0, x1, y1;  // half-open [x0, x1) x [y0, y1)
@@ -62,6 +65,8 @@ class DotPattern {
   CandidateGrid candidates_around(const Blocks& blocks) const;
   // The surviving candidates of block (bx, by), ranked; `grid` covers it and one ring of cells.
   std::vector<PatternDot> ranked_block(std::int64_t bx, std::int64_t by, const CandidateGrid& grid) const;
+  // The blocks of page (page_x, page_y), cached.
+  std::shared_ptr<const PatternPage> page_at(std::int64_t page_x, std::int64_t page_y) const;
 
   double cell_mm_ = 0.0;
   double hard_core_mm_ = 0.0;

@@ -194,6 +194,37 @@ void StippleBand::place_dots(double scale)
     if (halos_)
       halos_->add(cx, cy, s.halo * std::numbers::pi * radius * radius * look.opacity);
   }
+  index_strips();
+}
+
+long StippleBand::strip_of(long x) const
+{
+  return x >= 0 ? x / strip_px : -((-x + strip_px - 1) / strip_px);
+}
+
+void StippleBand::index_strips()
+{
+  first_strip_ = strip_of(band_.x);
+  const long strips = strip_of(band_.x + static_cast<long>(band_.width) - 1) - first_strip_ + 1;
+  const auto strips_of = [&](const DiscCover& disc) {
+    return std::pair{std::max(strip_of(disc.x0) - first_strip_, 0L),
+                     std::min(strip_of(disc.x0 + disc.width - 1) - first_strip_, strips - 1)};
+  };
+  strip_first_.assign(static_cast<std::size_t>(strips + 1), 0);
+  for (const DiscCover& disc : discs_) {
+    const auto [first, last] = strips_of(disc);
+    for (long k = first; k <= last; ++k)
+      ++strip_first_[static_cast<std::size_t>(k + 1)];
+  }
+  for (std::size_t k = 1; k < strip_first_.size(); ++k)
+    strip_first_[k] += strip_first_[k - 1];
+  strip_discs_.resize(strip_first_.back());
+  std::vector<std::uint32_t> filled(strip_first_.begin(), strip_first_.end() - 1);
+  for (std::size_t d = 0; d < discs_.size(); ++d) {
+    const auto [first, last] = strips_of(discs_[d]);
+    for (long k = first; k <= last; ++k)
+      strip_discs_[filled[static_cast<std::size_t>(k)]++] = static_cast<std::uint32_t>(d);
+  }
 }
 
 void StippleBand::draw(const PixelRect& piece, float* rgba, std::size_t row_stride) const
@@ -207,9 +238,27 @@ void StippleBand::draw(const PixelRect& piece, float* rgba, std::size_t row_stri
   if (look_ == Look::mean) {
     draw_mean(piece, rgba, row_stride);
   } else if (look_ == Look::dots) {
-    for (const DiscCover& disc : discs_)
-      if (disc.overlaps(piece))
-        apply_disc_cover(disc, covers_.data(), pigment_, piece, rgba, row_stride);
+    // The discs of the strips under the piece, each once and in the pattern's order.
+    const long first = std::max(strip_of(piece.x) - first_strip_, 0L);
+    long last = std::min(strip_of(piece.x + static_cast<long>(piece.width) - 1) - first_strip_,
+                               static_cast<long>(strip_first_.size()) - 2);
+    std::vector<std::uint32_t> under;
+    if (last - first >= 4) {  // a wide piece: all discs, tested one by one
+      for (const DiscCover& disc : discs_)
+        if (disc.overlaps(piece))
+          apply_disc_cover(disc, covers_.data(), pigment_, piece, rgba, row_stride);
+      last = first - 1;
+    }
+    for (long k = first; k <= last; ++k)
+      under.insert(under.end(), strip_discs_.begin() + strip_first_[static_cast<std::size_t>(k)],
+                   strip_discs_.begin() + strip_first_[static_cast<std::size_t>(k + 1)]);
+    if (last > first) {
+      std::sort(under.begin(), under.end());
+      under.erase(std::unique(under.begin(), under.end()), under.end());
+    }
+    for (const std::uint32_t d : under)
+      if (discs_[d].overlaps(piece))
+        apply_disc_cover(discs_[d], covers_.data(), pigment_, piece, rgba, row_stride);
     if (halos_)
       halos_->apply(pigment_, piece, rgba, row_stride);
   }

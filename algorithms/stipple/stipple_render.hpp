@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -80,6 +81,8 @@ class StippleBand {
   enum class Look { blank, mean, dots };
 
   void place_dots(double px_per_mm);
+  void index_strips();
+  long strip_of(long x) const;
   void draw_mean(const PixelRect& piece, float* rgba, std::size_t row_stride) const;
 
   const StippleRenderer& renderer_;
@@ -89,6 +92,11 @@ class StippleBand {
   Look look_ = Look::blank;
   std::vector<DiscCover> discs_;  // in the pattern's order, which fixes every pixel's bits
   std::vector<float> covers_;
+  // The discs over each column strip of the band, in order: strip k's are
+  // discs_[strip_discs_[strip_first_[k]]] up to strip_first_[k + 1].
+  static constexpr int strip_px = 64;
+  long first_strip_ = 0;
+  std::vector<std::uint32_t> strip_first_, strip_discs_;
   std::optional<HaloGrid> halos_;
 };
 
