@@ -24,10 +24,10 @@ DiscCover disc_bounds(const DiscShape& d, double max_reach_px)
 {
   const double reach = std::min(d.radius_px * d.stretch + d.edge_px + 1.0, max_reach_px);
   DiscCover box;
-  box.x0 = static_cast<long>(std::floor(d.centre_x - reach));
-  box.y0 = static_cast<long>(std::floor(d.centre_y - reach));
-  box.width = static_cast<long>(std::ceil(d.centre_x + reach)) - box.x0;
-  box.height = static_cast<long>(std::ceil(d.centre_y + reach)) - box.y0;
+  box.x0 = floor_to_long(d.centre_x - reach);
+  box.y0 = floor_to_long(d.centre_y - reach);
+  box.width = ceil_to_long(d.centre_x + reach) - box.x0;
+  box.height = ceil_to_long(d.centre_y + reach) - box.y0;
   box.stride = box.width;
   box.offset = 0;
   return box;

@@ -48,18 +48,18 @@ void HaloGrid::add(double centre_x, double centre_y, double ink_px2)
   // In cell units, where cell (i, j) stands for the point ((i + 0.5) * cell, (j + 0.5) * cell).
   const double cx = centre_x / cell_ - 0.5, cy = centre_y / cell_ - 0.5, sigma = sigma_px_ / cell_;
   const double reach = reach_sigmas * sigma;
-  const long i0 = std::max(x0_, static_cast<long>(std::ceil(cx - reach)));
-  const long i1 = std::min(x0_ + width_, static_cast<long>(std::floor(cx + reach)) + 1);
-  const long j0 = std::max(y0_, static_cast<long>(std::ceil(cy - reach)));
-  const long j1 = std::min(y0_ + height_, static_cast<long>(std::floor(cy + reach)) + 1);
+  const long i0 = std::max(x0_, ceil_to_long(cx - reach));
+  const long i1 = std::min(x0_ + width_, floor_to_long(cx + reach) + 1);
+  const long j0 = std::max(y0_, ceil_to_long(cy - reach));
+  const long j1 = std::min(y0_ + height_, floor_to_long(cy + reach) + 1);
   if (i0 >= i1 || j0 >= j1)
     return;
 
   // The normalisation runs over the whole circle, also outside this grid, so that every tile
   // gives a cell the same share of the dot's ink.
-  const long full_i0 = static_cast<long>(std::ceil(cx - reach)), full_j0 = static_cast<long>(std::ceil(cy - reach));
-  const long full_w = static_cast<long>(std::floor(cx + reach)) + 1 - full_i0;
-  const long full_h = static_cast<long>(std::floor(cy + reach)) + 1 - full_j0;
+  const long full_i0 = ceil_to_long(cx - reach), full_j0 = ceil_to_long(cy - reach);
+  const long full_w = floor_to_long(cx + reach) + 1 - full_i0;
+  const long full_h = floor_to_long(cy + reach) + 1 - full_j0;
   // gx_ runs on to a whole number of float4s with zeros, which never pass the cut.
   gx_.assign(static_cast<std::size_t>((full_w + 3) / 4 * 4), 0.0f);
   gy_.resize(static_cast<std::size_t>(full_h));

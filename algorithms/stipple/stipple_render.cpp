@@ -177,7 +177,7 @@ void StippleBand::place_dots(double scale)
     halos_.emplace(band_, r.halo_sigma_px(scale));
   for (const PatternDot& dot : r.pattern_.dots_in(area)) {
     const double cx = dot.x_mm * scale, cy = dot.y_mm * scale;
-    const float m = std::min(density_.at(static_cast<long>(std::floor(cx)), static_cast<long>(std::floor(cy))), 1.0f);
+    const float m = std::min(density_.at(floor_to_long(cx), floor_to_long(cy)), 1.0f);
     if (!(m > dot.rank))
       continue;
     const StippleRenderer::DotLook look = r.look_of(dot, m);

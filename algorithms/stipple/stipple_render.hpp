@@ -94,7 +94,7 @@ class StippleBand {
   std::vector<float> covers_;
   // The discs over each column strip of the band, in order: strip k's are
   // discs_[strip_discs_[strip_first_[k]]] up to strip_first_[k + 1].
-  static constexpr int strip_px = 64;
+  static constexpr int strip_px = 128;
   long first_strip_ = 0;
   std::vector<std::uint32_t> strip_first_, strip_discs_;
   std::optional<HaloGrid> halos_;
