@@ -27,12 +27,9 @@ double wrapped(double delta, double period)
   return std::min(d, period - d);
 }
 
-// Room for the dots of about 9000 x 9000 px at 10 px/mm and 90 dots per cm^2.
-constexpr std::size_t page_cache_bytes = std::size_t{32} << 20;
-
 PatternPageCache& page_cache()
 {
-  static PatternPageCache cache(page_cache_bytes);
+  static PatternPageCache cache(DotPattern::cache_bytes_max);
   return cache;
 }
 
@@ -75,6 +72,11 @@ DotPattern::Candidate DotPattern::candidate(std::int64_t cx, std::int64_t cy, in
   const double fx = static_cast<double>(h & 0xffffffffu) * 0x1.0p-32;
   const double fy = static_cast<double>(h >> 32) * 0x1.0p-32;
   return {(static_cast<double>(cx) + fx) * cell_mm_, (static_cast<double>(cy) + fy) * cell_mm_, mix64(h ^ priority_salt)};
+}
+
+std::size_t DotPattern::cached_bytes()
+{
+  return page_cache().bytes();
 }
 
 std::vector<PatternDot> DotPattern::dots_in(const MmRect& area) const

@@ -9,6 +9,7 @@
 // dots between the existing ones, and any density keeps within one dot per block of its target.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -39,6 +40,11 @@ class DotPattern {
   // per-pixel accumulation gives the same bits for any tiling. Areas above `max_cells`
   // candidate cells are refused with an empty result (callers bound their own work first).
   std::vector<PatternDot> dots_in(const MmRect& area) const;
+
+  // Placed dots are kept for later renders in a cache of this many bytes at most, shared by
+  // every pattern of the process (about 9000 x 9000 px at 10 px/mm and 90 dots per cm^2).
+  static constexpr std::size_t cache_bytes_max = std::size_t{32} << 20;
+  static std::size_t cached_bytes();
 
   static constexpr double max_packing = 0.9;  // share of Matern II's saturation at regularity 1
   static constexpr int block_cells = 4;
