@@ -32,6 +32,8 @@ struct DiscAxes {
 // The pixels a disc may darken, and where its cover starts in a pool of covers (rows `stride`
 // floats apart, a whole number of float4s).
 struct DiscCover {
+  static constexpr std::size_t not_kept = ~std::size_t{0};  // shaped again wherever it is drawn
+
   long x0, y0, width, height, stride;
   std::size_t offset;
 

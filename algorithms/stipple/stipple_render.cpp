@@ -187,9 +187,18 @@ void StippleBand::place_dots(double scale)
     const DiscShape shape{cx, cy, radius, edge, stretch, look.angle_rad, look.opacity};
     DiscCover box = disc_bounds(shape, reach_max);
     if (box.overlaps(band_)) {
-      axes.orient(look.angle_rad, stretch);
-      if (add_disc_cover(shape, axes, box, covers_))
+      const auto cover_floats = static_cast<std::size_t>((box.width + 3) / 4 * 4 * box.height);
+      if (covers_.size() + cover_floats > max_kept_cover_floats) {
+        box.offset = DiscCover::not_kept;
         discs_.push_back(box);
+        shapes_.push_back(shape);
+      } else {
+        axes.orient(look.angle_rad, stretch);
+        if (add_disc_cover(shape, axes, box, covers_)) {
+          discs_.push_back(box);
+          shapes_.push_back(shape);
+        }
+      }
     }
     if (halos_)
       halos_->add(cx, cy, s.halo * std::numbers::pi * radius * radius * look.opacity);
@@ -244,9 +253,9 @@ void StippleBand::draw(const PixelRect& piece, float* rgba, std::size_t row_stri
                                static_cast<long>(strip_first_.size()) - 2);
     std::vector<std::uint32_t> under;
     if (last - first >= 4) {  // a wide piece: all discs, tested one by one
-      for (const DiscCover& disc : discs_)
-        if (disc.overlaps(piece))
-          apply_disc_cover(disc, covers_.data(), pigment_, piece, rgba, row_stride);
+      for (std::size_t d = 0; d < discs_.size(); ++d)
+        if (discs_[d].overlaps(piece))
+          draw_disc(d, piece, rgba, row_stride);
       last = first - 1;
     }
     for (long k = first; k <= last; ++k)
@@ -258,10 +267,25 @@ void StippleBand::draw(const PixelRect& piece, float* rgba, std::size_t row_stri
     }
     for (const std::uint32_t d : under)
       if (discs_[d].overlaps(piece))
-        apply_disc_cover(discs_[d], covers_.data(), pigment_, piece, rgba, row_stride);
+        draw_disc(d, piece, rgba, row_stride);
     if (halos_)
       halos_->apply(pigment_, piece, rgba, row_stride);
   }
+}
+
+void StippleBand::draw_disc(std::size_t disc, const PixelRect& piece, float* rgba, std::size_t row_stride) const
+{
+  if (discs_[disc].offset != DiscCover::not_kept) {
+    apply_disc_cover(discs_[disc], covers_.data(), pigment_, piece, rgba, row_stride);
+    return;
+  }
+  const DiscShape& shape = shapes_[disc];
+  DiscAxes axes;
+  axes.orient(shape.angle_rad, shape.stretch);
+  DiscCover box = discs_[disc];
+  std::vector<float> cover;
+  if (add_disc_cover(shape, axes, box, cover))
+    apply_disc_cover(box, cover.data(), pigment_, piece, rgba, row_stride);
 }
 
 void StippleBand::draw_mean(const PixelRect& piece, float* rgba, std::size_t row_stride) const

@@ -84,6 +84,7 @@ class StippleBand {
   void index_strips();
   long strip_of(long x) const;
   void draw_mean(const PixelRect& piece, float* rgba, std::size_t row_stride) const;
+  void draw_disc(std::size_t disc, const PixelRect& piece, float* rgba, std::size_t row_stride) const;
 
   const StippleRenderer& renderer_;
   const DensityRaster& density_;
@@ -91,7 +92,11 @@ class StippleBand {
   PigmentCover pigment_;
   Look look_ = Look::blank;
   std::vector<DiscCover> discs_;  // in the pattern's order, which fixes every pixel's bits
+  std::vector<DiscShape> shapes_;
   std::vector<float> covers_;
+  // Beyond this many floats of kept covers (huge dots, zoomed in), discs are shaped again for
+  // each piece they cover instead: memory stays bounded whatever the settings.
+  static constexpr std::size_t max_kept_cover_floats = std::size_t{1} << 23;
   // The discs over each column strip of the band, in order: strip k's are
   // discs_[strip_discs_[strip_first_[k]]] up to strip_first_[k + 1].
   static constexpr int strip_px = 128;
