@@ -175,7 +175,11 @@ void StippleBand::place_dots(double scale)
   DiscAxes axes;
   if (s.halo > 0.0)
     halos_.emplace(band_, r.halo_sigma_px(scale));
-  for (const PatternDot& dot : r.pattern_.dots_in(area)) {
+  const std::vector<PatternDot> dots = r.pattern_.dots_in(area);
+  discs_.reserve(dots.size());
+  shapes_.reserve(dots.size());
+  covers_.reserve(std::min(dots.size() * 64, max_kept_cover_floats));  // about a default disc each
+  for (const PatternDot& dot : dots) {
     const double cx = dot.x_mm * scale, cy = dot.y_mm * scale;
     const float m = std::min(density_.at(floor_to_long(cx), floor_to_long(cy)), 1.0f);
     if (!(m > dot.rank))
