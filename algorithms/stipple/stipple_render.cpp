@@ -251,30 +251,35 @@ void StippleBand::draw(const PixelRect& piece, float* rgba, std::size_t row_stri
   if (look_ == Look::mean) {
     draw_mean(piece, rgba, row_stride);
   } else if (look_ == Look::dots) {
-    // The discs of the strips under the piece, each once and in the pattern's order.
-    const long first = std::max(strip_of(piece.x) - first_strip_, 0L);
-    long last = std::min(strip_of(piece.x + static_cast<long>(piece.width) - 1) - first_strip_,
-                               static_cast<long>(strip_first_.size()) - 2);
-    std::vector<std::uint32_t> under;
-    if (last - first >= 4) {  // a wide piece: all discs, tested one by one
-      for (std::size_t d = 0; d < discs_.size(); ++d)
-        if (discs_[d].overlaps(piece))
-          draw_disc(d, piece, rgba, row_stride);
-      last = first - 1;
-    }
-    for (long k = first; k <= last; ++k)
-      under.insert(under.end(), strip_discs_.begin() + strip_first_[static_cast<std::size_t>(k)],
-                   strip_discs_.begin() + strip_first_[static_cast<std::size_t>(k + 1)]);
-    if (last > first) {
-      std::sort(under.begin(), under.end());
-      under.erase(std::unique(under.begin(), under.end()), under.end());
-    }
-    for (const std::uint32_t d : under)
-      if (discs_[d].overlaps(piece))
-        draw_disc(d, piece, rgba, row_stride);
+    draw_discs(piece, rgba, row_stride);
     if (halos_)
       halos_->apply(pigment_, piece, rgba, row_stride);
   }
+}
+
+void StippleBand::draw_discs(const PixelRect& piece, float* rgba, std::size_t row_stride) const
+{
+  const long first = std::max(strip_of(piece.x) - first_strip_, 0L);
+  const long last = std::min(strip_of(piece.x + static_cast<long>(piece.width) - 1) - first_strip_,
+                             static_cast<long>(strip_first_.size()) - 2);
+  if (last - first >= 4) {  // a wide piece: every disc, tested one by one
+    for (std::size_t d = 0; d < discs_.size(); ++d)
+      if (discs_[d].overlaps(piece))
+        draw_disc(d, piece, rgba, row_stride);
+    return;
+  }
+  // The discs of the strips under the piece, each once and in the pattern's order.
+  std::vector<std::uint32_t> under;
+  for (long k = first; k <= last; ++k)
+    under.insert(under.end(), strip_discs_.begin() + strip_first_[static_cast<std::size_t>(k)],
+                 strip_discs_.begin() + strip_first_[static_cast<std::size_t>(k + 1)]);
+  if (last > first) {
+    std::sort(under.begin(), under.end());
+    under.erase(std::unique(under.begin(), under.end()), under.end());
+  }
+  for (const std::uint32_t d : under)
+    if (discs_[d].overlaps(piece))
+      draw_disc(d, piece, rgba, row_stride);
 }
 
 void StippleBand::draw_disc(std::size_t disc, const PixelRect& piece, float* rgba, std::size_t row_stride) const

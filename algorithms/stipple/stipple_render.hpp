@@ -84,6 +84,7 @@ class StippleBand {
   void index_strips();
   long strip_of(long x) const;
   void draw_mean(const PixelRect& piece, float* rgba, std::size_t row_stride) const;
+  void draw_discs(const PixelRect& piece, float* rgba, std::size_t row_stride) const;
   void draw_disc(std::size_t disc, const PixelRect& piece, float* rgba, std::size_t row_stride) const;
 
   const StippleRenderer& renderer_;
