@@ -90,11 +90,12 @@ void apply_disc_cover(const DiscCover& box, const float* pool, const PigmentCove
 {
   const long x0 = std::max<long>(box.x0, out.x), x1 = std::min<long>(box.x0 + box.width, out.x + out.width);
   const long y0 = std::max<long>(box.y0, out.y), y1 = std::min<long>(box.y0 + box.height, out.y + out.height);
+  if (x0 >= x1)
+    return;
   for (long y = y0; y < y1; ++y) {
-    const float* cover = pool + box.offset + (y - box.y0) * box.stride;
-    float* row = rgba + static_cast<std::size_t>(y - out.y) * row_stride;
-    for (long x = x0; x < x1; ++x)
-      pigment.apply(row + 4 * (x - out.x), cover[x - box.x0]);
+    const float* cover = pool + box.offset + (y - box.y0) * box.stride + (x0 - box.x0);
+    float* row = rgba + static_cast<std::size_t>(y - out.y) * row_stride + 4 * (x0 - out.x);
+    pigment.apply_row(row, cover, static_cast<std::size_t>(x1 - x0));
   }
 }
 

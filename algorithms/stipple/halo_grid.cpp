@@ -142,9 +142,7 @@ void HaloGrid::apply(const PigmentCover& pigment_cover, const PixelRect& piece, 
     for (; x < width; ++x)
       halo[x] = std::min(1.0f, upper[x] + (lower[x] - upper[x]) * ty);
     // Ink is never negative, and no ink leaves a pixel's bits as they are: no test needed.
-    float* row = rgba + static_cast<std::size_t>(y) * row_stride;
-    for (std::size_t x = 0; x < width; ++x)
-      pigment_cover.apply(row + 4 * x, halo[x]);
+    pigment_cover.apply_row(rgba + static_cast<std::size_t>(y) * row_stride, halo.data(), width);
   }
 }
 

@@ -2,6 +2,8 @@
 // the pigment lets through, or lays the pigment colour over premultiplied dots.
 #pragma once
 
+#include <cstddef>
+
 #include "stipple/float4.hpp"
 #include "stipple/stipple_settings.hpp"
 
@@ -27,6 +29,18 @@ struct PigmentCover {
       store4(pixel, p * (1.0f - cover * absorbed));
     else
       store4(pixel, p * (1.0f - cover) + colour * cover);
+  }
+
+  // `n` RGBA pixels in a row, each under its own cover.
+  void apply_row(float* pixels, const float* cover, std::size_t n) const
+  {
+    if (transmittance) {
+      for (std::size_t i = 0; i < n; ++i)
+        store4(pixels + 4 * i, load4(pixels + 4 * i) * (1.0f - cover[i] * absorbed));
+    } else {
+      for (std::size_t i = 0; i < n; ++i)
+        store4(pixels + 4 * i, load4(pixels + 4 * i) * (1.0f - cover[i]) + colour * cover[i]);
+    }
   }
 };
 
