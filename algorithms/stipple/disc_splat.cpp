@@ -2,62 +2,100 @@
 
 #include <algorithm>
 #include <cmath>
-
-#include "stipple/pigment_cover.hpp"
 #include <numbers>
+
+#include "stipple/float4.hpp"
 
 namespace smp {
 
-bool DiscSplat::shape(const DiscShape& d, double max_reach_px)
+void DiscAxes::orient(double angle, double stretch_factor)
+{
+  if (angle == angle_rad && stretch_factor == stretch && stretch != 0.0)
+    return;
+  angle_rad = angle;
+  stretch = stretch_factor;
+  along_x = static_cast<float>(std::cos(angle) / stretch_factor);
+  along_y = static_cast<float>(std::sin(angle) / stretch_factor);
+  across_x = static_cast<float>(std::cos(angle) * stretch_factor);
+  across_y = static_cast<float>(std::sin(angle) * stretch_factor);
+}
+
+DiscCover disc_bounds(const DiscShape& d, double max_reach_px)
 {
   const double reach = std::min(d.radius_px * d.stretch + d.edge_px + 1.0, max_reach_px);
-  x0_ = static_cast<long>(std::floor(d.centre_x - reach));
-  y0_ = static_cast<long>(std::floor(d.centre_y - reach));
-  width_ = static_cast<long>(std::ceil(d.centre_x + reach)) - x0_;
-  height_ = static_cast<long>(std::ceil(d.centre_y + reach)) - y0_;
-  cover_.resize(static_cast<std::size_t>(width_ * height_));
+  DiscCover box;
+  box.x0 = floor_to_long(d.centre_x - reach);
+  box.y0 = floor_to_long(d.centre_y - reach);
+  box.width = ceil_to_long(d.centre_x + reach) - box.x0;
+  box.height = ceil_to_long(d.centre_y + reach) - box.y0;
+  box.stride = box.width;
+  box.offset = 0;
+  return box;
+}
 
-  // Distance in the disc's own frame, where the elongated disc is round.
-  const auto ca = static_cast<float>(std::cos(d.angle_rad) / d.stretch);
-  const auto sa = static_cast<float>(std::sin(d.angle_rad) / d.stretch);
-  const auto cb = static_cast<float>(std::cos(d.angle_rad) * d.stretch);
-  const auto sb = static_cast<float>(std::sin(d.angle_rad) * d.stretch);
-  const auto inner = static_cast<float>(d.radius_px - d.edge_px);
-  const auto span = static_cast<float>(2.0 * d.edge_px);
-  double sum = 0.0;
-  for (long j = 0; j < height_; ++j) {
-    const auto dy = static_cast<float>(y0_ + j + 0.5 - d.centre_y);
-    float* row = cover_.data() + j * width_;
-    for (long i = 0; i < width_; ++i) {
-      const auto dx = static_cast<float>(x0_ + i + 0.5 - d.centre_x);
-      const float along = dx * ca + dy * sa, across = dy * cb - dx * sb;
-      const float t = std::clamp((std::sqrt(along * along + across * across) - inner) / span, 0.0f, 1.0f);
-      row[i] = 1.0f - t * t * (3.0f - 2.0f * t);
-      sum += row[i];
+bool add_disc_cover(const DiscShape& d, const DiscAxes& axes, DiscCover& box, std::vector<float>& pool)
+{
+  box.stride = (box.width + 3) / 4 * 4;
+  box.offset = pool.size();
+  pool.resize(box.offset + static_cast<std::size_t>(box.stride * box.height));
+  float* cover = pool.data() + box.offset;
+
+  // Distance in the disc's own frame, where the elongated disc is round; four pixels at a time.
+  float* dx = cover;  // the first row holds the columns' offsets until it is filled, last
+  for (long i = 0; i < box.stride; ++i)
+    dx[i] = static_cast<float>(box.x0 + i + 0.5 - d.centre_x);
+  const float4 inner = splat4(static_cast<float>(d.radius_px - d.edge_px));
+  const float4 span = splat4(static_cast<float>(2.0 * d.edge_px));
+  const float4 zero = splat4(0.0f), one = splat4(1.0f);
+  for (long j = box.height - 1; j >= 0; --j) {
+    const auto dy = static_cast<float>(box.y0 + j + 0.5 - d.centre_y);
+    const float4 dy_along = splat4(dy * axes.along_y), dy_across = splat4(dy);
+    float* row = cover + j * box.stride;
+    for (long i = 0; i < box.stride; i += 4) {
+      const float4 x = load4(dx + i);
+      const float4 along = x * axes.along_x + dy_along, across = dy_across * axes.across_x - x * axes.across_y;
+      const float4 t = min4(max4((sqrt4(along * along + across * across) - inner) / span, zero), one);  // std::clamp
+      store4(row + i, 1.0f - t * t * (3.0f - 2.0f * t));
     }
   }
-  if (!(sum > 0.0))
+  // Every cover is a multiple of 2^-24 in 0..1, so this double sum is exact in any order: four
+  // running sums, not one long chain of additions.
+  double sum0 = 0.0, sum1 = 0.0, sum2 = 0.0, sum3 = 0.0;
+  for (long j = 0; j < box.height; ++j) {
+    const float* row = cover + j * box.stride;
+    long i = 0;
+    for (; i + 4 <= box.width; i += 4) {
+      sum0 += row[i];
+      sum1 += row[i + 1];
+      sum2 += row[i + 2];
+      sum3 += row[i + 3];
+    }
+    for (; i < box.width; ++i)
+      sum0 += row[i];
+  }
+  const double sum = (sum0 + sum1) + (sum2 + sum3);
+  if (!(sum > 0.0)) {
+    pool.resize(box.offset);
     return false;
-  const auto norm = static_cast<float>(std::numbers::pi * d.radius_px * d.radius_px / sum);
+  }
+  const float4 norm = splat4(static_cast<float>(std::numbers::pi * d.radius_px * d.radius_px / sum));
   const auto opacity = static_cast<float>(d.opacity);
-  for (float& c : cover_)
-    c = std::min(1.0f, c * norm) * opacity;
+  for (long k = 0; k < box.stride * box.height; k += 4)
+    store4(cover + k, min4(one, load4(cover + k) * norm) * opacity);
   return true;
 }
 
-void DiscSplat::apply(const PixelRect& out, const LinearRgb& pigment, bool transmittance, float* rgba) const
+void apply_disc_cover(const DiscCover& box, const float* pool, const PigmentCover& pigment, const PixelRect& out,
+                      float* rgba, std::size_t row_stride)
 {
-  const long x0 = std::max<long>(x0_, out.x), x1 = std::min<long>(x0_ + width_, out.x + out.width);
-  const long y0 = std::max<long>(y0_, out.y), y1 = std::min<long>(y0_ + height_, out.y + out.height);
-  const PigmentCover pigment_cover(pigment, transmittance);
+  const long x0 = std::max<long>(box.x0, out.x), x1 = std::min<long>(box.x0 + box.width, out.x + out.width);
+  const long y0 = std::max<long>(box.y0, out.y), y1 = std::min<long>(box.y0 + box.height, out.y + out.height);
+  if (x0 >= x1)
+    return;
   for (long y = y0; y < y1; ++y) {
-    const float* cover = cover_.data() + (y - y0_) * width_;
-    float* row = rgba + 4 * (static_cast<std::size_t>(y - out.y) * out.width);
-    for (long x = x0; x < x1; ++x) {
-      const float c = cover[x - x0_];
-      float* q = row + 4 * (x - out.x);
-      pigment_cover.apply(q, c);
-    }
+    const float* cover = pool + box.offset + (y - box.y0) * box.stride + (x0 - box.x0);
+    float* row = rgba + static_cast<std::size_t>(y - out.y) * row_stride + 4 * (x0 - out.x);
+    pigment.apply_row(row, cover, static_cast<std::size_t>(x1 - x0));
   }
 }
 

@@ -3,10 +3,11 @@
 // their position instead of vanishing or snapping to pixels.
 #pragma once
 
+#include <cstddef>
 #include <vector>
 
+#include "stipple/pigment_cover.hpp"
 #include "stipple/pixel_rect.hpp"
-#include "stipple/stipple_settings.hpp"
 
 namespace smp {
 
@@ -19,17 +20,40 @@ struct DiscShape {
   double opacity;             // darkening reached where the disc is full
 };
 
-class DiscSplat {
- public:
-  // False when the disc covers nothing. `max_reach_px` bounds the footprint whatever the shape.
-  bool shape(const DiscShape& disc, double max_reach_px);
+// The disc's frame: along and across its long axis, scaled so that the elongated disc is round.
+// Dots share it while their direction is the same, which saves a sine and a cosine per dot.
+struct DiscAxes {
+  double angle_rad = 0.0, stretch = 0.0;
+  float along_x = 1.0f, along_y = 0.0f, across_x = 0.0f, across_y = 1.0f;
 
-  // Multiplies (transmittance) or composites (premultiplied dots) the disc into `rgba` over `out`.
-  void apply(const PixelRect& out, const LinearRgb& pigment, bool transmittance, float* rgba) const;
-
- private:
-  long x0_ = 0, y0_ = 0, width_ = 0, height_ = 0;
-  std::vector<float> cover_;  // 0..1, opacity included
+  void orient(double angle, double stretch_factor);
 };
+
+// The pixels a disc may darken, and where its cover starts in a pool of covers (rows `stride`
+// floats apart, a whole number of float4s).
+struct DiscCover {
+  static constexpr std::size_t not_kept = ~std::size_t{0};  // shaped again wherever it is drawn
+
+  long x0, y0, width, height, stride;
+  std::size_t offset;
+
+  bool overlaps(const PixelRect& r) const
+  {
+    return x0 < r.x + static_cast<long>(r.width) && x0 + width > r.x && y0 < r.y + static_cast<long>(r.height) &&
+           y0 + height > r.y;
+  }
+};
+
+// The disc's footprint; `max_reach_px` bounds it whatever the shape.
+DiscCover disc_bounds(const DiscShape& disc, double max_reach_px);
+
+// Appends the cover (0..1, opacity included) of `box` = disc_bounds(disc) to `pool`; false,
+// with the pool as it was, when the disc covers nothing.
+bool add_disc_cover(const DiscShape& disc, const DiscAxes& axes, DiscCover& box, std::vector<float>& pool);
+
+// Multiplies (transmittance) or composites (premultiplied dots) the cover into the pixels of
+// `out` it overlaps; `rgba` holds `out`, rows `row_stride` floats apart.
+void apply_disc_cover(const DiscCover& box, const float* pool, const PigmentCover& pigment, const PixelRect& out,
+                      float* rgba, std::size_t row_stride);
 
 }  // namespace smp

@@ -1,10 +1,12 @@
 #include "stipple/dot_pattern.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <numbers>
 
 #include "hash.hpp"
+#include "stipple/pattern_cache.hpp"
 
 namespace smp {
 namespace {
@@ -23,6 +25,12 @@ double wrapped(double delta, double period)
 {
   const double d = std::abs(delta);
   return std::min(d, period - d);
+}
+
+PatternPageCache& page_cache()
+{
+  static PatternPageCache cache(DotPattern::cache_bytes_max);
+  return cache;
 }
 
 }  // namespace
@@ -66,6 +74,11 @@ DotPattern::Candidate DotPattern::candidate(std::int64_t cx, std::int64_t cy, in
   return {(static_cast<double>(cx) + fx) * cell_mm_, (static_cast<double>(cy) + fy) * cell_mm_, mix64(h ^ priority_salt)};
 }
 
+std::size_t DotPattern::cached_bytes()
+{
+  return page_cache().bytes();
+}
+
 std::vector<PatternDot> DotPattern::dots_in(const MmRect& area) const
 {
   std::vector<PatternDot> dots;
@@ -78,23 +91,77 @@ std::vector<PatternDot> DotPattern::dots_in(const MmRect& area) const
       std::max({std::abs(bx0), std::abs(bx1), std::abs(by0), std::abs(by1)}) > max_block_index)
     return dots;
 
-  // Candidates of every cell the blocks touch, plus one ring for the hard-core test.
-  const auto cell_x0 = static_cast<std::int64_t>(bx0) * block_cells - 1;
-  const auto cell_y0 = static_cast<std::int64_t>(by0) * block_cells - 1;
-  const auto cells_w = static_cast<std::int64_t>(bx1 - bx0 + 1) * block_cells + 2;
-  const auto cells_h = static_cast<std::int64_t>(by1 - by0 + 1) * block_cells + 2;
-  std::vector<Candidate> candidates;
-  std::vector<std::size_t> first_of_cell(static_cast<std::size_t>(cells_w * cells_h + 1));
-  for (std::int64_t j = 0; j < cells_h; ++j)
-    for (std::int64_t i = 0; i < cells_w; ++i) {
-      first_of_cell[static_cast<std::size_t>(j * cells_w + i)] = candidates.size();
-      const int n = candidates_in_cell(cell_x0 + i, cell_y0 + j);
-      for (int k = 0; k < n; ++k)
-        candidates.push_back(candidate(cell_x0 + i, cell_y0 + j, k));
+  // The pages under the area, each fetched once (from the cache or placed anew) on first use.
+  constexpr int page_blocks = PatternPage::page_blocks;
+  const auto page_of = [](std::int64_t b) { return b >= 0 ? b / page_blocks : -((-b + page_blocks - 1) / page_blocks); };
+  const auto first_bx = static_cast<std::int64_t>(bx0), last_bx = static_cast<std::int64_t>(bx1);
+  const auto first_by = static_cast<std::int64_t>(by0), last_by = static_cast<std::int64_t>(by1);
+  const std::int64_t page_x0 = page_of(first_bx), page_y0 = page_of(first_by);
+  const std::int64_t pages_w = page_of(last_bx) - page_x0 + 1;
+  std::vector<PatternPageCache::Page> pages(static_cast<std::size_t>(pages_w * (page_of(last_by) - page_y0 + 1)));
+  for (std::int64_t by = first_by; by <= last_by; ++by)
+    for (std::int64_t bx = first_bx; bx <= last_bx; ++bx) {
+      const std::int64_t page_x = page_of(bx), page_y = page_of(by);
+      PatternPageCache::Page& page = pages[static_cast<std::size_t>((page_y - page_y0) * pages_w + (page_x - page_x0))];
+      if (!page)
+        page = page_at(page_x, page_y);
+      const auto k = static_cast<std::size_t>((by - page_y * page_blocks) * page_blocks + (bx - page_x * page_blocks));
+      for (std::uint32_t i = page->first[k]; i < page->first[k + 1]; ++i) {
+        const PatternDot& d = page->dots[i];
+        if (d.x_mm >= area.x0 && d.x_mm < area.x1 && d.y_mm >= area.y0 && d.y_mm < area.y1)
+          dots.push_back(d);
+      }
     }
-  first_of_cell.back() = candidates.size();
+  return dots;
+}
 
+std::shared_ptr<const PatternPage> DotPattern::page_at(std::int64_t page_x, std::int64_t page_y) const
+{
+  const PatternPageKey key{std::bit_cast<std::uint64_t>(cell_mm_), std::bit_cast<std::uint64_t>(hard_core_mm_),
+                           std::bit_cast<std::uint64_t>(candidates_per_cell_), seed_, page_x, page_y};
+  if (PatternPageCache::Page cached = page_cache().find(key))
+    return cached;
+  constexpr int page_blocks = PatternPage::page_blocks;
+  const Blocks blocks{page_x * page_blocks, page_y * page_blocks, page_blocks, page_blocks};
+  const CandidateGrid grid = candidates_around(blocks);
+  auto page = std::make_shared<PatternPage>();
+  for (int k = 0; k < page_blocks * page_blocks; ++k) {
+    page->first[static_cast<std::size_t>(k)] = static_cast<std::uint32_t>(page->dots.size());
+    const std::vector<PatternDot> block = ranked_block(blocks.x0 + k % page_blocks, blocks.y0 + k / page_blocks, grid);
+    page->dots.insert(page->dots.end(), block.begin(), block.end());
+  }
+  page->first.back() = static_cast<std::uint32_t>(page->dots.size());
+  page->dots.shrink_to_fit();
+  page_cache().insert(key, page);
+  return page;
+}
+
+DotPattern::CandidateGrid DotPattern::candidates_around(const Blocks& blocks) const
+{
+  // Candidates of every cell the blocks touch, plus one ring for the hard-core test.
+  CandidateGrid grid;
+  grid.cell_x0 = blocks.x0 * block_cells - 1;
+  grid.cell_y0 = blocks.y0 * block_cells - 1;
+  grid.cells_w = blocks.width * block_cells + 2;
+  const std::int64_t cells_h = blocks.height * block_cells + 2;
+  grid.first_of_cell.resize(static_cast<std::size_t>(grid.cells_w * cells_h + 1));
+  for (std::int64_t j = 0; j < cells_h; ++j)
+    for (std::int64_t i = 0; i < grid.cells_w; ++i) {
+      grid.first_of_cell[static_cast<std::size_t>(j * grid.cells_w + i)] = grid.candidates.size();
+      const int n = candidates_in_cell(grid.cell_x0 + i, grid.cell_y0 + j);
+      for (int k = 0; k < n; ++k)
+        grid.candidates.push_back(candidate(grid.cell_x0 + i, grid.cell_y0 + j, k));
+    }
+  grid.first_of_cell.back() = grid.candidates.size();
+  return grid;
+}
+
+std::vector<PatternDot> DotPattern::ranked_block(std::int64_t bx, std::int64_t by, const CandidateGrid& grid) const
+{
   const double hard_core2 = squared(hard_core_mm_);
+  const std::int64_t cells_w = grid.cells_w;
+  const auto& first_of_cell = grid.first_of_cell;
+  const auto& candidates = grid.candidates;
   auto survives = [&](std::int64_t i, std::int64_t j, const Candidate& c) {
     // Branch-free inside a row of cells: which candidate outranks which is a coin toss, and
     // mispredicted branches cost more than the few extra comparisons.
@@ -111,59 +178,49 @@ std::vector<PatternDot> DotPattern::dots_in(const MmRect& area) const
   };
 
   std::vector<PatternDot> block;
-  std::vector<double> nearest2;
-  std::vector<int> order;
-  for (auto by = static_cast<std::int64_t>(by0); by <= static_cast<std::int64_t>(by1); ++by)
-    for (auto bx = static_cast<std::int64_t>(bx0); bx <= static_cast<std::int64_t>(bx1); ++bx) {
-      block.clear();
-      const std::int64_t i0 = bx * block_cells - cell_x0, j0 = by * block_cells - cell_y0;
-      for (std::int64_t j = j0; j < j0 + block_cells; ++j)
-        for (std::int64_t i = i0; i < i0 + block_cells; ++i) {
-          const auto cell = static_cast<std::size_t>(j * cells_w + i);
-          for (std::size_t c = first_of_cell[cell]; c < first_of_cell[cell + 1]; ++c)
-            if (survives(i, j, candidates[c]))
-              block.push_back({candidates[c].x_mm, candidates[c].y_mm, 0.0, mix64(candidates[c].priority)});
-        }
-      const int n = static_cast<int>(block.size());
-      if (n == 0)
-        continue;
-
-      // Farthest-point order from a hashed start: each next rank goes to the dot farthest from
-      // all lower ranks, so every density level is spread evenly within the block. Distances
-      // wrap around the block as on a torus: plain distances would rank the block's edges
-      // first and leave a visible grid of blocks at low density.
-      const std::uint64_t block_hash = hash_key(seed_, bx, by, 0, block_stream);
-      const double rank_offset = to_unit(mix64(block_hash));
-      nearest2.assign(static_cast<std::size_t>(n), 0.0);
-      order.assign(static_cast<std::size_t>(n), -1);
-      int current = static_cast<int>(block_hash % static_cast<std::uint64_t>(n));
-      for (int position = 0; position < n; ++position) {
-        order[static_cast<std::size_t>(current)] = position;
-        const PatternDot& chosen = block[static_cast<std::size_t>(current)];
-        int farthest = -1;
-        for (int k = 0; k < n; ++k) {
-          if (order[static_cast<std::size_t>(k)] >= 0)
-            continue;
-          const PatternDot& d = block[static_cast<std::size_t>(k)];
-          const double d2 = squared(wrapped(d.x_mm - chosen.x_mm, block_mm)) +
-                            squared(wrapped(d.y_mm - chosen.y_mm, block_mm));
-          double& nearest = nearest2[static_cast<std::size_t>(k)];
-          if (position == 0 || d2 < nearest)
-            nearest = d2;
-          if (farthest < 0 || nearest > nearest2[static_cast<std::size_t>(farthest)])
-            farthest = k;
-        }
-        current = farthest;
-      }
-      for (int k = 0; k < n; ++k) {
-        PatternDot d = block[static_cast<std::size_t>(k)];
-        if (d.x_mm < area.x0 || d.x_mm >= area.x1 || d.y_mm < area.y0 || d.y_mm >= area.y1)
-          continue;
-        d.rank = (order[static_cast<std::size_t>(k)] + rank_offset) / n;
-        dots.push_back(d);
-      }
+  const std::int64_t i0 = bx * block_cells - grid.cell_x0, j0 = by * block_cells - grid.cell_y0;
+  for (std::int64_t j = j0; j < j0 + block_cells; ++j)
+    for (std::int64_t i = i0; i < i0 + block_cells; ++i) {
+      const auto cell = static_cast<std::size_t>(j * cells_w + i);
+      for (std::size_t c = first_of_cell[cell]; c < first_of_cell[cell + 1]; ++c)
+        if (survives(i, j, candidates[c]))
+          block.push_back({candidates[c].x_mm, candidates[c].y_mm, 0.0, mix64(candidates[c].priority)});
     }
-  return dots;
+  const int n = static_cast<int>(block.size());
+  if (n == 0)
+    return block;
+
+  // Farthest-point order from a hashed start: each next rank goes to the dot farthest from
+  // all lower ranks, so every density level is spread evenly within the block. Distances
+  // wrap around the block as on a torus: plain distances would rank the block's edges
+  // first and leave a visible grid of blocks at low density.
+  const double block_mm = cell_mm_ * block_cells;
+  const std::uint64_t block_hash = hash_key(seed_, bx, by, 0, block_stream);
+  const double rank_offset = to_unit(mix64(block_hash));
+  std::vector<double> nearest2(static_cast<std::size_t>(n), 0.0);
+  std::vector<int> order(static_cast<std::size_t>(n), -1);
+  int current = static_cast<int>(block_hash % static_cast<std::uint64_t>(n));
+  for (int position = 0; position < n; ++position) {
+    order[static_cast<std::size_t>(current)] = position;
+    const PatternDot& chosen = block[static_cast<std::size_t>(current)];
+    int farthest = -1;
+    for (int k = 0; k < n; ++k) {
+      if (order[static_cast<std::size_t>(k)] >= 0)
+        continue;
+      const PatternDot& d = block[static_cast<std::size_t>(k)];
+      const double d2 = squared(wrapped(d.x_mm - chosen.x_mm, block_mm)) +
+                        squared(wrapped(d.y_mm - chosen.y_mm, block_mm));
+      double& nearest = nearest2[static_cast<std::size_t>(k)];
+      if (position == 0 || d2 < nearest)
+        nearest = d2;
+      if (farthest < 0 || nearest > nearest2[static_cast<std::size_t>(farthest)])
+        farthest = k;
+    }
+    current = farthest;
+  }
+  for (int k = 0; k < n; ++k)
+    block[static_cast<std::size_t>(k)].rank = (order[static_cast<std::size_t>(k)] + rank_offset) / n;
+  return block;
 }
 
 }  // namespace smp

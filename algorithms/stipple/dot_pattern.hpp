@@ -9,10 +9,14 @@
 // dots between the existing ones, and any density keeps within one dot per block of its target.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace smp {
+
+struct PatternPage;
 
 struct MmRect {
   double x0, y0, x1, y1;  // half-open [x0, x1) x [y0, y1)
@@ -37,6 +41,11 @@ class DotPattern {
   // candidate cells are refused with an empty result (callers bound their own work first).
   std::vector<PatternDot> dots_in(const MmRect& area) const;
 
+  // Placed dots are kept for later renders in a cache of this many bytes at most, shared by
+  // every pattern of the process (about 9000 x 9000 px at 10 px/mm and 90 dots per cm^2).
+  static constexpr std::size_t cache_bytes_max = std::size_t{32} << 20;
+  static std::size_t cached_bytes();
+
   static constexpr double max_packing = 0.9;  // share of Matern II's saturation at regularity 1
   static constexpr int block_cells = 4;
   static constexpr double max_cells = 4.0e7;
@@ -47,8 +56,23 @@ class DotPattern {
     std::uint64_t priority;
   };
 
+  struct Blocks {
+    std::int64_t x0, y0, width, height;
+  };
+  // Candidates of a run of cells, the ones of cell (i, j) from first_of_cell[j * cells_w + i].
+  struct CandidateGrid {
+    std::int64_t cell_x0 = 0, cell_y0 = 0, cells_w = 0;
+    std::vector<Candidate> candidates;
+    std::vector<std::size_t> first_of_cell;
+  };
+
   int candidates_in_cell(std::int64_t cx, std::int64_t cy) const;
   Candidate candidate(std::int64_t cx, std::int64_t cy, int index) const;
+  CandidateGrid candidates_around(const Blocks& blocks) const;
+  // The surviving candidates of block (bx, by), ranked; `grid` covers it and one ring of cells.
+  std::vector<PatternDot> ranked_block(std::int64_t bx, std::int64_t by, const CandidateGrid& grid) const;
+  // The blocks of page (page_x, page_y), cached.
+  std::shared_ptr<const PatternPage> page_at(std::int64_t page_x, std::int64_t page_y) const;
 
   double cell_mm_ = 0.0;
   double hard_core_mm_ = 0.0;

@@ -3,10 +3,11 @@
 // needs a sample every few pixels, not every pixel.
 #pragma once
 
+#include <cstddef>
 #include <vector>
 
 #include "stipple/pixel_rect.hpp"
-#include "stipple/stipple_settings.hpp"
+#include "stipple/pigment_cover.hpp"
 
 namespace smp {
 
@@ -22,11 +23,11 @@ class HaloGrid {
   // Adds one dot's halo holding `ink_px2` (pixels^2 at full darkening), cut on a circle.
   void add(double centre_x, double centre_y, double ink_px2);
 
-  // Darkens (transmittance) or composites (premultiplied dots) the halos into `rgba` over `out`.
-  void apply(const LinearRgb& pigment, bool transmittance, float* rgba) const;
+  // Darkens (transmittance) or composites (premultiplied dots) the halos into `rgba`, which
+  // holds `piece` (inside the grid's rectangle) with rows `row_stride` floats apart.
+  void apply(const PigmentCover& pigment, const PixelRect& piece, float* rgba, std::size_t row_stride) const;
 
  private:
-  PixelRect out_;
   double sigma_px_;
   int cell_;
   long x0_, y0_, width_, height_;  // in cells

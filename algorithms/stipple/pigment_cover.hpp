@@ -2,32 +2,44 @@
 // the pigment lets through, or lays the pigment colour over premultiplied dots.
 #pragma once
 
+#include <cstddef>
+
+#include "stipple/float4.hpp"
 #include "stipple/stipple_settings.hpp"
 
 namespace smp {
 
 struct PigmentCover {
-  float r, g, b;
+  float4 absorbed;  // transmittance: what full cover takes away (alpha stays 1)
+  float4 colour;    // dots: premultiplied pigment at full cover
   bool transmittance;
 
-  explicit PigmentCover(const LinearRgb& pigment, bool transmittance_output)
-      : r(static_cast<float>(pigment.r)), g(static_cast<float>(pigment.g)), b(static_cast<float>(pigment.b)),
-        transmittance(transmittance_output)
+  explicit PigmentCover(const LinearRgb& pigment, bool transmittance_output) : transmittance(transmittance_output)
   {
+    const auto r = static_cast<float>(pigment.r), g = static_cast<float>(pigment.g), b = static_cast<float>(pigment.b);
+    absorbed = float4{1.0f - r, 1.0f - g, 1.0f - b, 0.0f};
+    colour = float4{r, g, b, 1.0f};
   }
 
+  // `cover` lies in 0..1; one RGBA pixel.
   void apply(float* pixel, float cover) const
   {
+    const float4 p = load4(pixel);
+    if (transmittance)
+      store4(pixel, p * (1.0f - cover * absorbed));
+    else
+      store4(pixel, p * (1.0f - cover) + colour * cover);
+  }
+
+  // `n` RGBA pixels in a row, each under its own cover.
+  void apply_row(float* pixels, const float* cover, std::size_t n) const
+  {
     if (transmittance) {
-      pixel[0] *= 1.0f - cover * (1.0f - r);
-      pixel[1] *= 1.0f - cover * (1.0f - g);
-      pixel[2] *= 1.0f - cover * (1.0f - b);
+      for (std::size_t i = 0; i < n; ++i)
+        store4(pixels + 4 * i, load4(pixels + 4 * i) * (1.0f - cover[i] * absorbed));
     } else {
-      const float keep = 1.0f - cover;
-      pixel[0] = pixel[0] * keep + r * cover;
-      pixel[1] = pixel[1] * keep + g * cover;
-      pixel[2] = pixel[2] * keep + b * cover;
-      pixel[3] = pixel[3] * keep + cover;
+      for (std::size_t i = 0; i < n; ++i)
+        store4(pixels + 4 * i, load4(pixels + 4 * i) * (1.0f - cover[i]) + colour * cover[i]);
     }
   }
 };

@@ -5,9 +5,6 @@
 #include <numbers>
 
 #include "hash.hpp"
-#include "stipple/disc_splat.hpp"
-#include "stipple/halo_grid.hpp"
-#include "stipple/pigment_cover.hpp"
 
 namespace smp {
 namespace {
@@ -147,61 +144,168 @@ double StippleRenderer::mean_ink(float density) const
 
 void StippleRenderer::render(const DensityRaster& density, const PixelRect& out, int level, float* rgba) const
 {
-  const bool transmittance = settings_.output == StippleOutput::transmittance;
-  const std::size_t n = static_cast<std::size_t>(out.width) * static_cast<std::size_t>(out.height);
-  for (std::size_t i = 0; i < n; ++i) {
-    const float base = transmittance ? 1.0f : 0.0f;
-    rgba[4 * i] = rgba[4 * i + 1] = rgba[4 * i + 2] = base;
-    rgba[4 * i + 3] = transmittance ? 1.0f : 0.0f;
-  }
-  if (pattern_.empty() || settings_.strength <= 0.0 || out.width <= 0 || out.height <= 0)
+  StippleBand(*this, density, out, level).draw(out, rgba, 4 * static_cast<std::size_t>(std::max(out.width, 0)));
+}
+
+StippleBand::StippleBand(const StippleRenderer& renderer, const DensityRaster& density, const PixelRect& band,
+                         int level)
+    : renderer_(renderer), density_(density), band_(band),
+      pigment_(renderer.settings_.color, renderer.settings_.output == StippleOutput::transmittance)
+{
+  if (renderer.pattern_.empty() || renderer.settings_.strength <= 0.0 || band.width <= 0 || band.height <= 0)
     return;
-  const double scale = scale_at(level);
-  if (dots_resolved(scale))
-    render_dots(density, out, scale, rgba);
-  else
-    render_mean(density, out, rgba);
+  const double scale = renderer.scale_at(level);
+  if (renderer.dots_resolved(scale)) {
+    look_ = Look::dots;
+    place_dots(scale);
+  } else {
+    look_ = Look::mean;
+  }
 }
 
-void StippleRenderer::render_mean(const DensityRaster& density, const PixelRect& out, float* rgba) const
+void StippleBand::place_dots(double scale)
 {
-  const PigmentCover pigment(settings_.color, settings_.output == StippleOutput::transmittance);
-  for (int j = 0; j < out.height; ++j)
-    for (int i = 0; i < out.width; ++i) {
-      const float m = density.at(out.x + i, out.y + j);
-      if (m > 0.0f)
-        pigment.apply(rgba + 4 * (static_cast<std::size_t>(j) * out.width + i), static_cast<float>(mean_ink(m)));
-    }
-}
-
-void StippleRenderer::render_dots(const DensityRaster& density, const PixelRect& out, double scale,
-                                  float* rgba) const
-{
-  const StippleSettings& s = settings_;
-  const bool transmittance = s.output == StippleOutput::transmittance;
-  const double reach_max = footprint_radius_px(scale);
-  const MmRect area{(out.x - reach_max) / scale, (out.y - reach_max) / scale,
-                    (out.x + out.width + reach_max) / scale, (out.y + out.height + reach_max) / scale};
+  const StippleRenderer& r = renderer_;
+  const StippleSettings& s = r.settings_;
+  const double reach_max = r.footprint_radius_px(scale);
+  const MmRect area{(band_.x - reach_max) / scale, (band_.y - reach_max) / scale,
+                    (band_.x + band_.width + reach_max) / scale, (band_.y + band_.height + reach_max) / scale};
   const double edge = edge_per_blur * std::hypot((s.depth_mm + aged_blur_mm * ageing(s)) * scale, pixel_blur_px);
   const double stretch = std::sqrt(s.elongation);
-  DiscSplat disc;
-  HaloGrid halos(out, halo_sigma_px(scale));
-  for (const PatternDot& dot : pattern_.dots_in(area)) {
+  DiscAxes axes;
+  if (s.halo > 0.0)
+    halos_.emplace(band_, r.halo_sigma_px(scale));
+  const std::vector<PatternDot> dots = r.pattern_.dots_in(area);
+  discs_.reserve(dots.size());
+  shapes_.reserve(dots.size());
+  covers_.reserve(std::min(dots.size() * 64, max_kept_cover_floats));  // about a default disc each
+  for (const PatternDot& dot : dots) {
     const double cx = dot.x_mm * scale, cy = dot.y_mm * scale;
-    const float m = std::min(density.at(static_cast<long>(std::floor(cx)), static_cast<long>(std::floor(cy))), 1.0f);
+    const float m = std::min(density_.at(floor_to_long(cx), floor_to_long(cy)), 1.0f);
     if (!(m > dot.rank))
       continue;
-    const DotLook look = look_of(dot, m);
+    const StippleRenderer::DotLook look = r.look_of(dot, m);
     if (look.session >= s.completed_sessions)
       continue;
     const double radius = look.radius_mm * scale;
-    if (disc.shape({cx, cy, radius, edge, stretch, look.angle_rad, look.opacity}, reach_max))
-      disc.apply(out, s.color, transmittance, rgba);
-    if (s.halo > 0.0)
-      halos.add(cx, cy, s.halo * std::numbers::pi * radius * radius * look.opacity);
+    const DiscShape shape{cx, cy, radius, edge, stretch, look.angle_rad, look.opacity};
+    DiscCover box = disc_bounds(shape, reach_max);
+    if (box.overlaps(band_)) {
+      const auto cover_floats = static_cast<std::size_t>((box.width + 3) / 4 * 4 * box.height);
+      if (covers_.size() + cover_floats > max_kept_cover_floats) {
+        box.offset = DiscCover::not_kept;
+        discs_.push_back(box);
+        shapes_.push_back(shape);
+      } else {
+        axes.orient(look.angle_rad, stretch);
+        if (add_disc_cover(shape, axes, box, covers_)) {
+          discs_.push_back(box);
+          shapes_.push_back(shape);
+        }
+      }
+    }
+    if (halos_)
+      halos_->add(cx, cy, s.halo * std::numbers::pi * radius * radius * look.opacity);
   }
-  if (s.halo > 0.0)
-    halos.apply(s.color, transmittance, rgba);
+  index_strips();
+}
+
+long StippleBand::strip_of(long x) const
+{
+  return x >= 0 ? x / strip_px : -((-x + strip_px - 1) / strip_px);
+}
+
+void StippleBand::index_strips()
+{
+  first_strip_ = strip_of(band_.x);
+  const long strips = strip_of(band_.x + static_cast<long>(band_.width) - 1) - first_strip_ + 1;
+  const auto strips_of = [&](const DiscCover& disc) {
+    return std::pair{std::max(strip_of(disc.x0) - first_strip_, 0L),
+                     std::min(strip_of(disc.x0 + disc.width - 1) - first_strip_, strips - 1)};
+  };
+  strip_first_.assign(static_cast<std::size_t>(strips + 1), 0);
+  for (const DiscCover& disc : discs_) {
+    const auto [first, last] = strips_of(disc);
+    for (long k = first; k <= last; ++k)
+      ++strip_first_[static_cast<std::size_t>(k + 1)];
+  }
+  for (std::size_t k = 1; k < strip_first_.size(); ++k)
+    strip_first_[k] += strip_first_[k - 1];
+  strip_discs_.resize(strip_first_.back());
+  std::vector<std::uint32_t> filled(strip_first_.begin(), strip_first_.end() - 1);
+  for (std::size_t d = 0; d < discs_.size(); ++d) {
+    const auto [first, last] = strips_of(discs_[d]);
+    for (long k = first; k <= last; ++k)
+      strip_discs_[filled[static_cast<std::size_t>(k)]++] = static_cast<std::uint32_t>(d);
+  }
+}
+
+void StippleBand::draw(const PixelRect& piece, float* rgba, std::size_t row_stride) const
+{
+  const float4 blank = splat4(renderer_.settings_.output == StippleOutput::transmittance ? 1.0f : 0.0f);
+  for (int y = 0; y < piece.height; ++y) {
+    float* row = rgba + static_cast<std::size_t>(y) * row_stride;
+    for (int x = 0; x < piece.width; ++x)
+      store4(row + 4 * x, blank);
+  }
+  if (look_ == Look::mean) {
+    draw_mean(piece, rgba, row_stride);
+  } else if (look_ == Look::dots) {
+    draw_discs(piece, rgba, row_stride);
+    if (halos_)
+      halos_->apply(pigment_, piece, rgba, row_stride);
+  }
+}
+
+void StippleBand::draw_discs(const PixelRect& piece, float* rgba, std::size_t row_stride) const
+{
+  const long first = std::max(strip_of(piece.x) - first_strip_, 0L);
+  const long last = std::min(strip_of(piece.x + static_cast<long>(piece.width) - 1) - first_strip_,
+                             static_cast<long>(strip_first_.size()) - 2);
+  if (last - first >= 4) {  // a wide piece: every disc, tested one by one
+    for (std::size_t d = 0; d < discs_.size(); ++d)
+      if (discs_[d].overlaps(piece))
+        draw_disc(d, piece, rgba, row_stride);
+    return;
+  }
+  // The discs of the strips under the piece, each once and in the pattern's order.
+  std::vector<std::uint32_t> under;
+  for (long k = first; k <= last; ++k)
+    under.insert(under.end(), strip_discs_.begin() + strip_first_[static_cast<std::size_t>(k)],
+                 strip_discs_.begin() + strip_first_[static_cast<std::size_t>(k + 1)]);
+  if (last > first) {
+    std::sort(under.begin(), under.end());
+    under.erase(std::unique(under.begin(), under.end()), under.end());
+  }
+  for (const std::uint32_t d : under)
+    if (discs_[d].overlaps(piece))
+      draw_disc(d, piece, rgba, row_stride);
+}
+
+void StippleBand::draw_disc(std::size_t disc, const PixelRect& piece, float* rgba, std::size_t row_stride) const
+{
+  if (discs_[disc].offset != DiscCover::not_kept) {
+    apply_disc_cover(discs_[disc], covers_.data(), pigment_, piece, rgba, row_stride);
+    return;
+  }
+  const DiscShape& shape = shapes_[disc];
+  DiscAxes axes;
+  axes.orient(shape.angle_rad, shape.stretch);
+  DiscCover box = discs_[disc];
+  std::vector<float> cover;
+  if (add_disc_cover(shape, axes, box, cover))
+    apply_disc_cover(box, cover.data(), pigment_, piece, rgba, row_stride);
+}
+
+void StippleBand::draw_mean(const PixelRect& piece, float* rgba, std::size_t row_stride) const
+{
+  for (int j = 0; j < piece.height; ++j)
+    for (int i = 0; i < piece.width; ++i) {
+      const float m = density_.at(piece.x + i, piece.y + j);
+      if (m > 0.0f)
+        pigment_.apply(rgba + static_cast<std::size_t>(j) * row_stride + 4 * static_cast<std::size_t>(i),
+                       static_cast<float>(renderer_.mean_ink(m)));
+    }
 }
 
 }  // namespace smp

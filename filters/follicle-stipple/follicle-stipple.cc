@@ -122,7 +122,9 @@ property_seed (seed, _("Random seed"), rand)
 
 namespace {
 
-// Rows rendered at once: bounds the scratch memory whatever region GEGL asks for.
+// Rows rendered at once: bounds the scratch memory whatever region GEGL asks for. Zoomed out,
+// what GEGL reads for a band depends on the band's rectangle (past the image's edge it
+// resamples integer images differently), so the bands stay as they were for the same bits.
 constexpr int band_rows = 256;
 
 const Babl* working_space(GeglOperation* operation)
@@ -177,10 +179,10 @@ int padding_of(GeglOperation* operation)
   return smp::StippleRenderer(settings_of(GEGL_PROPERTIES(operation), nullptr)).padding_px(0);
 }
 
-// Scratch memory for one process() call, reused from band to band: fresh multi-megabyte
-// allocations per band cost more in page faults than the rendering itself.
+// The density map of one band, reused from band to band: fresh multi-megabyte allocations per
+// band cost more in page faults than the rendering itself.
 struct BandScratch {
-  std::vector<float> luma_alpha, density, rgba;
+  std::vector<float> luma_alpha;
 };
 
 void render_band(GeglOperation* operation, GeglBuffer* input, GeglBuffer* output, const GeglRectangle& band,
@@ -191,16 +193,22 @@ void render_band(GeglOperation* operation, GeglBuffer* input, GeglBuffer* output
   scratch.luma_alpha.resize(static_cast<std::size_t>(need.width) * need.height * 2);
   gegl_buffer_get(input, &need, 1.0 / (1 << level), babl_format_with_space("Y'A float", space),
                   scratch.luma_alpha.data(), GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
-  scratch.density.resize(scratch.luma_alpha.size() / 2);
-  for (std::size_t i = 0; i < scratch.density.size(); ++i) {
-    const float m = scratch.luma_alpha[2 * i] * scratch.luma_alpha[2 * i + 1];
-    scratch.density[i] = m > 0.0f ? std::min(m, 1.0f) : 0.0f;  // also maps NaN to no pigment
+  const smp::DensityRaster raster{scratch.luma_alpha.data(), need.x, need.y, need.width, need.height, true};
+  const smp::StippleBand stipple(renderer, raster, {band.x, band.y, band.width, band.height}, level);
+
+  // Straight into the output's tiles, in its own format: no copy, no conversion.
+  GeglBufferIterator* tiles = gegl_buffer_iterator_new(output, &band, level, output_format(GEGL_PROPERTIES(operation), space),
+                                                       GEGL_ACCESS_WRITE, GEGL_ABYSS_NONE, 1);
+  try {
+    while (gegl_buffer_iterator_next(tiles)) {
+      const GeglRectangle& piece = tiles->items[0].roi;
+      stipple.draw({piece.x, piece.y, piece.width, piece.height}, static_cast<float*>(tiles->items[0].data),
+                   4 * static_cast<std::size_t>(piece.width));
+    }
+  } catch (...) {
+    gegl_buffer_iterator_stop(tiles);
+    throw;
   }
-  const smp::DensityRaster raster{scratch.density.data(), need.x, need.y, need.width, need.height};
-  scratch.rgba.resize(static_cast<std::size_t>(band.width) * band.height * 4);
-  renderer.render(raster, {band.x, band.y, band.width, band.height}, level, scratch.rgba.data());
-  gegl_buffer_set(output, &band, level, output_format(GEGL_PROPERTIES(operation), space), scratch.rgba.data(),
-                  GEGL_AUTO_ROWSTRIDE);
 }
 
 }  // namespace

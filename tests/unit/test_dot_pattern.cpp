@@ -158,3 +158,23 @@ BOOST_AUTO_TEST_CASE(degenerate_settings_give_no_dots_not_a_hang)
   BOOST_TEST(smp::DotPattern(0.9, 0.9, 1).dots_in({0, 0, NAN, 3}).empty());
   BOOST_TEST(!smp::DotPattern(0.9, std::nan(""), 1).dots_in(area).empty());
 }
+
+BOOST_AUTO_TEST_CASE(the_kept_dots_stay_within_their_byte_cap_and_come_back_the_same)
+{
+  // 1100 x 1100 mm at 0.9 dots per mm^2: about a million dots, more than the cache holds.
+  const smp::DotPattern pattern(default_density_per_mm2, default_regularity, 11);
+  const smp::MmRect corner{0, 0, 20, 20};
+  const auto first = pattern.dots_in(corner);
+  const auto huge = pattern.dots_in({0, 0, 1100, 1100});
+  BOOST_TEST_REQUIRE(huge.size() > 1000000u, "only " << huge.size() << " dots in 1.1 x 1.1 m");
+  BOOST_TEST(smp::DotPattern::cached_bytes() <= smp::DotPattern::cache_bytes_max,
+             smp::DotPattern::cached_bytes() << " bytes kept, cap " << smp::DotPattern::cache_bytes_max);
+  BOOST_TEST(smp::DotPattern::cached_bytes() >= smp::DotPattern::cache_bytes_max / 2,
+             "only " << smp::DotPattern::cached_bytes() << " bytes kept: the cache hardly keeps anything");
+  // The corner was placed first, so it has been evicted by now and is placed again.
+  const auto again = pattern.dots_in(corner);
+  BOOST_TEST_REQUIRE(again.size() == first.size());
+  for (std::size_t i = 0; i < first.size(); ++i)
+    BOOST_TEST_REQUIRE((again[i].x_mm == first[i].x_mm && again[i].y_mm == first[i].y_mm &&
+                        again[i].rank == first[i].rank && again[i].key == first[i].key));
+}

@@ -1,9 +1,12 @@
 #define BOOST_TEST_MODULE stipple_render
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <numbers>
+#include <tuple>
 #include <vector>
 
 #include "stipple/stipple_render.hpp"
@@ -218,4 +221,53 @@ BOOST_AUTO_TEST_CASE(the_first_of_three_sessions_is_sparse_and_light)
   BOOST_TEST(std::abs(first / complete - expected) < 0.1 * expected,
              "after session 1 the scalp darkens " << first / complete << " of the finished result, expected "
                                                   << expected);
+}
+
+BOOST_AUTO_TEST_CASE(a_band_drawn_piece_by_piece_has_the_bits_of_one_render)
+{
+  // GEGL hands out a band's tiles one at a time; any split must give exactly one render's bits.
+  // The last case zooms in on huge dots: too many covers to keep, so each piece shapes its own.
+  smp::StippleSettings s;
+  s.elongation = 2.0;
+  s.size_variation = 0.5;
+  const smp::PixelRect band{-37, 11, 301, 157};
+  for (const auto& [output, level, px_per_mm, dot_diameter_mm, density_per_cm2] :
+       {std::tuple{smp::StippleOutput::transmittance, 0, 10.0, 0.2, 90.0},
+        {smp::StippleOutput::dots, 0, 10.0, 0.2, 90.0},
+        {smp::StippleOutput::transmittance, 4, 10.0, 0.2, 90.0},
+        {smp::StippleOutput::transmittance, 0, 200.0, 1.5, 1000.0}}) {
+    s.output = output;
+    s.px_per_mm = px_per_mm;
+    s.dot_diameter_mm = dot_diameter_mm;
+    s.density_per_cm2 = density_per_cm2;
+    const smp::StippleRenderer renderer(s);
+    const int pad = renderer.padding_px(level);
+    std::vector<float> map(static_cast<std::size_t>(band.width + 2 * pad) * (band.height + 2 * pad));
+    for (std::size_t i = 0; i < map.size(); ++i)
+      map[i] = static_cast<float>(i % static_cast<std::size_t>(band.width + 2 * pad)) / (band.width + 2 * pad);
+    const smp::DensityRaster raster{map.data(), band.x - pad, band.y - pad, band.width + 2 * pad, band.height + 2 * pad};
+    std::vector<float> whole(static_cast<std::size_t>(band.width) * band.height * 4);
+    renderer.render(raster, band, level, whole.data());
+    BOOST_TEST_REQUIRE(std::count(whole.begin(), whole.end(), output == smp::StippleOutput::dots ? 0.0f : 1.0f) <
+                           static_cast<long>(whole.size() / 2),
+                       "the reference render is nearly blank");
+
+    const smp::StippleBand stipple(renderer, raster, band, level);
+    for (const int piece_w : px_per_mm > 100.0 ? std::vector{128} : std::vector{128, 61, 7}) {
+      std::vector<float> pieces(whole.size(), -1.0f);
+      const std::size_t row_stride = 4 * static_cast<std::size_t>(band.width);
+      for (int y = band.y; y < band.y + band.height; y += 43)
+        for (int x = band.x; x < band.x + band.width; x += piece_w) {
+          const smp::PixelRect piece{x, y, std::min(piece_w, band.x + band.width - x),
+                                     std::min(43, band.y + band.height - y)};
+          stipple.draw(piece, pieces.data() + (y - band.y) * row_stride + 4 * static_cast<std::size_t>(x - band.x),
+                       row_stride);
+        }
+      std::size_t differing = 0;
+      for (std::size_t i = 0; i < whole.size(); ++i)
+        differing += std::memcmp(&whole[i], &pieces[i], sizeof(float)) != 0;
+      BOOST_TEST(differing == 0u, differing << " values differ with pieces " << piece_w << " px wide, output "
+                                            << static_cast<int>(output) << ", level " << level);
+    }
+  }
 }

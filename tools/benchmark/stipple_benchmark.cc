@@ -1,5 +1,6 @@
 // smp-benchmark: megapixels per second of smp:follicle-stipple beside GEGL's own ops, measured
 // in the same run on the same machine. Usage: smp-benchmark FILTERS_DIR [SIZE]
+// The load average is printed at the start and the end: other work on the machine skews the figures.
 #include <gegl.h>
 
 #include <algorithm>
@@ -53,6 +54,28 @@ GeglNode* stipple(GeglNode* graph, const Inputs& in)
   return s;
 }
 
+// The filter keeps the dot pattern it placed (a preview re-rendered after a change of colour,
+// halo or map reuses it); a seed never used before shows a first render.
+GeglNode* stipple_new_seed(GeglNode* graph, const Inputs& in)
+{
+  static int seed = 1000;
+  GeglNode* s = stipple(graph, in);
+  gegl_node_set(s, "seed", ++seed, nullptr);
+  return s;
+}
+
+std::string load_average()
+{
+  gchar* text = nullptr;
+  std::string load = "unknown";
+  if (g_file_get_contents("/proc/loadavg", &text, nullptr, nullptr)) {
+    load = text;
+    load = load.substr(0, load.find(' ', load.find(' ', load.find(' ') + 1) + 1));
+  }
+  g_free(text);
+  return load;
+}
+
 // Best of `runs` renders of `rect` into a new buffer, in seconds; each run builds a fresh graph
 // so no cache is reused.
 double seconds_to_render(const Build& build, const Inputs& in, const GeglRectangle& rect, int runs)
@@ -102,6 +125,7 @@ int main(int argc, char** argv)
          return c;
        }},
       {"smp:follicle-stipple transmittance", stipple},
+      {"smp:follicle-stipple, new seed (first render)", stipple_new_seed},
       {"smp:follicle-stipple x photo (gegl:multiply)", [](GeglNode* g, const Inputs& i) {
          GeglNode* m = gegl_node_new_child(g, "operation", "gegl:multiply", nullptr);
          gegl_node_link(source(g, i.photo), m);
@@ -113,8 +137,8 @@ int main(int argc, char** argv)
   const GeglRectangle whole{0, 0, size, size};
   const GeglRectangle preview{size / 4, size / 4, std::min(1920, size), std::min(1080, size)};
   const double megapixels = double(size) * size / 1e6;
-  std::printf("%dx%d px at %.0f px/mm (%.0f x %.0f mm), full density, best of 3 runs\n", size, size, px_per_mm,
-              size / px_per_mm, size / px_per_mm);
+  std::printf("%dx%d px at %.0f px/mm (%.0f x %.0f mm), full density, best of 3 runs; load average %s\n", size,
+              size, px_per_mm, size / px_per_mm, size / px_per_mm, load_average().c_str());
   for (const int threads : {1, 2}) {
     g_object_set(gegl_config(), "threads", threads, nullptr);
     std::printf("\nthreads: %d\n%-46s %10s %10s %12s %12s\n", threads, "operation", "MP/s", "x nop", "x noise-hurl",
@@ -128,6 +152,7 @@ int main(int argc, char** argv)
                   rates.size() > 1 ? rate / rates[1] : 1.0, preview_ms);
     }
   }
+  std::printf("\nload average at the end: %s\n", load_average().c_str());
   g_object_unref(in.density);
   g_object_unref(in.photo);
   gegl_exit();
