@@ -129,7 +129,7 @@ ScalpMask::ScalpMask(const ScalpMaskSettings& s, int level)
   settings_.feather_mm = sanitized_number(s.feather_mm, 1.5, 0.0, L::feather_max_mm);
   settings_.sensitivity = sanitized_number(s.sensitivity, 0.5, 0.0, 1.0);
   settings_.hair_density = sanitized_number(s.hair_density, 0.0, 0.0, 1.0);
-  settings_.texture_mm = sanitized_number(s.texture_mm, 1.0, L::texture_min_mm, L::texture_max_mm);
+  settings_.texture_mm = sanitized_number(s.texture_mm, 1.5, L::texture_min_mm, L::texture_max_mm);
   const double px_per_mm = settings_.px_per_mm / static_cast<double>(1 << std::clamp(level, 0, 16));
   window_px_ = static_cast<int>(std::clamp(std::lround(settings_.texture_mm * px_per_mm), 1L, long{L::window_max_px}));
   // Three box passes of radius r blur with variance r(r + 1).
@@ -172,11 +172,12 @@ void ScalpMask::render(const float* lab_alpha, int width, int height, float* mas
       const double mean_l = static_cast<double>(s_l) / (n * l_unit);
       const double variance =
           static_cast<double>(sum_l2.sum(x0, y0, x1, y1) * n - s_l * s_l) / (static_cast<double>(n) * n * l_unit * l_unit);
-      const double contrast = std::sqrt(std::max(variance, 0.0));
+      // Relative to a mid-lit skin's lightness, so hair in the shade of the head's side still counts.
+      const double contrast = std::sqrt(std::max(variance, 0.0)) * 60.0 / std::max(mean_l, 30.0);
       const double skin_share = static_cast<double>(sum_skin.sum(x0, y0, x1, y1)) / (n * unit);
       const double hair_hue_share = static_cast<double>(sum_hair.sum(x0, y0, x1, y1)) / (n * unit);
       // Hair at the millimetre scale: strands make the window contrasty, dense hair makes it dark.
-      const double hair = std::max(ramp(contrast, 3.0 + 3.0 * settings_.sensitivity, 7.0 + 6.0 * settings_.sensitivity),
+      const double hair = std::max(ramp(contrast, 2.5 + 2.0 * settings_.sensitivity, 5.0 + 4.0 * settings_.sensitivity),
                                    1.0 - ramp(mean_l, 20.0 + 10.0 * strict, 32.0 + 10.0 * strict));
       const double scalp = skin_share * (1.0 - hair);
       const double over_hair = settings_.hair_density * hair * hair_hue_share * (1.0 - scalp);
