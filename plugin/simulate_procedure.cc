@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "gimp_paths.hpp"
+#include "head_fit.hpp"
 #include "image_guards.hpp"
 #include "image_scale.hpp"
 #include "pigment.hpp"
@@ -13,6 +14,7 @@
 #include "presets/preset.hpp"
 #include "presets/preset_density.hpp"
 #include "procedures.hpp"
+#include "scalp_mask.hpp"
 
 namespace smp_plugin {
 namespace {
@@ -29,7 +31,7 @@ void add_zone_density(GimpImage* image, GimpLayer* pigment, const smp::Zone& zon
   gimp_image_remove_channel(image, outline);
 }
 
-GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* image, GimpDrawable**,
+GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* image, GimpDrawable** drawables,
                     GimpProcedureConfig* config, gpointer)
 {
   if (gimp_image_get_base_type(image) == GIMP_INDEXED)
@@ -45,8 +47,11 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
   if (preset->view != "top")
     return failure(procedure, ("Simulate SMP: \"" + preset->name + "\" is a front-view preset; this version "
                                "simulates top views only.").c_str());
+  const int facing = gimp_procedure_config_get_choice_id(config, "front");
   smp::HeadFrame head;
-  if (!head_from_selection(image, gimp_procedure_config_get_choice_id(config, "front"), head))
+  const bool framed = head_from_selection(image, facing, head);
+  GimpDrawable* photo = photo_layer(image, drawables);
+  if (!framed && !photo)
     return failure(procedure, "Simulate SMP: select the head with the Ellipse Select tool first (seen from above).");
 
   const smp::PresetStipple stipple = with_overrides(config, preset->stipple);
@@ -59,6 +64,18 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
     UndoGroup undo(image);
     PreservedSelectedLayers keep_selected(image);
     const LiftedSelection head_selection(image);
+    GimpChannel* scalp = photo ? render_scalp_mask(image, photo, "SMP scalp mask", px_per_mm,
+                                                   hair_density_for(preset->category), 0.5)
+                               : nullptr;
+    if (photo && !scalp)
+      return failure(procedure, missing_filters_message);
+    if (!framed) {
+      std::string problem;
+      if (!fit_head_and_show_it(image, photo, px_per_mm, facing, head, problem)) {
+        gimp_image_remove_channel(image, scalp);
+        return failure(procedure, ("Simulate SMP: " + problem).c_str());
+      }
+    }
     group = GIMP_LAYER(gimp_group_layer_new(image, ("SMP simulation - " + preset->name).c_str()));
     // A new group composites as Normal: the pigment's white would hide the photo. Pass-through
     // lets its Multiply layer reach the photo below.
@@ -75,6 +92,10 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
     for (const smp::Zone& zone : preset->zones)
       add_zone_density(image, pigment, zone, head, px_per_mm, hair_side);
     gimp_selection_none(image);
+    if (scalp) {
+      confine_to_mask(image, pigment, scalp);
+      gimp_image_remove_channel(image, scalp);
+    }
     const bool attached = attach_stipple(pigment, px_per_mm, [&](GimpDrawableFilterConfig* to) {
       g_object_set(to, "density", stipple.density_per_cm2, "dot-diameter", stipple.dot_diameter_mm, "strength",
                    stipple.strength, "sessions", stipple.sessions, "completed-sessions", stipple.sessions, "seed",

@@ -54,7 +54,7 @@ double skin_colour(const Lab& c, double sensitivity)
   // A shine on a bald scalp is near white: without it, oily or flash-lit scalps get holes.
   // Near-neutral and bright; if tinted at all, warm (pillows and walls in shade are cool).
   const double warm_or_neutral = std::max(1.0 - ramp(chroma, 1.5, 3.0), hue_window(hue_of(c), -10.0, 100.0, 20.0));
-  const double shine = ramp(c.l, 84.0 - 6.0 * sensitivity, 90.0 - 4.0 * sensitivity) *
+  const double shine = ramp(c.l, 80.0 - 18.0 * sensitivity, 90.0 - 16.0 * sensitivity) *
                        (1.0 - ramp(chroma, 7.0, 11.0)) * warm_or_neutral;
   return std::max(coloured, shine);
 }
