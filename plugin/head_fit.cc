@@ -14,20 +14,17 @@
 
 namespace smp_plugin {
 
-std::optional<smp::HeadFrame> head_from_mask(GimpChannel* head_mask, int facing)
+namespace {
+
+// The channel averaged over square cells `cell` pixels wide, read a band of rows at a time
+// (GIMP's buffers in a plug-in give no zoomed-out reads).
+std::vector<float> cell_means(GimpChannel* channel, int cell, int grid_w, int grid_h)
 {
-  const int width = gimp_drawable_get_width(GIMP_DRAWABLE(head_mask));
-  const int height = gimp_drawable_get_height(GIMP_DRAWABLE(head_mask));
-  if (width <= 0 || height <= 0)
-    return std::nullopt;
-  // A few hundred cells across are plenty for a head's outline, and bound the fit's work. Each
-  // cell is the mean of its pixels, read a band of rows at a time (GIMP's buffers in a plug-in
-  // give no zoomed-out reads).
-  const int cell = std::max(1, (std::max(width, height) + 399) / 400);
-  const int grid_w = (width + cell - 1) / cell, grid_h = (height + cell - 1) / cell;
+  const int width = gimp_drawable_get_width(GIMP_DRAWABLE(channel));
+  const int height = gimp_drawable_get_height(GIMP_DRAWABLE(channel));
   std::vector<float> cells(static_cast<std::size_t>(grid_w) * grid_h, 0.0f);
   std::vector<std::uint8_t> band(static_cast<std::size_t>(width) * cell);
-  GeglBuffer* buffer = gimp_drawable_get_buffer(GIMP_DRAWABLE(head_mask));
+  GeglBuffer* buffer = gimp_drawable_get_buffer(GIMP_DRAWABLE(channel));
   for (int gy = 0; gy < grid_h; ++gy) {
     const GeglRectangle rows{0, gy * cell, width, std::min(cell, height - gy * cell)};
     gegl_buffer_get(buffer, &rows, 1.0, babl_format("Y u8"), band.data(), GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
@@ -38,12 +35,28 @@ std::optional<smp::HeadFrame> head_from_mask(GimpChannel* head_mask, int facing)
   g_object_unref(buffer);
   for (float& c : cells)
     c /= 255.0f * cell * cell;  // edge cells read low; a head is far from them
+  return cells;
+}
+
+}  // namespace
+
+std::optional<smp::HeadFrame> head_from_masks(GimpChannel* skin_mask, GimpChannel* head_mask, int facing)
+{
+  const int width = gimp_drawable_get_width(GIMP_DRAWABLE(skin_mask));
+  const int height = gimp_drawable_get_height(GIMP_DRAWABLE(skin_mask));
+  if (width <= 0 || height <= 0)
+    return std::nullopt;
+  // A few hundred cells across are plenty for a head's outline, and bound the fit's work.
+  const int cell = std::max(1, (std::max(width, height) + 399) / 400);
+  const int grid_w = (width + cell - 1) / cell, grid_h = (height + cell - 1) / cell;
+  const std::vector<float> skin = cell_means(skin_mask, cell, grid_w, grid_h);
+  const std::vector<float> head = cell_means(head_mask, cell, grid_w, grid_h);
   const double scale = 1.0 / cell;
   // A layer that reads as skin nearly everywhere has no head outline to fit.
-  const auto covered = std::count_if(cells.begin(), cells.end(), [](float v) { return v > 0.5f; });
-  if (covered > 0.9 * static_cast<double>(cells.size()))
+  const auto covered = std::count_if(skin.begin(), skin.end(), [](float v) { return v > 0.5f; });
+  if (covered > 0.9 * static_cast<double>(skin.size()))
     return std::nullopt;
-  const auto fit = smp::fit_ellipse_to_mask(cells, grid_w, grid_h, 64);
+  const auto fit = smp::fit_head_ellipse(skin, head, grid_w, grid_h, 64);
   if (!fit)
     return std::nullopt;
 
@@ -62,14 +75,16 @@ std::optional<smp::HeadFrame> head_from_mask(GimpChannel* head_mask, int facing)
 bool fit_head_and_show_it(GimpImage* image, GimpDrawable* photo, double px_per_mm, int facing, smp::HeadFrame& head,
                           std::string& problem)
 {
-  // The whole head, hair included, judged strictly: a pillow or a shirt joined to the head
-  // would pull the ellipse more than a shine left out of it (holes are filled).
-  GimpChannel* head_mask = render_scalp_mask(image, photo, "SMP head mask", px_per_mm, 1.0, 0.2);
+  GimpChannel* skin_mask = render_scalp_mask(image, photo, "SMP skin mask", px_per_mm, 0.0, 0.5);
+  GimpChannel* head_mask = skin_mask ? render_scalp_mask(image, photo, "SMP head mask", px_per_mm, 1.0, 0.5) : nullptr;
   if (!head_mask) {
+    if (skin_mask)
+      gimp_image_remove_channel(image, skin_mask);
     problem = "GIMP does not know smp:scalp-mask: install the smp-filters module and restart GIMP.";
     return false;
   }
-  const auto fitted = head_from_mask(head_mask, facing);
+  const auto fitted = head_from_masks(skin_mask, head_mask, facing);
+  gimp_image_remove_channel(image, skin_mask);
   gimp_image_remove_channel(image, head_mask);
   if (!fitted) {
     problem = "no head was found in the layer \"" + std::string(gimp_item_get_name(GIMP_ITEM(photo))) +

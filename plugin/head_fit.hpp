@@ -11,11 +11,12 @@
 
 namespace smp_plugin {
 
-// The head seen from above, facing `facing` (0 up, 1 down, 2 left, 3 right), fitted to
-// `head_mask`; nothing when the mask holds no head.
-std::optional<smp::HeadFrame> head_from_mask(GimpChannel* head_mask, int facing);
+// The head seen from above, facing `facing` (0 up, 1 down, 2 left, 3 right), fitted to the
+// photo's bare skin and then its skin or hair nearby (smp::fit_head_ellipse); nothing when
+// there is no head, or skin nearly everywhere (no outline to fit).
+std::optional<smp::HeadFrame> head_from_masks(GimpChannel* skin_mask, GimpChannel* head_mask, int facing);
 
-// With no selection: the head fitted to `photo`'s head mask, shown as the path "SMP head" (edit
+// With no selection: the head fitted to `photo`'s masks, shown as the path "SMP head" (edit
 // it, Select > From Path and run again to correct it). False, with `problem` saying what to do,
 // when the photo shows no head. The caller lifts the selection; it is none afterwards.
 bool fit_head_and_show_it(GimpImage* image, GimpDrawable* photo, double px_per_mm, int facing, smp::HeadFrame& head,

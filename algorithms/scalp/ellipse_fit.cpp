@@ -125,14 +125,35 @@ std::optional<FittedEllipse> fit_ellipse_to_mask(const std::vector<float>& weigh
   if (cells_in < std::max(min_cells, 3))
     return std::nullopt;
   auto fit = moments_fit(cells, width, height, nullptr, 1.0);
-  // A region that is an ellipse refits to itself; what sticks out of 1.1 times it is let go.
-  for (int round = 0; round < 4 && fit; ++round) {
+  // A region that is an ellipse refits to itself; what sticks out of 1.05 times it is let go.
+  for (int round = 0; round < 12 && fit; ++round) {
     const FittedEllipse previous = *fit;
-    fit = moments_fit(cells, width, height, &previous, 1.1);
+    fit = moments_fit(cells, width, height, &previous, 1.05);
     if (!fit)
       fit = previous;
   }
   return fit;
+}
+
+std::optional<FittedEllipse> fit_head_ellipse(const std::vector<float>& skin, const std::vector<float>& head, int width,
+                                              int height, int min_cells)
+{
+  const auto bare = fit_ellipse_to_mask(skin, width, height, min_cells);
+  if (!bare || head.size() < skin.size())
+    return bare;
+  constexpr double reach = 1.5;  // a fringe can be half the bare skin's radius wide
+  const double c = std::cos(bare->major_angle), s = std::sin(bare->major_angle);
+  std::vector<float> near(skin.size(), 0.0f);
+  for (int y = 0; y < height; ++y)
+    for (int x = 0; x < width; ++x) {
+      const double dx = x + 0.5 - bare->centre_x, dy = y + 0.5 - bare->centre_y;
+      const double u = (dx * c + dy * s) / bare->radius_major, v = (-dx * s + dy * c) / bare->radius_minor;
+      const std::size_t i = static_cast<std::size_t>(y) * width + x;
+      if (u * u + v * v <= reach * reach)
+        near[i] = std::max(skin[i], head[i]);
+    }
+  const auto whole = fit_ellipse_to_mask(near, width, height, min_cells);
+  return whole ? whole : bare;
 }
 
 }  // namespace smp

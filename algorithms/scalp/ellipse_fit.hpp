@@ -19,4 +19,10 @@ struct FittedEllipse {
 std::optional<FittedEllipse> fit_ellipse_to_mask(const std::vector<float>& weights, int width, int height,
                                                  int min_cells = 16);
 
+// The whole head from two masks of the same grid: bare skin (`skin`) finds the head, even a
+// shaved one, without the pillows and shirts around it; skin or hair (`head`) within 1.5 times
+// that ellipse then adds the fringe of hair a balding head keeps at its sides and back.
+std::optional<FittedEllipse> fit_head_ellipse(const std::vector<float>& skin, const std::vector<float>& head, int width,
+                                              int height, int min_cells = 16);
+
 }  // namespace smp

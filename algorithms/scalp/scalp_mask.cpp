@@ -59,13 +59,14 @@ double skin_colour(const Lab& c, double sensitivity)
   return std::max(coloured, shine);
 }
 
-// Hair of any colour: neutral (black, grey, white) or warm (brown, blond, red); not blue or green.
+// Hair of any colour: neutral (black, grey, white) or warm (brown, blond, red); not the blues
+// and greens of clothes and pillows, even dark ones.
 double hair_colour(const Lab& c)
 {
   if (!c.present)
     return 0.0;
   const double chroma = std::hypot(c.a, c.b);
-  return std::max(1.0 - ramp(chroma, 10.0, 18.0), hue_window(hue_of(c), -20.0, 100.0, 20.0));
+  return std::max(1.0 - ramp(chroma, 4.0, 8.0), hue_window(hue_of(c), 0.0, 90.0, 15.0));
 }
 
 // Sums over any axis-aligned box in O(1): exact integers, so the order of summation (and with
