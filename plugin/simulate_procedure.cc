@@ -123,10 +123,11 @@ GimpProcedure* create_simulate_procedure(GimpPlugIn* plug_in)
   gimp_procedure_add_menu_path(procedure, "<Image>/Filters/Render/SMP");
   gimp_procedure_set_documentation(
       procedure, "Simulate scalp micropigmentation from a preset",
-      "Select the head with the Ellipse Select tool (seen from above) and pick a preset: a Norwood stage, Ludwig or "
+      "Select the head with the Ellipse Select tool (seen from above), or select nothing to have it fitted to the "
+      "photo (shown as the path \"SMP head\"), and pick a preset: a Norwood stage, Ludwig or "
       "Savin grade, alopecia type, scar or density filler. Adds the layer group \"SMP simulation - <preset>\" with a "
-      "pigment layer whose pixels are the density (paint them) and the stipple as its live effect, and the hairline "
-      "path when the preset has one. Presets come from the plug-in's presets folder and the profile's smp-presets.",
+      "pigment layer whose pixels are the density (paint them), kept on bare scalp, and the stipple as its live "
+      "effect, and the hairline path when the preset has one. Presets come from the plug-in's presets folder and the profile's smp-presets.",
       simulate_name);
   gimp_procedure_set_attribution(procedure, "gimp-smp developers", "gimp-smp developers", "2026");
 
