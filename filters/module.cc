@@ -6,6 +6,7 @@ void gegl_op_follicle_stipple_register_type(GTypeModule* module);
 void gegl_op_hairline_mask_register_type(GTypeModule* module);
 void gegl_op_scar_mask_register_type(GTypeModule* module);
 void gegl_op_scar_blend_register_type(GTypeModule* module);
+void gegl_op_scalp_mask_register_type(GTypeModule* module);
 
 G_MODULE_EXPORT const GeglModuleInfo* gegl_module_query(GTypeModule* module);
 G_MODULE_EXPORT gboolean gegl_module_register(GTypeModule* module);
@@ -24,5 +25,6 @@ gboolean gegl_module_register(GTypeModule* module)
   gegl_op_hairline_mask_register_type(module);
   gegl_op_scar_mask_register_type(module);
   gegl_op_scar_blend_register_type(module);
+  gegl_op_scalp_mask_register_type(module);
   return TRUE;
 }

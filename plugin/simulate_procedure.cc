@@ -7,6 +7,7 @@
 
 #include "dialog_preview.hpp"
 #include "gimp_paths.hpp"
+#include "head_fit.hpp"
 #include "image_guards.hpp"
 #include "image_scale.hpp"
 #include "pigment.hpp"
@@ -15,6 +16,7 @@
 #include "presets/preset_density.hpp"
 #include "preview_render.hpp"
 #include "procedures.hpp"
+#include "scalp_mask.hpp"
 
 namespace smp_plugin {
 namespace {
@@ -32,8 +34,8 @@ void add_zone_density(GimpImage* image, GimpLayer* pigment, const smp::ZoneFill&
   gimp_image_remove_channel(image, outline);
 }
 
-// What a run with these arguments makes: the preset, its density plan and its stipple, or false
-// and what to do. The run and the dialog's preview both start here.
+// What a run with these arguments makes: the preset, its stipple and, once the head is known,
+// its density plan; or false and what to do. The run and the dialog's preview both start here.
 struct Simulation {
   const smp::Preset* preset = nullptr;
   smp::DensityPlan plan;
@@ -41,8 +43,8 @@ struct Simulation {
   int seed = 0;
 };
 
-bool simulation_of(GimpImage* image, GimpProcedureConfig* config, const smp::PresetLibrary& library, double px_per_mm,
-                   Simulation& simulation, std::string& problem)
+bool simulation_of(GimpProcedureConfig* config, const smp::PresetLibrary& library, Simulation& simulation,
+                   std::string& problem)
 {
   const smp::Preset* preset = chosen_preset(config, library, problem);
   if (!preset)
@@ -51,16 +53,16 @@ bool simulation_of(GimpImage* image, GimpProcedureConfig* config, const smp::Pre
     problem = "\"" + preset->name + "\" is a front-view preset; this version simulates top views only.";
     return false;
   }
-  smp::HeadFrame head;
-  if (!head_from_selection(image, gimp_procedure_config_get_choice_id(config, "front"), head)) {
-    problem = "select the head with the Ellipse Select tool first (seen from above).";
-    return false;
-  }
   simulation.preset = preset;
   simulation.stipple = with_overrides(config, preset->stipple);
   g_object_get(config, "seed", &simulation.seed, nullptr);
-  simulation.plan = smp::density_plan(*preset, head, px_per_mm, static_cast<std::uint32_t>(simulation.seed));
   return true;
+}
+
+void plan_density(Simulation& simulation, const smp::HeadFrame& head, double px_per_mm)
+{
+  simulation.plan =
+      smp::density_plan(*simulation.preset, head, px_per_mm, static_cast<std::uint32_t>(simulation.seed));
 }
 
 PreviewContent preview_of(GimpImage* image, GimpProcedureConfig* config, const smp::PresetLibrary& library,
@@ -69,8 +71,13 @@ PreviewContent preview_of(GimpImage* image, GimpProcedureConfig* config, const s
   const double px_per_mm = px_per_mm_of(image);
   Simulation simulation;
   std::string problem;
-  if (!simulation_of(image, config, library, px_per_mm, simulation, problem))
+  if (!simulation_of(config, library, simulation, problem))
     return {nullptr, "To preview: " + problem};
+  smp::HeadFrame head;
+  if (!head_from_selection(image, gimp_procedure_config_get_choice_id(config, "front"), head))
+    return {nullptr, "To preview, select the head with the Ellipse Select tool (seen from above). Without a "
+                     "selection, OK fits the head to the photo and shows it as the path \"SMP head\"."};
+  plan_density(simulation, head, px_per_mm);
   const smp::PresetStipple& stipple = simulation.stipple;
   gchar* note = g_strdup_printf("%s: %.0f dots/cm², shade %.2f, %d session%s, at %.1f px/mm.",
                                 simulation.preset->name.c_str(), stipple.density_per_cm2, stipple.strength,
@@ -82,7 +89,7 @@ PreviewContent preview_of(GimpImage* image, GimpProcedureConfig* config, const s
   return content;
 }
 
-GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* image, GimpDrawable**,
+GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* image, GimpDrawable** drawables,
                     GimpProcedureConfig* config, gpointer)
 {
   if (gimp_image_get_base_type(image) == GIMP_INDEXED)
@@ -95,19 +102,36 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
                               }))
     return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
 
-  const double px_per_mm = px_per_mm_of(image);
   Simulation simulation;
   std::string problem;
-  if (!simulation_of(image, config, library, px_per_mm, simulation, problem))
+  if (!simulation_of(config, library, simulation, problem))
     return failure(procedure, ("Simulate SMP: " + problem).c_str());
   const smp::Preset* preset = simulation.preset;
   const smp::PresetStipple& stipple = simulation.stipple;
   const int seed = simulation.seed;
+  const int facing = gimp_procedure_config_get_choice_id(config, "front");
+  smp::HeadFrame head;
+  const bool framed = head_from_selection(image, facing, head);
+  GimpDrawable* photo = photo_layer(image, drawables);
+  if (!framed && !photo)
+    return failure(procedure, "Simulate SMP: select the head with the Ellipse Select tool first (seen from above).");
+
+  const double px_per_mm = px_per_mm_of(image);
   GimpLayer* group = nullptr;
   {
     UndoGroup undo(image);
     PreservedSelectedLayers keep_selected(image);
     const LiftedSelection head_selection(image);
+    GimpChannel* scalp = photo ? render_scalp_mask(image, photo, "SMP scalp mask", px_per_mm,
+                                                   hair_density_for(preset->category), 0.5)
+                               : nullptr;
+    if (photo && !scalp)
+      return failure(procedure, missing_filters_message);
+    if (!framed && !fit_head_and_show_it(image, photo, px_per_mm, facing, head, problem)) {
+      gimp_image_remove_channel(image, scalp);
+      return failure(procedure, ("Simulate SMP: " + problem).c_str());
+    }
+    plan_density(simulation, head, px_per_mm);
     group = GIMP_LAYER(gimp_group_layer_new(image, ("SMP simulation - " + preset->name).c_str()));
     // A new group composites as Normal: the pigment's white would hide the photo. Pass-through
     // lets its Multiply layer reach the photo below.
@@ -124,6 +148,10 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
     for (const smp::ZoneFill& zone : plan.zones)
       add_zone_density(image, pigment, zone, px_per_mm, hair_side);
     gimp_selection_none(image);
+    if (scalp) {
+      confine_to_mask(image, pigment, scalp);
+      gimp_image_remove_channel(image, scalp);
+    }
     const bool attached = attach_stipple(pigment, px_per_mm, [&](GimpDrawableFilterConfig* to) {
       set_stipple_properties(g_object_set, to, stipple, static_cast<guint>(seed));
     });
@@ -149,10 +177,11 @@ GimpProcedure* create_simulate_procedure(GimpPlugIn* plug_in)
   gimp_procedure_add_menu_path(procedure, "<Image>/Filters/Render/SMP");
   gimp_procedure_set_documentation(
       procedure, "Simulate scalp micropigmentation from a preset",
-      "Select the head with the Ellipse Select tool (seen from above) and pick a preset: a Norwood stage, Ludwig or "
+      "Select the head with the Ellipse Select tool (seen from above), or select nothing to have it fitted to the "
+      "photo (shown as the path \"SMP head\"), and pick a preset: a Norwood stage, Ludwig or "
       "Savin grade, alopecia type, scar or density filler. Adds the layer group \"SMP simulation - <preset>\" with a "
-      "pigment layer whose pixels are the density (paint them) and the stipple as its live effect, and the hairline "
-      "path when the preset has one. Presets come from the plug-in's presets folder and the profile's smp-presets.",
+      "pigment layer whose pixels are the density (paint them), kept on bare scalp, and the stipple as its live "
+      "effect, and the hairline path when the preset has one. Presets come from the plug-in's presets folder and the profile's smp-presets.",
       simulate_name);
   gimp_procedure_set_attribution(procedure, "gimp-smp developers", "gimp-smp developers", "2026");
 

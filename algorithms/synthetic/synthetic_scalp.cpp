@@ -27,12 +27,14 @@ double fringe_cover(double nx, double ny)
 double stubble_at(const SyntheticScalpSpec& s, const Ellipse& head, double x, double y)
 {
   const double cell = 10.0 / std::sqrt(s.stubble_per_cm2) * s.px_per_mm;
-  const double length = 0.7 * s.px_per_mm, half_width = 0.05 * s.px_per_mm + 0.35;
-  const auto cx0 = static_cast<std::int64_t>(std::floor((x - length) / cell));
-  const auto cy0 = static_cast<std::int64_t>(std::floor((y - length) / cell));
+  const double length = std::clamp(s.hair_length_mm, 0.1, 30.0) * s.px_per_mm, half_width = 0.05 * s.px_per_mm + 0.35;
+  const double curl = s.hair_length_mm > 2.0 ? 0.6 : 0.0;  // longer hair bends as it lies
+  const double reach = curl > 0.0 ? 1.3 * length : length;
+  const auto cx0 = static_cast<std::int64_t>(std::floor((x - reach) / cell));
+  const auto cy0 = static_cast<std::int64_t>(std::floor((y - reach) / cell));
   double clear = 1.0;
-  for (std::int64_t cy = cy0; cy <= cy0 + static_cast<std::int64_t>(2 * length / cell) + 1; ++cy)
-    for (std::int64_t cx = cx0; cx <= cx0 + static_cast<std::int64_t>(2 * length / cell) + 1; ++cx)
+  for (std::int64_t cy = cy0; cy <= cy0 + static_cast<std::int64_t>(2 * reach / cell) + 1; ++cy)
+    for (std::int64_t cx = cx0; cx <= cx0 + static_cast<std::int64_t>(2 * reach / cell) + 1; ++cx)
       for (std::uint32_t hair = 0; hair < 2; ++hair) {
         const std::uint64_t h = hash_key(s.seed, cx, cy, hair, 7);
         const double fx = (cx + to_unit(h)) * cell, fy = (cy + to_unit(mix64(h))) * cell;
@@ -42,8 +44,10 @@ double stubble_at(const SyntheticScalpSpec& s, const Ellipse& head, double x, do
         // Hair lies backwards and outwards, as it grows on the sides and back.
         const double angle = std::atan2(ny + 0.4, nx) + 0.3 * (to_unit(mix64(h ^ 5)) - 0.5);
         const double ux = std::cos(angle), uy = std::sin(angle);
-        const double along = (x - fx) * ux + (y - fy) * uy, across = -(x - fx) * uy + (y - fy) * ux;
         const double l = length * (0.6 + 0.6 * to_unit(mix64(h ^ 9)));
+        const double along = (x - fx) * ux + (y - fy) * uy;
+        const double bend = curl * (to_unit(mix64(h ^ 11)) - 0.5) * along * along / std::max(l, 1.0);
+        const double across = -(x - fx) * uy + (y - fy) * ux - bend;
         if (along < -half_width || along > l + half_width)
           continue;
         const double cover = std::clamp(1.0 - std::abs(across) / half_width, 0.0, 1.0) * 0.8;
@@ -96,6 +100,7 @@ SyntheticScalp synthetic_scalp_top_view(const SyntheticScalpSpec& s)
   out.head = head;
   out.bald_area = {head.centre_x, head.centre_y - 0.12 * head.radius_y, 0.68 * head.radius_x, 0.82 * head.radius_y};
   const Rgb hair{0.16, 0.12, 0.10};
+  out.truth.assign(static_cast<std::size_t>(out.width) * out.height, SyntheticScalp::background);
   for (int y = 0; y < out.height; ++y)
     for (int x = 0; x < out.width; ++x) {
       const double px = x + 0.5, py = y + 0.5;
@@ -112,6 +117,9 @@ SyntheticScalp synthetic_scalp_top_view(const SyntheticScalpSpec& s)
                 skin.b + (hair.b - skin.b) * stubble};
         c = {c.r + (skin.r - c.r) * inside, c.g + (skin.g - c.g) * inside, c.b + (skin.b - c.b) * inside};
       }
+      if (inside >= 0.5)
+        out.truth[static_cast<std::size_t>(y) * out.width + x] =
+            fringe_cover(nx, ny) >= 0.5 ? SyntheticScalp::hair : SyntheticScalp::bare_scalp;
       float* p = &out.rgb[3 * (static_cast<std::size_t>(y) * out.width + x)];
       p[0] = static_cast<float>(std::clamp(c.r, 0.0, 1.0));
       p[1] = static_cast<float>(std::clamp(c.g, 0.0, 1.0));

@@ -13,6 +13,7 @@ struct SyntheticScalpSpec {
   double px_per_mm = 6.0;
   double head_width_mm = 150.0, head_length_mm = 190.0;  // the front of the head is at the top
   double stubble_per_cm2 = 70.0;                          // follicular units in the fringe
+  double hair_length_mm = 0.7;                            // 0.7: shaved stubble; longer: lying strands
   std::uint32_t seed = 1;
 };
 
@@ -25,6 +26,9 @@ struct SyntheticScalp {
   std::vector<float> rgb;  // sRGB-encoded, 0..1, row-major
   Ellipse bald_area;       // where the fringe is absent: what a designer would select
   Ellipse head;            // the head's outline
+  // What each pixel shows, for judging masks: background, bare scalp skin or the fringe's hair.
+  enum Part : std::uint8_t { background = 0, bare_scalp = 1, hair = 2 };
+  std::vector<std::uint8_t> truth;
 };
 
 SyntheticScalp synthetic_scalp_top_view(const SyntheticScalpSpec& spec);

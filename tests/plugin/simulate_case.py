@@ -16,12 +16,13 @@ def save(image, name):
 
 
 def head_image(width, height, px_per_mm):
-    """A white photo with a 15 x 19 cm head selected, as a designer would before Simulate."""
+    """A skin-coloured photo with a 15 x 19 cm head selected, as a designer would before Simulate."""
     image = Gimp.Image.new(width, height, Gimp.ImageBaseType.RGB)
     photo = Gimp.Layer.new(image, "photo", width, height, Gimp.ImageType.RGB_IMAGE, 100, Gimp.LayerMode.NORMAL)
     image.insert_layer(photo, None, 0)
     Gimp.context_push()
-    Gimp.context_set_foreground(Gegl.Color.new("#808080"))  # mid grey: the pigment must show it, not hide it
+    # Even mid-toned skin (red 128): the pigment must show it, not hide it; the scalp mask keeps all of it.
+    Gimp.context_set_foreground(Gegl.Color.new("#806050"))
     photo.fill(Gimp.FillType.FOREGROUND)
     Gimp.context_pop()
     image.set_resolution(px_per_mm * 25.4, px_per_mm * 25.4)
@@ -125,5 +126,39 @@ else:
     report.set_string("save", "message", str(saved.index(1)))
 config.set_property("name", "   ")
 report.set_string("save-unnamed", "status", saver.run(config).index(0).value_nick)
+
+# No selection on a synthetic head (skin, a hair fringe, cloth around): the head is fitted to
+# the photo and the pigment kept on bare scalp.
+synthetic = Gimp.file_load(Gimp.RunMode.NONINTERACTIVE, Gio.File.new_for_path(os.path.join(case_dir, "synthetic-head.png")))
+synthetic.get_layers()[0].set_name("photo")
+synthetic.set_resolution(6.0 * 25.4, 6.0 * 25.4)
+Gimp.Selection.none(synthetic)
+config = procedure.create_config()
+config.set_property("run-mode", Gimp.RunMode.NONINTERACTIVE)
+config.set_property("image", synthetic)
+config.set_property("preset", "alopecia-totalis")
+config.set_property("seed", 2)
+result = procedure.run(config)
+report.set_string("fitted", "status", result.index(0).value_nick)
+report.set_string("fitted", "message", "" if result.index(0).value_nick == "success" else str(result.index(1)))
+if result.index(0).value_nick == "success":
+    report.set_string_list("fitted", "paths", [p.get_name() for p in synthetic.get_paths()])
+    report.set_string_list("fitted", "channels", [c.get_name() for c in synthetic.get_channels()])
+    report.set_boolean("fitted", "selection-none", Gimp.Selection.is_empty(synthetic))
+    for path in synthetic.get_paths():
+        if path.get_name() == "SMP head":
+            stroke = path.get_strokes()[0]
+            points = path.stroke_get_points(stroke)[1]
+            report.set_string("fitted", "head-points", " ".join("%.2f" % v for v in points))
+    Gimp.Selection.none(synthetic)
+    save(synthetic, "synthetic-composite.png")
+    copy = synthetic.duplicate()
+    for layer in copy.get_layers():
+        if layer.get_name() == "photo":
+            copy.remove_layer(layer)
+    copy.get_layers()[0].get_children()[0].set_mode(Gimp.LayerMode.NORMAL)
+    save(copy, "synthetic-pigment.png")
+    copy.delete()
+synthetic.delete()
 
 report.save_to_file(os.path.join(case_dir, "report.ini"))

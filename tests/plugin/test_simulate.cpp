@@ -1,7 +1,9 @@
 #define BOOST_TEST_MODULE plugin_simulate
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -11,6 +13,7 @@
 #include "presets/preset.hpp"
 #include "presets/preset_density.hpp"
 #include "support/png_pixels.hpp"
+#include "synthetic/synthetic_scalp.hpp"
 
 using GeglSession = smp_test::GeglSession;
 BOOST_TEST_GLOBAL_FIXTURE(GeglSession);
@@ -24,9 +27,22 @@ constexpr double px_per_mm = 10.0, centre_x = 800.0, centre_y = 1000.0, half_w =
 const char* const category_presets[] = {"norwood-2", "ludwig-2", "savin-1-4", "alopecia-ophiasis", "fut-strip",
                                         "density-filler"};
 
+// A top view with known parts at 6 px/mm: bare scalp, a fringe of 5 mm strands, cloth around.
+smp::SyntheticScalp synthetic_head()
+{
+  smp::SyntheticScalpSpec spec;
+  spec.width_px = 1300;
+  spec.height_px = 1500;
+  spec.hair_length_mm = 5.0;
+  spec.seed = 7;
+  return smp::synthetic_scalp_top_view(spec);
+}
+
 const smp_test::GimpCase& the_case()
 {
-  static const smp_test::GimpCase c("plugin-simulate", "simulate_case.py", [](const std::string&) {
+  static const smp_test::GimpCase c("plugin-simulate", "simulate_case.py", [](const std::string& dir) {
+    const auto head = synthetic_head();
+    smp_test::write_png(dir + "/synthetic-head.png", head.rgb, head.width, head.height, "R'G'B' float");
     std::string list;
     for (const char* nick : category_presets)
       list += std::string(nick) + " ";
@@ -65,11 +81,81 @@ BOOST_AUTO_TEST_CASE(simulate_builds_the_group_the_path_and_the_live_stipple)
   BOOST_TEST(c.value("items", "selection-kept") == "true");
 }
 
-BOOST_AUTO_TEST_CASE(without_a_head_selection_simulate_says_what_to_do)
+BOOST_AUTO_TEST_CASE(without_a_selection_on_an_even_grey_photo_simulate_says_what_to_do)
 {
+  // The case's plain photo shows no head to fit (it is skin all over, up to the image's edges).
   const auto& c = the_case();
   BOOST_TEST(c.value("no-head", "status") == "execution-error");
   BOOST_TEST(c.value("no-head", "message").find("Ellipse Select") != std::string::npos, c.value("no-head", "message"));
+}
+
+BOOST_AUTO_TEST_CASE(without_a_selection_the_head_is_fitted_to_the_photo_and_shown_as_a_path)
+{
+  const auto& c = the_case();
+  BOOST_TEST_REQUIRE(c.value("fitted", "status") == "success", c.value("fitted", "message") << "\n" << c.output);
+  BOOST_TEST(c.value("fitted", "paths").find("SMP head;") != std::string::npos, c.value("fitted", "paths"));
+  BOOST_TEST(c.value("fitted", "channels") == "SMP hairline density;", "working channels were left behind");
+  BOOST_TEST(c.value("fitted", "selection-none") == "true");
+  // The path's anchors (every third control point, from the second) bound the fitted head. Within
+  // 4% (6 mm on a 15 cm head): the mask's edge sits a little inside the darker, grazing rim.
+  std::vector<double> points;
+  std::istringstream text(c.value("fitted", "head-points"));
+  for (double v; text >> v;)
+    points.push_back(v);
+  BOOST_TEST_REQUIRE(points.size() == 24u, "the head path has " << points.size() / 2 << " control points, not 12");
+  double x0 = 1e9, x1 = -1e9, y0 = 1e9, y1 = -1e9;
+  for (std::size_t i = 2; i < points.size(); i += 6) {
+    x0 = std::min(x0, points[i]);
+    x1 = std::max(x1, points[i]);
+    y0 = std::min(y0, points[i + 1]);
+    y1 = std::max(y1, points[i + 1]);
+  }
+  const auto truth = synthetic_head().head;
+  const double centre_x_err = std::abs(0.5 * (x0 + x1) - truth.centre_x) / truth.radius_x;
+  const double centre_y_err = std::abs(0.5 * (y0 + y1) - truth.centre_y) / truth.radius_y;
+  const double width_err = std::abs(0.5 * (x1 - x0) / truth.radius_x - 1.0);
+  const double length_err = std::abs(0.5 * (y1 - y0) / truth.radius_y - 1.0);
+  BOOST_TEST_MESSAGE("fitted head: centre off by " << 100 * centre_x_err << "% and " << 100 * centre_y_err
+                                                   << "% of its radii, width " << 100 * width_err << "%, length "
+                                                   << 100 * length_err << "% off");
+  BOOST_TEST(centre_x_err < 0.04, "fitted centre " << 0.5 * (x0 + x1) << ", true " << truth.centre_x);
+  BOOST_TEST(centre_y_err < 0.04, "fitted centre " << 0.5 * (y0 + y1) << ", true " << truth.centre_y);
+  BOOST_TEST(width_err < 0.04, "fitted half width " << 0.5 * (x1 - x0) << " px, true " << truth.radius_x);
+  BOOST_TEST(length_err < 0.04, "fitted half length " << 0.5 * (y1 - y0) << " px, true " << truth.radius_y);
+}
+
+BOOST_AUTO_TEST_CASE(pigment_stays_on_bare_scalp_off_the_hair_and_the_background)
+{
+  const auto& c = the_case();
+  BOOST_TEST_REQUIRE(c.value("fitted", "status") == "success", c.value("fitted", "message"));
+  const auto head = synthetic_head();
+  const auto pigment = smp_test::load_png(c.dir + "/synthetic-pigment.png");
+  BOOST_TEST_REQUIRE((pigment.width == head.width && pigment.height == head.height));
+  // Each part's pixels farther than 3 mm (18 px) from any other part: clear of the soft edges.
+  auto deep_in = [&](int x, int y, std::uint8_t part) {
+    for (const auto& [dx, dy] : {std::pair{0, 0}, {18, 0}, {-18, 0}, {0, 18}, {0, -18}, {13, 13}, {-13, 13}, {13, -13}, {-13, -13}}) {
+      const int px = std::clamp(x + dx, 0, head.width - 1), py = std::clamp(y + dy, 0, head.height - 1);
+      if (head.truth[static_cast<std::size_t>(py) * head.width + px] != part)
+        return false;
+    }
+    return true;
+  };
+  int on_background = 0, on_hair = 0, on_scalp = 0;
+  for (const auto& [x, y] : dots(pigment)) {
+    on_background += deep_in(x, y, smp::SyntheticScalp::background);
+    on_hair += deep_in(x, y, smp::SyntheticScalp::hair);
+    on_scalp += deep_in(x, y, smp::SyntheticScalp::bare_scalp);
+  }
+  BOOST_TEST_MESSAGE("dots on bare scalp " << on_scalp << ", on hair " << on_hair << ", on the background " << on_background);
+  BOOST_TEST(on_background == 0, on_background << " dots on the background around the head");
+  BOOST_TEST(on_hair <= on_scalp / 200, on_hair << " dots on the hair fringe (" << on_scalp << " on bare scalp)");
+  // Bare scalp of a totalis preset is covered: about 90 per cm^2 (36 px^2 per mm^2).
+  std::size_t scalp_px = 0;
+  for (int y = 0; y < head.height; y += 2)
+    for (int x = 0; x < head.width; x += 2)
+      scalp_px += deep_in(x, y, smp::SyntheticScalp::bare_scalp);
+  const double scalp_cm2 = 4.0 * scalp_px / 3600.0;
+  BOOST_TEST(on_scalp > 0.5 * 90.0 * scalp_cm2, on_scalp << " dots on " << scalp_cm2 << " cm^2 of bare scalp");
 }
 
 BOOST_AUTO_TEST_CASE(pigment_stays_in_the_zones_and_a_full_zone_has_the_presets_density)

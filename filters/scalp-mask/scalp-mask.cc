@@ -1,0 +1,164 @@
+// smp:scalp-mask: where pigment may go on a photo, as a grey density map: white on bare scalp
+// skin, black on the background, and black (or a share of full density, for fillers between
+// longer hair) on existing hair. Judged from colour in CIE Lab and texture at the millimetre
+// scale.
+#include <glib/gi18n-lib.h>
+
+#include "scalp/scalp_mask.hpp"
+
+#define SMP_DEFAULT(member) (smp::ScalpMaskSettings{}.member)
+#define SMP_LIMIT(name) (smp::ScalpMaskLimits::name)
+
+#ifdef GEGL_PROPERTIES
+
+property_double (px_per_mm, _("Scale (pixels per mm)"), SMP_DEFAULT(px_per_mm))
+  description (_("Image pixels per millimetre; the plug-in takes it from the image resolution"))
+  value_range (SMP_LIMIT(px_per_mm_min), SMP_LIMIT(px_per_mm_max))
+  ui_range (1.0, 60.0)
+
+property_double (hair_density, _("Density over hair"), SMP_DEFAULT(hair_density))
+  description (_("Share of full density kept over existing hair: 0 keeps pigment on bare scalp only; a density filler between longer hair keeps some; 1 gives the whole head"))
+  value_range (0.0, 1.0)
+
+property_double (sensitivity, _("Sensitivity"), SMP_DEFAULT(sensitivity))
+  description (_("How readily a pixel counts as bare scalp: raise it for pale, dark or unevenly lit skin, lower it when pigment reaches the background"))
+  value_range (0.0, 1.0)
+
+property_double (feather, _("Feather (mm)"), SMP_DEFAULT(feather_mm))
+  description (_("Softness of the mask's edge (Gaussian radius)"))
+  value_range (0.0, SMP_LIMIT(feather_max_mm))
+  ui_range (0.0, 8.0)
+
+property_double (texture_size, _("Texture window (mm)"), SMP_DEFAULT(texture_mm))
+  description (_("Radius over which colour and hair texture are judged; about the length of a hair's visible stub"))
+  value_range (SMP_LIMIT(texture_min_mm), SMP_LIMIT(texture_max_mm))
+
+#else
+
+#define GEGL_OP_FILTER
+#define GEGL_OP_NAME     scalp_mask
+#define GEGL_OP_C_SOURCE scalp-mask.cc
+
+#include "gegl-op.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace {
+
+constexpr int block_px = 256;
+
+smp::ScalpMaskSettings settings_of(GeglProperties* o)
+{
+  smp::ScalpMaskSettings s;
+  s.px_per_mm = o->px_per_mm;
+  s.hair_density = o->hair_density;
+  s.sensitivity = o->sensitivity;
+  s.feather_mm = o->feather;
+  s.texture_mm = o->texture_size;
+  return s;
+}
+
+GeglRectangle padded(const GeglRectangle& r, int pad)
+{
+  return {r.x - pad, r.y - pad, r.width + 2 * pad, r.height + 2 * pad};
+}
+
+int context_of(GeglOperation* operation)
+{
+  return smp::ScalpMask(settings_of(GEGL_PROPERTIES(operation)), 0).context_px();
+}
+
+const Babl* working_space(GeglOperation* operation)
+{
+  return gegl_operation_get_source_space(operation, "input");
+}
+
+}  // namespace
+
+static void prepare(GeglOperation* operation)
+{
+  const Babl* space = working_space(operation);
+  gegl_operation_set_format(operation, "input", babl_format_with_space("CIE Lab alpha float", space));
+  gegl_operation_set_format(operation, "output", babl_format_with_space("Y'A float", space));
+}
+
+static GeglRectangle get_bounding_box(GeglOperation* operation)
+{
+  const GeglRectangle* in = gegl_operation_source_get_bounding_box(operation, "input");
+  return in ? *in : GeglRectangle{0, 0, 0, 0};
+}
+
+static GeglRectangle get_required_for_output(GeglOperation* operation, const gchar*, const GeglRectangle* roi)
+{
+  return padded(*roi, context_of(operation));
+}
+
+static GeglRectangle get_invalidated_by_change(GeglOperation* operation, const gchar*, const GeglRectangle* roi)
+{
+  return padded(*roi, context_of(operation));
+}
+
+static gboolean process(GeglOperation* operation, GeglBuffer* input, GeglBuffer* output,
+                        const GeglRectangle* result, gint level)
+{
+  const Babl* space = working_space(operation);
+  // An exception must not unwind into GEGL's C frames inside GIMP: fall back to no pigment.
+  try {
+    const smp::ScalpMask mask(settings_of(GEGL_PROPERTIES(operation)), level);
+    const int context = mask.context_px();
+    std::vector<float> lab, grey, grey_alpha;
+    for (int y = result->y; y < result->y + result->height; y += block_px)
+      for (int x = result->x; x < result->x + result->width; x += block_px) {
+        const GeglRectangle block{x, y, std::min(block_px, result->x + result->width - x),
+                                  std::min(block_px, result->y + result->height - y)};
+        const GeglRectangle need = padded(block, context);
+        lab.resize(static_cast<std::size_t>(need.width) * need.height * 4);
+        gegl_buffer_get(input, &need, 1.0 / (1 << level), babl_format_with_space("CIE Lab alpha float", space),
+                        lab.data(), GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
+        grey.resize(static_cast<std::size_t>(block.width) * block.height);
+        mask.render(lab.data(), need.width, need.height, grey.data());
+        grey_alpha.resize(grey.size() * 2);
+        for (std::size_t i = 0; i < grey.size(); ++i) {
+          grey_alpha[2 * i] = grey[i];
+          grey_alpha[2 * i + 1] = 1.0f;
+        }
+        gegl_buffer_set(output, &block, level, babl_format_with_space("Y'A float", space), grey_alpha.data(),
+                        GEGL_AUTO_ROWSTRIDE);
+      }
+  } catch (...) {
+    GeglColor* black = gegl_color_new("black");
+    gegl_buffer_set_color(output, result, black);
+    g_object_unref(black);
+    g_warning("smp:scalp-mask: out of memory or internal error; this region is masked out");
+  }
+  return TRUE;
+}
+
+static void gegl_op_class_init(GeglOpClass* klass)
+{
+  GeglOperationClass* operation_class = GEGL_OPERATION_CLASS(klass);
+  GeglOperationFilterClass* filter_class = GEGL_OPERATION_FILTER_CLASS(klass);
+
+  operation_class->prepare = prepare;
+  operation_class->get_bounding_box = get_bounding_box;
+  operation_class->get_required_for_output = get_required_for_output;
+  operation_class->get_invalidated_by_change = get_invalidated_by_change;
+  operation_class->threaded = TRUE;
+  operation_class->want_in_place = FALSE;
+  filter_class->process = process;
+
+  gegl_operation_class_set_keys(operation_class,
+    "name", "smp:scalp-mask",
+    "title", _("SMP Scalp Mask"),
+    "categories", "render:smp",
+    "gimp:menu-path", "<Image>/Filters/Render/SMP",
+    "gimp:menu-label", _("Scalp Mask..."),
+    "description", _("Where scalp micropigmentation may go on a photo: white on bare scalp skin, black on the "
+                     "background and on existing hair (or a share of full density there, for fillers between "
+                     "longer hair), judged from skin colour and hair texture at the millimetre scale. Multiply "
+                     "a density map by it."),
+    NULL);
+}
+
+#endif
