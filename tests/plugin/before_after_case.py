@@ -1,4 +1,4 @@
-# Runs inside GIMP 3 (python-fu-eval): simulates Norwood IV on a grey head, makes the labelled
+# Runs inside GIMP 3 (python-fu-eval): simulates Norwood IV on a skin-coloured head, makes the labelled
 # before/after (side by side, disclosure shown) and a split one with the disclosure turned off,
 # exports both as PNG, and reads back what landed in the files: the PNG text chunks as a PNG
 # reader sees them, and the XMP/Exif tags through gexiv2.
@@ -73,7 +73,8 @@ image = Gimp.Image.new(700, 860, Gimp.ImageBaseType.RGB)
 photo = Gimp.Layer.new(image, "photo", 700, 860, Gimp.ImageType.RGB_IMAGE, 100, Gimp.LayerMode.NORMAL)
 image.insert_layer(photo, None, 0)
 Gimp.context_push()
-Gimp.context_set_foreground(Gegl.Color.new("#808080"))
+# Skin-coloured (Simulate keeps pigment on skin), red at 128 as the checks read it.
+Gimp.context_set_foreground(Gegl.Color.new("#806050"))
 photo.fill(Gimp.FillType.FOREGROUND)
 Gimp.context_pop()
 image.set_resolution(4 * 25.4, 4 * 25.4)
