@@ -6,11 +6,13 @@
 #include <vector>
 
 #include "dialog_preview.hpp"
+#include "front_view.hpp"
 #include "gimp_paths.hpp"
 #include "image_guards.hpp"
 #include "image_scale.hpp"
 #include "pigment.hpp"
 #include "preset_library.hpp"
+#include "presets/front_view.hpp"
 #include "presets/preset.hpp"
 #include "presets/preset_density.hpp"
 #include "preview_render.hpp"
@@ -20,7 +22,7 @@ namespace smp_plugin {
 namespace {
 
 void add_zone_density(GimpImage* image, GimpLayer* pigment, const smp::ZoneFill& zone, double px_per_mm,
-                      GimpChannel* hair_side)
+                      GimpChannel* hair_side, GimpChannel* on_head)
 {
   gimp_selection_none(image);  // GIMP would render the mask only inside the last zone's selection
   GimpChannel* outline = render_mask_channel(image, zone.outline.region, "SMP zone", px_per_mm,
@@ -28,6 +30,8 @@ void add_zone_density(GimpImage* image, GimpLayer* pigment, const smp::ZoneFill&
   gimp_image_select_item(image, GIMP_CHANNEL_OP_REPLACE, GIMP_ITEM(outline));
   if (hair_side)
     gimp_image_select_item(image, GIMP_CHANNEL_OP_INTERSECT, GIMP_ITEM(hair_side));
+  if (on_head)
+    gimp_image_select_item(image, GIMP_CHANNEL_OP_INTERSECT, GIMP_ITEM(on_head));
   fill_density(GIMP_DRAWABLE(pigment), zone.density);
   gimp_image_remove_channel(image, outline);
 }
@@ -39,6 +43,7 @@ struct Simulation {
   smp::DensityPlan plan;
   smp::PresetStipple stipple;
   int seed = 0;
+  bool front = false;  // a front view: a selection, if any, is round the head in the photo
 };
 
 bool simulation_of(GimpImage* image, GimpProcedureConfig* config, const smp::PresetLibrary& library, double px_per_mm,
@@ -47,19 +52,27 @@ bool simulation_of(GimpImage* image, GimpProcedureConfig* config, const smp::Pre
   const smp::Preset* preset = chosen_preset(config, library, problem);
   if (!preset)
     return false;
-  if (preset->view != "top") {
-    problem = "\"" + preset->name + "\" is a front-view preset; this version simulates top views only.";
-    return false;
+  simulation.preset = preset;
+  simulation.stipple = with_overrides(config, preset->stipple);
+  g_object_get(config, "seed", &simulation.seed, nullptr);
+  const auto seed = static_cast<std::uint32_t>(simulation.seed);
+  if (preset->view == "front") {
+    smp::FrontLandmarks face;
+    if (!landmarks_of(image, config, face, problem)) {
+      problem = "\"" + preset->name + "\" is a front-view preset and needs the face's landmarks; " + problem +
+                ". Or pick a top-view preset and select the head with the Ellipse Select tool.";
+      return false;
+    }
+    simulation.front = true;
+    simulation.plan = smp::front_density_plan(*preset, face, px_per_mm, seed);
+    return true;
   }
   smp::HeadFrame head;
   if (!head_from_selection(image, gimp_procedure_config_get_choice_id(config, "front"), head)) {
     problem = "select the head with the Ellipse Select tool first (seen from above).";
     return false;
   }
-  simulation.preset = preset;
-  simulation.stipple = with_overrides(config, preset->stipple);
-  g_object_get(config, "seed", &simulation.seed, nullptr);
-  simulation.plan = smp::density_plan(*preset, head, px_per_mm, static_cast<std::uint32_t>(simulation.seed));
+  simulation.plan = smp::density_plan(*preset, head, px_per_mm, seed);
   return true;
 }
 
@@ -122,7 +135,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
     }
     GimpLayer* pigment = new_pigment_layer(image, group, "SMP pigment");
     for (const smp::ZoneFill& zone : plan.zones)
-      add_zone_density(image, pigment, zone, px_per_mm, hair_side);
+      add_zone_density(image, pigment, zone, px_per_mm, hair_side, simulation.front ? head_selection.saved() : nullptr);
     gimp_selection_none(image);
     const bool attached = attach_stipple(pigment, px_per_mm, [&](GimpDrawableFilterConfig* to) {
       set_stipple_properties(g_object_set, to, stipple, static_cast<guint>(seed));
@@ -149,7 +162,8 @@ GimpProcedure* create_simulate_procedure(GimpPlugIn* plug_in)
   gimp_procedure_add_menu_path(procedure, "<Image>/Filters/Render/SMP");
   gimp_procedure_set_documentation(
       procedure, "Simulate scalp micropigmentation from a preset",
-      "Select the head with the Ellipse Select tool (seen from above) and pick a preset: a Norwood stage, Ludwig or "
+      "Select the head with the Ellipse Select tool (seen from above), or for a front-view preset mark the glabella "
+      "and both eyes with a three-anchor path, and pick a preset: a Norwood stage, Ludwig or "
       "Savin grade, alopecia type, scar or density filler. Adds the layer group \"SMP simulation - <preset>\" with a "
       "pigment layer whose pixels are the density (paint them) and the stipple as its live effect, and the hairline "
       "path when the preset has one. Presets come from the plug-in's presets folder and the profile's smp-presets.",
@@ -162,6 +176,8 @@ GimpProcedure* create_simulate_procedure(GimpPlugIn* plug_in)
       gimp_choice_new_with_values("up", 0, "Up", nullptr, "down", 1, "Down", nullptr, "left", 2, "Left", nullptr,
                                   "right", 3, "Right", nullptr, nullptr),
       "up", G_PARAM_READWRITE);
+  add_landmark_arguments(procedure, "Front-view presets: glabella, image-left eye, image-right eye (default: the "
+                                    "path \"SMP landmarks\", else the selected path)");
   add_stipple_override_arguments(procedure);
   gimp_procedure_add_int_argument(procedure, "seed", "Random s_eed", "Same seed, same dots", 0, G_MAXINT, 0,
                                   G_PARAM_READWRITE);
