@@ -41,6 +41,7 @@ class LiftedSelection {
     gimp_image_select_item(image_, GIMP_CHANNEL_OP_REPLACE, GIMP_ITEM(saved_));
     gimp_image_remove_channel(image_, saved_);
   }
+  GimpChannel* saved() const { return saved_; }  // the user's selection, nullptr without one
   LiftedSelection(const LiftedSelection&) = delete;
   LiftedSelection& operator=(const LiftedSelection&) = delete;
 

@@ -6,12 +6,14 @@
 #include <vector>
 
 #include "dialog_preview.hpp"
+#include "front_view.hpp"
 #include "gimp_paths.hpp"
 #include "head_fit.hpp"
 #include "image_guards.hpp"
 #include "image_scale.hpp"
 #include "pigment.hpp"
 #include "preset_library.hpp"
+#include "presets/front_view.hpp"
 #include "presets/preset.hpp"
 #include "presets/preset_density.hpp"
 #include "preview_render.hpp"
@@ -22,7 +24,7 @@ namespace smp_plugin {
 namespace {
 
 void add_zone_density(GimpImage* image, GimpLayer* pigment, const smp::ZoneFill& zone, double px_per_mm,
-                      GimpChannel* hair_side)
+                      GimpChannel* hair_side, GimpChannel* on_head)
 {
   gimp_selection_none(image);  // GIMP would render the mask only inside the last zone's selection
   GimpChannel* outline = render_mask_channel(image, zone.outline.region, "SMP zone", px_per_mm,
@@ -30,6 +32,8 @@ void add_zone_density(GimpImage* image, GimpLayer* pigment, const smp::ZoneFill&
   gimp_image_select_item(image, GIMP_CHANNEL_OP_REPLACE, GIMP_ITEM(outline));
   if (hair_side)
     gimp_image_select_item(image, GIMP_CHANNEL_OP_INTERSECT, GIMP_ITEM(hair_side));
+  if (on_head)
+    gimp_image_select_item(image, GIMP_CHANNEL_OP_INTERSECT, GIMP_ITEM(on_head));
   fill_density(GIMP_DRAWABLE(pigment), zone.density);
   gimp_image_remove_channel(image, outline);
 }
@@ -41,21 +45,29 @@ struct Simulation {
   smp::DensityPlan plan;
   smp::PresetStipple stipple;
   int seed = 0;
+  bool front = false;  // a front view: its plan comes from the landmarks; a selection, if any, is round the head
 };
 
-bool simulation_of(GimpProcedureConfig* config, const smp::PresetLibrary& library, Simulation& simulation,
-                   std::string& problem)
+bool simulation_of(GimpImage* image, GimpProcedureConfig* config, const smp::PresetLibrary& library, double px_per_mm,
+                   Simulation& simulation, std::string& problem)
 {
   const smp::Preset* preset = chosen_preset(config, library, problem);
   if (!preset)
     return false;
-  if (preset->view != "top") {
-    problem = "\"" + preset->name + "\" is a front-view preset; this version simulates top views only.";
-    return false;
-  }
   simulation.preset = preset;
   simulation.stipple = with_overrides(config, preset->stipple);
   g_object_get(config, "seed", &simulation.seed, nullptr);
+  if (preset->view == "front") {
+    smp::FrontLandmarks face;
+    if (!landmarks_of(image, config, face, problem)) {
+      problem = "\"" + preset->name + "\" is a front-view preset and needs the face's landmarks; " + problem +
+                ". Or pick a top-view preset and select the head with the Ellipse Select tool.";
+      return false;
+    }
+    simulation.front = true;
+    simulation.plan =
+        smp::front_density_plan(*preset, face, px_per_mm, static_cast<std::uint32_t>(simulation.seed));
+  }
   return true;
 }
 
@@ -71,13 +83,15 @@ PreviewContent preview_of(GimpImage* image, GimpProcedureConfig* config, const s
   const double px_per_mm = px_per_mm_of(image);
   Simulation simulation;
   std::string problem;
-  if (!simulation_of(config, library, simulation, problem))
+  if (!simulation_of(image, config, library, px_per_mm, simulation, problem))
     return {nullptr, "To preview: " + problem};
   smp::HeadFrame head;
-  if (!head_from_selection(image, gimp_procedure_config_get_choice_id(config, "front"), head))
-    return {nullptr, "To preview, select the head with the Ellipse Select tool (seen from above). Without a "
-                     "selection, OK fits the head to the photo and shows it as the path \"SMP head\"."};
-  plan_density(simulation, head, px_per_mm);
+  if (!simulation.front) {
+    if (!head_from_selection(image, gimp_procedure_config_get_choice_id(config, "front"), head))
+      return {nullptr, "To preview, select the head with the Ellipse Select tool (seen from above). Without a "
+                       "selection, OK fits the head to the photo and shows it as the path \"SMP head\"."};
+    plan_density(simulation, head, px_per_mm);
+  }
   const smp::PresetStipple& stipple = simulation.stipple;
   gchar* note = g_strdup_printf("%s: %.0f dots/cm², shade %.2f, %d session%s, at %.1f px/mm.",
                                 simulation.preset->name.c_str(), stipple.density_per_cm2, stipple.strength,
@@ -102,21 +116,21 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
                               }))
     return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
 
+  const double px_per_mm = px_per_mm_of(image);
   Simulation simulation;
   std::string problem;
-  if (!simulation_of(config, library, simulation, problem))
+  if (!simulation_of(image, config, library, px_per_mm, simulation, problem))
     return failure(procedure, ("Simulate SMP: " + problem).c_str());
   const smp::Preset* preset = simulation.preset;
   const smp::PresetStipple& stipple = simulation.stipple;
   const int seed = simulation.seed;
   const int facing = gimp_procedure_config_get_choice_id(config, "front");
   smp::HeadFrame head;
-  const bool framed = head_from_selection(image, facing, head);
-  GimpDrawable* photo = photo_layer(image, drawables);
+  const bool framed = simulation.front || head_from_selection(image, facing, head);
+  // Front views stay inside the model head (and a selection round it); top views keep to bare scalp.
+  GimpDrawable* photo = simulation.front ? nullptr : photo_layer(image, drawables);
   if (!framed && !photo)
     return failure(procedure, "Simulate SMP: select the head with the Ellipse Select tool first (seen from above).");
-
-  const double px_per_mm = px_per_mm_of(image);
   GimpLayer* group = nullptr;
   {
     UndoGroup undo(image);
@@ -131,7 +145,8 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
       gimp_image_remove_channel(image, scalp);
       return failure(procedure, ("Simulate SMP: " + problem).c_str());
     }
-    plan_density(simulation, head, px_per_mm);
+    if (!simulation.front)
+      plan_density(simulation, head, px_per_mm);
     group = GIMP_LAYER(gimp_group_layer_new(image, ("SMP simulation - " + preset->name).c_str()));
     // A new group composites as Normal: the pigment's white would hide the photo. Pass-through
     // lets its Multiply layer reach the photo below.
@@ -146,7 +161,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
     }
     GimpLayer* pigment = new_pigment_layer(image, group, "SMP pigment");
     for (const smp::ZoneFill& zone : plan.zones)
-      add_zone_density(image, pigment, zone, px_per_mm, hair_side);
+      add_zone_density(image, pigment, zone, px_per_mm, hair_side, simulation.front ? head_selection.saved() : nullptr);
     gimp_selection_none(image);
     if (scalp) {
       confine_to_mask(image, pigment, scalp);
@@ -178,7 +193,8 @@ GimpProcedure* create_simulate_procedure(GimpPlugIn* plug_in)
   gimp_procedure_set_documentation(
       procedure, "Simulate scalp micropigmentation from a preset",
       "Select the head with the Ellipse Select tool (seen from above), or select nothing to have it fitted to the "
-      "photo (shown as the path \"SMP head\"), and pick a preset: a Norwood stage, Ludwig or "
+      "photo (shown as the path \"SMP head\"); for a front-view preset mark the glabella and both eyes with a "
+      "three-anchor path. Pick a preset: a Norwood stage, Ludwig or "
       "Savin grade, alopecia type, scar or density filler. Adds the layer group \"SMP simulation - <preset>\" with a "
       "pigment layer whose pixels are the density (paint them), kept on bare scalp, and the stipple as its live "
       "effect, and the hairline path when the preset has one. Presets come from the plug-in's presets folder and the profile's smp-presets.",
@@ -191,6 +207,8 @@ GimpProcedure* create_simulate_procedure(GimpPlugIn* plug_in)
       gimp_choice_new_with_values("up", 0, "Up", nullptr, "down", 1, "Down", nullptr, "left", 2, "Left", nullptr,
                                   "right", 3, "Right", nullptr, nullptr),
       "up", G_PARAM_READWRITE);
+  add_landmark_arguments(procedure, "Front-view presets: glabella, image-left eye, image-right eye (default: the "
+                                    "path \"SMP landmarks\", else the selected path)");
   add_stipple_override_arguments(procedure);
   gimp_procedure_add_int_argument(procedure, "seed", "Random s_eed", "Same seed, same dots", 0, G_MAXINT, 0,
                                   G_PARAM_READWRITE);

@@ -162,25 +162,20 @@ HairlineDesign sanitized(const HairlineDesign& r)
   return s;
 }
 
-namespace {
+Point FaceFrame::to_image(double x, double y) const
+{
+  return {origin.x + (x * right.x + y * up.x) * px_per_mm, origin.y + (x * right.y + y * up.y) * px_per_mm};
+}
 
-// The face frame: millimetres from the glabella, x towards the image-right eye, y up the face.
-struct FaceFrame {
-  Point origin, right, up;
-  double px_per_mm;
-  Point to_image(double x, double y) const
-  {
-    return {origin.x + (x * right.x + y * up.x) * px_per_mm, origin.y + (x * right.y + y * up.y) * px_per_mm};
-  }
-  double x_of(const Point& p) const
-  {
-    return ((p.x - origin.x) * right.x + (p.y - origin.y) * right.y) / px_per_mm;
-  }
-  double y_of(const Point& p) const
-  {
-    return ((p.x - origin.x) * up.x + (p.y - origin.y) * up.y) / px_per_mm;
-  }
-};
+double FaceFrame::x_of(const Point& p) const
+{
+  return ((p.x - origin.x) * right.x + (p.y - origin.y) * right.y) / px_per_mm;
+}
+
+double FaceFrame::y_of(const Point& p) const
+{
+  return ((p.x - origin.x) * up.x + (p.y - origin.y) * up.y) / px_per_mm;
+}
 
 FaceFrame face_frame(const FrontLandmarks& l, double px_per_mm)
 {
@@ -196,6 +191,8 @@ FaceFrame face_frame(const FrontLandmarks& l, double px_per_mm)
   // Up the face is the eye line turned a quarter counter-clockwise on screen (y grows down).
   return {l.glabella, {ux, uy}, {uy, -ux}, std::isfinite(px_per_mm) && px_per_mm > 0 ? px_per_mm : 1.0};
 }
+
+namespace {
 
 std::vector<Anchor> front_design(const FrontLandmarks& l, const FaceFrame& f, const HairlineDesign& design)
 {

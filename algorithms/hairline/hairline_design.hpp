@@ -45,6 +45,18 @@ struct FrontLandmarks {
   bool pupils = false;        // true: pupil centres; false: lateral canthi
 };
 
+// The face frame of a front view: millimetres from the glabella, x towards the image-right eye,
+// y up the face. Hairlines and front-view preset zones are placed in it.
+struct FaceFrame {
+  Point origin, right, up;  // image pixels; unit directions on screen
+  double px_per_mm;
+  Point to_image(double x_mm, double y_mm) const;
+  double x_of(const Point& image_point) const;  // mm across the face
+  double y_of(const Point& image_point) const;  // mm up the face
+};
+
+FaceFrame face_frame(const FrontLandmarks& landmarks, double px_per_mm);
+
 // The construction's key points, in image pixels.
 struct FrontHairlinePoints {
   Point mid_frontal;

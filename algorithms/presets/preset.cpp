@@ -143,22 +143,33 @@ class Reader {
   std::string file_;
 };
 
-Zone read_zone(const Reader& r, const std::string& group)
+// The units of a zone's numbers: the normalised head seen from above, or millimetres of the
+// face frame in a front view.
+struct ZoneUnits {
+  double coordinate, radius_min, radius_max, band_min, band_max;
+};
+constexpr ZoneUnits top_units{1.5, 0.01, 2.0, -1.0, 1.0};
+constexpr ZoneUnits front_units{FrontViewLimits::coordinate_mm, 1.0, FrontViewLimits::radius_mm, -FrontViewLimits::coordinate_mm,
+                                FrontViewLimits::coordinate_mm};
+
+Zone read_zone(const Reader& r, const std::string& group, bool front_view)
 {
   Zone z;
   z.name = group.substr(5);
   const std::string shape = r.choice(group, "shape", {"ellipse", "polygon", "band", "ring"});
+  const ZoneUnits u = front_view ? front_units : top_units;
   std::set<std::string> keys{"shape", "density", "edge-mm"};
   if (shape == "ellipse") {
     z.shape = ZoneShape::ellipse;
-    const auto c = r.numbers(group, "centre", 2, 2, -1.5, 1.5), radii = r.numbers(group, "radii", 2, 2, 0.01, 2.0);
+    const auto c = r.numbers(group, "centre", 2, 2, -u.coordinate, u.coordinate),
+               radii = r.numbers(group, "radii", 2, 2, u.radius_min, u.radius_max);
     z.centre = {c[0], c[1]};
     z.radius_x = radii[0];
     z.radius_y = radii[1];
     keys.insert({"centre", "radii"});
   } else if (shape == "polygon") {
     z.shape = ZoneShape::polygon;
-    const auto p = r.numbers(group, "points", 6, 400, -1.5, 1.5);
+    const auto p = r.numbers(group, "points", 6, 400, -u.coordinate, u.coordinate);
     if (p.size() % 2)
       r.fail(group, "points", "an odd count of numbers: give x;y pairs");
     for (std::size_t i = 0; i < p.size(); i += 2)
@@ -166,13 +177,16 @@ Zone read_zone(const Reader& r, const std::string& group)
     keys.insert("points");
   } else if (shape == "band") {
     z.shape = ZoneShape::band;
-    const auto y = r.numbers(group, "from-to", 2, 2, -1.0, 1.0);
+    const auto y = r.numbers(group, "from-to", 2, 2, u.band_min, u.band_max);
     if (y[0] >= y[1])
-      r.fail(group, "from-to", "the band must run from front to back (first number smaller)");
+      r.fail(group, "from-to", front_view ? "the band must run from low to high (first height smaller)"
+                                          : "the band must run from front to back (first number smaller)");
     z.from_y = y[0];
     z.to_y = y[1];
     keys.insert("from-to");
   } else {
+    if (front_view)
+      r.fail(group, "shape", "a ring is a top-view shape: in a front view use an ellipse, a polygon or a band");
     z.shape = ZoneShape::ring;
     const auto radii = r.numbers(group, "radii", 2, 2, 0.0, 1.2);
     if (radii[0] >= radii[1])
@@ -221,7 +235,7 @@ Preset read_preset(GKeyFile* keys, const std::string& text, const std::string& f
     if (group == "preset")
       continue;
     if (group.rfind("zone:", 0) == 0 && group.size() > 5) {
-      p.zones.push_back(read_zone(r, group));
+      p.zones.push_back(read_zone(r, group, p.view == "front"));
     } else if (group == "hairline") {
       p.hairline.present = true;
       if (!parse_hairline_style(r.text(group, "style"), p.hairline.style))

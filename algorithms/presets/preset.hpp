@@ -16,7 +16,9 @@ enum class ZoneShape { ellipse, polygon, band, ring };
 
 // A zone in the normalised head frame seen from above: x across (-1 image left .. 1 right when
 // the face points up), y from the front (-1) to the back (1); the head's outline is the unit
-// circle. Angles start at the front and turn clockwise seen from above.
+// circle. Angles start at the front and turn clockwise seen from above. In a front-view preset
+// the same numbers are millimetres of the face frame (FaceFrame: x across from the glabella,
+// y up the face), a band is between two heights, and there are no rings.
 struct Zone {
   std::string name;
   ZoneShape shape = ZoneShape::ellipse;
@@ -28,6 +30,10 @@ struct Zone {
   double from_deg = 0.0, to_deg = 360.0;  // ring: and between these angles
   double density = 1.0;                   // share of the stipple density inside
   double edge_mm = 8.0;                   // soft edge (10-90%)
+};
+
+struct FrontViewLimits {
+  static constexpr double coordinate_mm = 250.0, radius_mm = 300.0;
 };
 
 struct PresetHairline {

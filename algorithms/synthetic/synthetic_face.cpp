@@ -27,7 +27,6 @@ double coverage(double signed_px)  // 1 inside, 0 outside, anti-aliased over a p
 constexpr double pupil_x_mm = 32.0, eye_y_mm = 9.0, eye_half_width_mm = 15.0, eye_half_height_mm = 5.5;
 constexpr double iris_mm = 5.5, pupil_mm = 2.0;
 constexpr double head_centre_y_mm = -35.0, head_half_width_mm = 76.0, head_half_height_mm = 118.0;
-constexpr double hairline_mm = 98.0;  // the client's own receding line, above the glabella
 
 }  // namespace
 
@@ -37,6 +36,7 @@ SyntheticFace synthetic_face_front(const SyntheticFaceSpec& s)
   face.width = std::clamp(s.width_px, 16, 1 << 13);
   face.height = std::clamp(s.height_px, 16, 1 << 13);
   const double ppmm = std::isfinite(s.px_per_mm) && s.px_per_mm > 0.1 ? s.px_per_mm : 3.6;
+  const double hairline_mm = std::isfinite(s.hairline_mm) ? std::clamp(s.hairline_mm, 30.0, 250.0) : 98.0;
   face.rgb.resize(static_cast<std::size_t>(face.width) * face.height * 3);
   const Point g{face.width / 2.0, face.height * 0.64};
   auto at = [&](double x_mm, double y_mm) { return Point{g.x + x_mm * ppmm, g.y + y_mm * ppmm}; };

@@ -13,6 +13,7 @@ namespace smp {
 struct SyntheticFaceSpec {
   int width_px = 720, height_px = 780;
   double px_per_mm = 3.6;
+  double hairline_mm = 98.0;  // the client's own receding line above the glabella, at the midline
   std::uint32_t seed = 2;
 };
 

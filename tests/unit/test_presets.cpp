@@ -2,17 +2,21 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "hairline/hairline_mask.hpp"
 #include "hash.hpp"
+#include "presets/front_view.hpp"
 #include "presets/preset.hpp"
 #include "presets/preset_writer.hpp"
+#include "synthetic/synthetic_face.hpp"
 
 namespace {
 
@@ -70,6 +74,17 @@ BOOST_AUTO_TEST_CASE(every_shipped_preset_loads_and_the_library_is_complete)
         "Alopecia universalis", "Diffuse thinning", "Scarring alopecia (frontal band)", "FUT strip scar",
         "FUE donor area", "Density filler for longer hair"})
     BOOST_TEST(names.count(wanted) == 1u, "no shipped preset named " << wanted);
+  for (const char* wanted :
+       {"Hairline restoration, juvenile (front)", "Hairline restoration, mature (front)",
+        "Hairline restoration, receded temples (front)", "Hairline restoration, widow's peak (front)",
+        "Hairline restoration, defined (front)", "Hairline restoration, rounded (female) (front)", "Norwood II (front)",
+        "Norwood III (front)", "Norwood IV (front)", "Scarring alopecia (frontal band, front)",
+        "Ludwig (female frontal, front)"}) {
+    const auto p = std::find_if(library.presets.begin(), library.presets.end(),
+                                [&](const smp::Preset& preset) { return preset.name == wanted; });
+    BOOST_TEST_REQUIRE((p != library.presets.end()), "no shipped preset named " << wanted);
+    BOOST_TEST(p->view == "front", wanted << " is a " << p->view << " view");
+  }
   BOOST_TEST_MESSAGE(library.presets.size() << " shipped presets");
 }
 
@@ -239,4 +254,130 @@ BOOST_AUTO_TEST_CASE(every_shipped_preset_written_back_reads_the_same)
   }
   BOOST_TEST(smp::preset_file_stem("My Norwood IV (dark)") == "my-norwood-iv-dark");
   BOOST_TEST(smp::preset_file_stem("  ") == "preset");
+}
+
+namespace {
+
+const std::string valid_front = R"([preset]
+format=1
+name=Test front
+category=other
+view=front
+
+[zone:forehead]
+shape=polygon
+points=-60;40;60;40;60;140;-60;140
+
+[hairline]
+style=juvenile
+)";
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(front_view_zones_are_millimetres_of_the_face_and_errors_name_the_key)
+{
+  auto result = smp::parse_preset(valid_front, "front.preset");
+  const auto* error = std::get_if<smp::PresetError>(&result);
+  BOOST_TEST_REQUIRE(!error, (error ? error->message() : ""));
+  BOOST_TEST(std::get<smp::Preset>(result).zones[0].points[2].y == 140.0);
+  // The same millimetres in a top-view preset are far outside its normalised head.
+  const auto top = error_of(replaced(valid_front, "view=front", "view=top"));
+  BOOST_TEST((top.group == "zone:forehead" && top.key == "points"), top.message());
+  BOOST_TEST(top.message().find("outside -1.5..1.5") != std::string::npos, top.message());
+  struct Case {
+    std::string text, key, words;
+    int line;
+  };
+  const Case cases[] = {
+      {replaced(valid_front, "shape=polygon\npoints=-60;40;60;40;60;140;-60;140", "shape=ring\nradii=0.5;1"), "shape",
+       "a ring is a top-view shape", 8},
+      {replaced(valid_front, "points=-60;40;", "points=-600;40;"), "points", "outside -250..250", 9},
+      {replaced(valid_front, "shape=polygon\npoints=-60;40;60;40;60;140;-60;140", "shape=band\nfrom-to=120;40"),
+       "from-to", "from low to high", 9},
+      {replaced(valid_front, "shape=polygon\npoints=-60;40;60;40;60;140;-60;140", "shape=ellipse\ncentre=0;90\nradii=0.5;30"),
+       "radii", "outside 1..300", 10},
+  };
+  for (const Case& c : cases) {
+    const auto e = error_of(c.text);
+    BOOST_TEST(e.file == "test.preset");
+    BOOST_TEST(e.group == "zone:forehead", e.message());
+    BOOST_TEST(e.key == c.key, e.message());
+    BOOST_TEST(e.line == c.line, e.message());
+    BOOST_TEST(e.message().find(c.words) != std::string::npos, e.message());
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_front_preset_pigments_the_head_above_its_hairline_and_nothing_below)
+{
+  smp::SyntheticFaceSpec spec;  // 720 x 780 px at 3.6 px/mm
+  const smp::SyntheticFace face = smp::synthetic_face_front(spec);
+  const smp::FrontLandmarks landmarks{face.glabella, face.left_canthus, face.right_canthus, false};
+  const auto library = smp::load_preset_folders({shipped_folder()});
+  int front_presets = 0;
+  for (const smp::Preset& preset : library.presets) {
+    if (preset.view != "front")
+      continue;
+    ++front_presets;
+    std::vector<float> density(static_cast<std::size_t>(face.width) * face.height);
+    smp::front_preset_density(preset, landmarks, spec.px_per_mm, {0, 0, face.width, face.height}, density.data(), 0.0, 2);
+    const auto at_mm = [&](double x_mm, double y_mm) {  // face millimetres, y up from the glabella
+      const int px = static_cast<int>(std::lround(face.glabella.x + x_mm * spec.px_per_mm));
+      const int py = static_cast<int>(std::lround(face.glabella.y - y_mm * spec.px_per_mm));
+      return density[static_cast<std::size_t>(py) * face.width + px];
+    };
+    // Below the designed line: the brows (10 mm above the glabella) and the middle of the forehead.
+    float below = 0.0f;
+    for (int y = 0; y <= face.glabella.y; ++y)
+      for (int x = 0; x < face.width; ++x) {
+        const double up_mm = (face.glabella.y - y) / spec.px_per_mm;
+        if (up_mm < 30.0)
+          below = std::max(below, density[static_cast<std::size_t>(y) * face.width + x]);
+      }
+    BOOST_TEST(below == 0.0f, preset.name << ": " << below << " of full density less than 3 cm above the glabella (brows, eyes, temples beside them)");
+    BOOST_TEST(at_mm(0, 45) == 0.0f, preset.name << ": pigment in the middle of the forehead");
+    // Behind the line and well inside the head, some pigment; outside the model head, none.
+    BOOST_TEST(at_mm(-30, 115) > 0.3f, preset.name << ": " << at_mm(-30, 115) << " at the top of the head, image left");
+    BOOST_TEST(at_mm(-75, 120) == 0.0f, preset.name << ": pigment beside the head, on the background");
+    // The full zone of a hairline restoration: its density is the zone's, at full.
+    if (preset.zones.size() == 1 && preset.zones[0].density == 1.0 && preset.category == "other")
+      BOOST_TEST(at_mm(0, 118) == 1.0f, preset.name << ": " << at_mm(0, 118) << " behind the line at the midline");
+  }
+  BOOST_TEST(front_presets >= 11);
+}
+
+BOOST_AUTO_TEST_CASE(a_front_presets_hairline_sits_where_the_garg_construction_puts_it)
+{
+  smp::SyntheticFaceSpec spec;
+  const smp::SyntheticFace face = smp::synthetic_face_front(spec);
+  const smp::FrontLandmarks landmarks{face.glabella, face.left_canthus, face.right_canthus, false};
+  auto loaded = smp::parse_preset(valid_front, "front.preset");
+  const auto& preset = std::get<smp::Preset>(loaded);
+  const smp::Path line = smp::front_preset_hairline(preset, landmarks, spec.px_per_mm, 2);
+  BOOST_TEST_REQUIRE(line.subpaths.size() == 1u);
+  const auto& segments = line.subpaths[0].segments;
+  BOOST_TEST_REQUIRE(segments.size() == 6u);
+  const smp::Point mid = segments[3].start;
+  const auto expected = smp::front_hairline_points(landmarks, spec.px_per_mm, smp::preset_hairline_design(preset, 2));
+  const double off_mm = std::hypot(mid.x - expected.mid_frontal.x, mid.y - expected.mid_frontal.y) / spec.px_per_mm;
+  BOOST_TEST(off_mm < 0.01, "the mid-frontal point is " << off_mm << " mm from the construction's");
+  const double height_mm = (face.glabella.y - mid.y) / spec.px_per_mm;
+  BOOST_TEST(std::abs(height_mm - 80.0) <= 2.0, "mid-frontal point " << height_mm << " mm above the glabella (80 asked, irregularity 2)");
+  BOOST_TEST(segments.front().start.x < segments.back().end.x, "drawn right to left: the hair would be below the line");
+  // Its hair side: above the line, on the model head, and beside the temporal peaks only above them.
+  const smp::Path region = smp::front_hair_region(line, smp::face_frame(landmarks, spec.px_per_mm));
+  smp::HairlineMaskSettings mask;
+  mask.px_per_mm = spec.px_per_mm;
+  mask.micro_irregularity = 0.0;
+  mask.macro_irregularity_mm = 0.0;
+  const auto points = smp::front_hairline_points(landmarks, spec.px_per_mm, smp::preset_hairline_design(preset, 2));
+  auto hair = [&](smp::Point p, double right_mm, double up_mm) {
+    float v = -1.0f;
+    smp::HairlineMask(region, mask, 0).render({static_cast<int>(p.x + right_mm * spec.px_per_mm), static_cast<int>(p.y - up_mm * spec.px_per_mm), 1, 1}, &v);
+    return v;
+  };
+  BOOST_TEST(hair(points.mid_frontal, 0, 20) == 1.0f, "20 mm above the mid-frontal point");
+  BOOST_TEST(hair(points.mid_frontal, 0, -20) == 0.0f, "20 mm below the mid-frontal point");
+  BOOST_TEST(hair(points.mid_frontal, -95, 20) == 0.0f, "beside the model head, on the background");
+  BOOST_TEST(hair(points.temporal_peak_left, -10, -20) == 0.0f, "below and beside the left temporal peak (the temple)");
+  BOOST_TEST(hair(points.temporal_peak_right, 10, -20) == 0.0f, "below and beside the right temporal peak (the temple)");
 }

@@ -1,30 +1,75 @@
-// smp-preset-sheet FILTERS_DIR PRESETS_DIR OUT.png: every preset on the project's synthetic head
-// seen from above, as Simulate SMP lays it out (zones behind the preset's hairline), in a grid
-// sorted by category and name; the order is printed, one line per panel. At this size the dots
-// themselves are a faint grain, so the density also shows as a blue tint, as GIMP shows a
-// channel over the image.
+// smp-preset-sheet FILTERS_DIR PRESETS_DIR OUT.png [top|front]: every top-view preset on the
+// project's synthetic head seen from above (or every front-view preset on its synthetic face,
+// landmarks at its glabella and lateral canthi), as Simulate SMP lays it out (zones behind the
+// preset's hairline), in a grid sorted by category and name; the order is printed, one line per
+// panel. At this size the dots themselves are a faint grain, so the density also shows as a
+// blue tint, as GIMP shows a channel over the image.
 #include <gegl.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <string>
 #include <vector>
 
 #include "gegl_start.hpp"
 #include "png_writer.hpp"
+#include "presets/front_view.hpp"
 #include "presets/preset.hpp"
 #include "presets/preset_density.hpp"
 #include "support/gegl_compat.hpp"
+#include "synthetic/synthetic_face.hpp"
 #include "synthetic/synthetic_scalp.hpp"
 
 namespace {
 
 constexpr int panel_w = 260, panel_h = 320, gap = 4, columns = 7;
 constexpr double px_per_mm = 1.6;
+// The front view: the whole head in a panel, and a client bald far back (his own line 13.5 cm
+// above the glabella) so that every preset's pigment lands on skin.
+constexpr double front_px_per_mm = 1.3, front_own_hairline_mm = 135.0;
 
-std::vector<float> render_panel(const smp::Preset& preset, const smp::SyntheticScalp& scalp, const smp::HeadFrame& head)
+// The photo the presets of one view are shown on, and where Simulate SMP would put their density.
+struct Subject {
+  std::vector<float> rgb;
+  smp::HeadFrame head{};            // top view
+  smp::FrontLandmarks landmarks{};  // front view
+  bool front = false;
+  double px_per_mm = 0.0;
+};
+
+Subject subject(bool front)
+{
+  Subject s;
+  s.front = front;
+  s.px_per_mm = front ? front_px_per_mm : px_per_mm;
+  if (front) {
+    smp::SyntheticFaceSpec spec;
+    spec.width_px = panel_w;
+    spec.height_px = panel_h;
+    spec.px_per_mm = front_px_per_mm;
+    spec.hairline_mm = front_own_hairline_mm;
+    smp::SyntheticFace face = smp::synthetic_face_front(spec);
+    s.landmarks = {face.glabella, face.left_canthus, face.right_canthus, false};
+    s.rgb = std::move(face.rgb);
+    return s;
+  }
+  smp::SyntheticScalpSpec spec;
+  spec.width_px = panel_w;
+  spec.height_px = panel_h;
+  spec.px_per_mm = px_per_mm;
+  smp::SyntheticScalp scalp = smp::synthetic_scalp_top_view(spec);
+  s.head = {{scalp.head.centre_x, scalp.head.centre_y}, scalp.head.radius_x, scalp.head.radius_y, -1.5707963267948966};
+  s.rgb = std::move(scalp.rgb);
+  return s;
+}
+
+std::vector<float> render_panel(const smp::Preset& preset, const Subject& on)
 {
   std::vector<float> density(static_cast<std::size_t>(panel_w) * panel_h);
-  smp::preset_density(preset, head, px_per_mm, {0, 0, panel_w, panel_h}, density.data());
+  if (on.front)
+    smp::front_preset_density(preset, on.landmarks, on.px_per_mm, {0, 0, panel_w, panel_h}, density.data());
+  else
+    smp::preset_density(preset, on.head, on.px_per_mm, {0, 0, panel_w, panel_h}, density.data());
   std::vector<float> grey_alpha(density.size() * 2);
   for (std::size_t i = 0; i < density.size(); ++i) {
     grey_alpha[2 * i] = density[i];
@@ -32,13 +77,13 @@ std::vector<float> render_panel(const smp::Preset& preset, const smp::SyntheticS
   }
   const GeglRectangle rect{0, 0, panel_w, panel_h};
   GeglBuffer* photo_buffer = gegl_buffer_new(&rect, babl_format("R'G'B' float"));
-  gegl_buffer_set(photo_buffer, &rect, 0, babl_format("R'G'B' float"), scalp.rgb.data(), GEGL_AUTO_ROWSTRIDE);
+  gegl_buffer_set(photo_buffer, &rect, 0, babl_format("R'G'B' float"), on.rgb.data(), GEGL_AUTO_ROWSTRIDE);
   GeglBuffer* density_buffer = gegl_buffer_new(&rect, babl_format("Y'A float"));
   gegl_buffer_set(density_buffer, &rect, 0, babl_format("Y'A float"), grey_alpha.data(), GEGL_AUTO_ROWSTRIDE);
   GeglNode* graph = gegl_node_new();
   GeglNode* photo = gegl_node_new_child(graph, "operation", "gegl:buffer-source", "buffer", photo_buffer, nullptr);
   GeglNode* map = gegl_node_new_child(graph, "operation", "gegl:buffer-source", "buffer", density_buffer, nullptr);
-  GeglNode* stipple = gegl_node_new_child(graph, "operation", "smp:follicle-stipple", "px-per-mm", px_per_mm, "density",
+  GeglNode* stipple = gegl_node_new_child(graph, "operation", "smp:follicle-stipple", "px-per-mm", on.px_per_mm, "density",
                                           preset.stipple.density_per_cm2, "dot-diameter", preset.stipple.dot_diameter_mm,
                                           "strength", preset.stipple.strength, "sessions", preset.stipple.sessions, nullptr);
   GeglNode* multiply = gegl_node_new_child(graph, "operation", "gegl:multiply", nullptr);
@@ -62,24 +107,29 @@ std::vector<float> render_panel(const smp::Preset& preset, const smp::SyntheticS
 
 int main(int argc, char** argv)
 {
-  if (!smp_tools::start_gegl_with_filters(argc, argv, 4, 4, "FILTERS_DIR PRESETS_DIR OUT.png", "smp:follicle-stipple"))
+  if (!smp_tools::start_gegl_with_filters(argc, argv, 4, 5, "FILTERS_DIR PRESETS_DIR OUT.png [top|front]",
+                                          "smp:follicle-stipple"))
     return 2;
-  const smp::PresetLibrary library = smp::load_preset_folders({argv[2]});
+  const std::string view = argc > 4 ? argv[4] : "top";
+  if (view != "top" && view != "front") {
+    std::fprintf(stderr, "the view is top or front, not '%s'\n", view.c_str());
+    return 2;
+  }
+  smp::PresetLibrary library = smp::load_preset_folders({argv[2]});
   for (const auto& e : library.errors)
     std::fprintf(stderr, "skipped: %s\n", e.message().c_str());
-  smp::SyntheticScalpSpec spec;
-  spec.width_px = panel_w;
-  spec.height_px = panel_h;
-  spec.px_per_mm = px_per_mm;
-  const smp::SyntheticScalp scalp = smp::synthetic_scalp_top_view(spec);
-  const smp::HeadFrame head{{scalp.head.centre_x, scalp.head.centre_y}, scalp.head.radius_x, scalp.head.radius_y,
-                            -1.5707963267948966};
+  std::erase_if(library.presets, [&](const smp::Preset& p) { return p.view != view; });
+  const Subject on = subject(view == "front");
   const int n = static_cast<int>(library.presets.size());
+  if (n == 0) {
+    std::fprintf(stderr, "no %s-view preset in %s\n", view.c_str(), argv[2]);
+    return 1;
+  }
   const int rows = (n + columns - 1) / columns;
   const int width = columns * panel_w + (columns - 1) * gap, height = rows * panel_h + (rows - 1) * gap;
   std::vector<float> sheet(static_cast<std::size_t>(width) * height * 3, 1.0f);
   for (int p = 0; p < n; ++p) {
-    const auto pixels = render_panel(library.presets[static_cast<std::size_t>(p)], scalp, head);
+    const auto pixels = render_panel(library.presets[static_cast<std::size_t>(p)], on);
     const int ox = (p % columns) * (panel_w + gap), oy = (p / columns) * (panel_h + gap);
     for (int y = 0; y < panel_h; ++y)
       std::copy_n(&pixels[static_cast<std::size_t>(y) * panel_w * 3], panel_w * 3,

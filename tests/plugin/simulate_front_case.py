@@ -1,0 +1,126 @@
+# Runs inside GIMP 3 (python-fu-eval): the project's synthetic face at 10 px/mm, its glabella
+# and lateral canthi marked as a three-anchor path, Simulate SMP with front-view presets, and
+# what a user would see of the result; then the refusals.
+import os
+
+import gi
+
+gi.require_version("Gegl", "0.4")
+from gi.repository import Gimp, Gio, GLib
+
+case_dir = os.environ["SMP_CASE_DIR"]
+report = GLib.KeyFile()
+procedure = Gimp.get_pdb().lookup_procedure("plug-in-smp-simulate")
+marks = [float(v) for v in os.environ["SMP_LANDMARKS"].split(",")]
+
+
+def save(image, name):
+    Gimp.file_save(Gimp.RunMode.NONINTERACTIVE, image, Gio.File.new_for_path(os.path.join(case_dir, name)), None)
+
+
+def face_image():
+    image = Gimp.file_load(Gimp.RunMode.NONINTERACTIVE, Gio.File.new_for_path(os.environ["SMP_INPUT"]))
+    image.set_resolution(254.0, 254.0)  # 10 px per mm
+    image.get_layers()[0].set_name("photo")
+    return image
+
+
+def landmarks_path(image, name="landmarks"):
+    path = Gimp.Path.new(image, name)
+    image.insert_path(path, None, 0)
+    flat = []
+    for i in range(0, 6, 2):
+        flat += [marks[i], marks[i + 1]] * 3
+    path.stroke_new_from_points(Gimp.PathStrokeType.BEZIER, flat, False)
+    return path
+
+
+def simulate(image, preset, **arguments):
+    config = procedure.create_config()
+    config.set_property("run-mode", Gimp.RunMode.NONINTERACTIVE)
+    config.set_property("image", image)
+    config.set_property("preset", preset)
+    config.set_property("seed", 2)
+    for key, value in arguments.items():
+        config.set_property(key, value)
+    return procedure.run(config)
+
+
+def save_pigment(image, name):
+    copy = image.duplicate()
+    for layer in copy.get_layers():
+        if layer.get_name() == "photo":
+            copy.remove_layer(layer)
+    pigment = copy.get_layers()[0].get_children()[0]
+    pigment.set_mode(Gimp.LayerMode.NORMAL)
+    save(copy, "pigment-" + name)
+    for effect in pigment.get_filters():  # the layer's own pixels: the density a user paints
+        effect.delete()
+    save(copy, "density-" + name)
+    copy.delete()
+
+
+for preset in ["hairline-juvenile-front", "ludwig-frontal-front"]:
+    image = face_image()
+    path = landmarks_path(image)
+    result = simulate(image, preset, landmarks=path)
+    status = result.index(0).value_nick
+    report.set_string(preset, "status", status)
+    report.set_string(preset, "message", "" if status == "success" else str(result.index(1)))
+    if status == "success":
+        group = result.index(1)
+        report.set_string(preset, "group", group.get_name())
+        report.set_string(preset, "group-mode", group.get_mode().value_nick)
+        report.set_string_list(preset, "top-layers", [l.get_name() for l in image.get_layers()])
+        children = group.get_children()
+        report.set_string_list(preset, "children", [c.get_name() for c in children])
+        report.set_string(preset, "pigment-mode", children[0].get_mode().value_nick)
+        report.set_string_list(preset, "pigment-filters",
+                               [f.get_operation_name() for f in children[0].get_filters()] or ["none"])
+        report.set_string_list(preset, "paths", [p.get_name() for p in image.get_paths()])
+        report.set_string_list(preset, "channels", [c.get_name() for c in image.get_channels()])
+        report.set_string_list(preset, "selected", [l.get_name() for l in image.get_selected_layers()])
+        hairline = [p for p in image.get_paths() if p.get_name() == "SMP hairline"]
+        if hairline:
+            points = hairline[0].stroke_get_points(hairline[0].get_strokes()[0])[1]
+            anchors = [(points[i + 2], points[i + 3]) for i in range(0, len(points), 6)]
+            report.set_integer(preset, "anchors", len(anchors))
+            report.set_double(preset, "mid-anchor-x", anchors[len(anchors) // 2][0])
+            report.set_double(preset, "mid-anchor-y", anchors[len(anchors) // 2][1])
+        save(image, "composite-" + preset + ".png")
+        save_pigment(image, preset + ".png")
+    image.delete()
+
+# A selection round the head in the photo keeps the pigment inside it, and stays as it was; the
+# landmarks are found by their path's name, as Export Stencil finds them.
+image = face_image()
+landmarks_path(image, "SMP landmarks")
+image.select_rectangle(Gimp.ChannelOps.REPLACE, 500, 0, 600, 1800)
+result = simulate(image, "hairline-juvenile-front")
+report.set_string("selection", "status", result.index(0).value_nick)
+report.set_boolean("selection", "kept", Gimp.Selection.bounds(image)[1:] == (True, 500, 0, 1100, 1800))
+report.set_string_list("selection", "channels", [c.get_name() for c in image.get_channels()])
+if result.index(0).value_nick == "success":
+    Gimp.Selection.none(image)
+    save_pigment(image, "selection.png")
+image.delete()
+
+# Refusals: a front-view preset without landmarks, a top-view one without a head selection.
+image = face_image()
+result = simulate(image, "hairline-juvenile-front")
+report.set_string("front-no-landmarks", "status", result.index(0).value_nick)
+report.set_string("front-no-landmarks", "message", str(result.index(1)))
+two = Gimp.Path.new(image, "two")
+image.insert_path(two, None, 0)
+two.stroke_new_from_points(Gimp.PathStrokeType.BEZIER, [100.0, 100.0] * 3 + [300.0, 100.0] * 3, False)
+result = simulate(image, "hairline-juvenile-front", landmarks=two)
+report.set_string("front-two-anchors", "status", result.index(0).value_nick)
+report.set_string("front-two-anchors", "message", str(result.index(1)))
+Gimp.Selection.none(image)
+result = simulate(image, "norwood-4")
+report.set_string("top-no-ellipse", "status", result.index(0).value_nick)
+report.set_string("top-no-ellipse", "message", str(result.index(1)))
+report.set_string_list("refusals", "layers", [l.get_name() for l in image.get_layers()])
+image.delete()
+
+report.save_to_file(os.path.join(case_dir, "report.ini"))
