@@ -6,7 +6,7 @@ import os
 import gi
 
 gi.require_version("Gegl", "0.4")
-from gi.repository import Gimp, Gio, GLib
+from gi.repository import Gegl, Gimp, Gio, GLib
 
 case_dir = os.environ["SMP_CASE_DIR"]
 report = GLib.KeyFile()
@@ -105,7 +105,7 @@ if result.index(0).value_nick == "success":
     save_pigment(image, "selection.png")
 image.delete()
 
-# Refusals: a front-view preset without landmarks, a top-view one without a head selection.
+# Refusals: a front-view preset without landmarks, a top-view one with no head to fit.
 image = face_image()
 result = simulate(image, "hairline-juvenile-front")
 report.set_string("front-no-landmarks", "status", result.index(0).value_nick)
@@ -116,11 +116,20 @@ two.stroke_new_from_points(Gimp.PathStrokeType.BEZIER, [100.0, 100.0] * 3 + [300
 result = simulate(image, "hairline-juvenile-front", landmarks=two)
 report.set_string("front-two-anchors", "status", result.index(0).value_nick)
 report.set_string("front-two-anchors", "message", str(result.index(1)))
-Gimp.Selection.none(image)
+report.set_string_list("refusals", "layers", [l.get_name() for l in image.get_layers()])
+image.delete()
+# Without a selection a top view fits the head to the photo; a grey photo shows no head to fit.
+image = Gimp.Image.new(400, 400, Gimp.ImageBaseType.RGB)
+grey = Gimp.Layer.new(image, "photo", 400, 400, Gimp.ImageType.RGB_IMAGE, 100, Gimp.LayerMode.NORMAL)
+image.insert_layer(grey, None, 0)
+Gimp.context_push()
+Gimp.context_set_foreground(Gegl.Color.new("#808080"))
+grey.fill(Gimp.FillType.FOREGROUND)
+Gimp.context_pop()
 result = simulate(image, "norwood-4")
 report.set_string("top-no-ellipse", "status", result.index(0).value_nick)
 report.set_string("top-no-ellipse", "message", str(result.index(1)))
-report.set_string_list("refusals", "layers", [l.get_name() for l in image.get_layers()])
+report.set_string_list("top-no-ellipse", "layers", [l.get_name() for l in image.get_layers()])
 image.delete()
 
 report.save_to_file(os.path.join(case_dir, "report.ini"))

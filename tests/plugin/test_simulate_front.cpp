@@ -181,4 +181,5 @@ BOOST_AUTO_TEST_CASE(simulate_says_what_is_missing_for_each_view)
   BOOST_TEST(c.value("top-no-ellipse", "message").find("Ellipse Select") != std::string::npos,
              c.value("top-no-ellipse", "message"));
   BOOST_TEST(c.value("refusals", "layers") == "photo;", "a refused run left layers behind");
+  BOOST_TEST(c.value("top-no-ellipse", "layers") == "photo;", "a refused top view left layers behind");
 }
