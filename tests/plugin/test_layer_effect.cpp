@@ -86,7 +86,7 @@ std::vector<float> darkening_in_gimp(const std::string& name)
   const auto& c = the_case();
   BOOST_TEST_REQUIRE(c.value("run", "status") == "success", c.output);
   std::vector<float> light = light_of(c.dir + "/" + name);
-  const float photo = std::pow((photo_grey + 0.055f) / 1.055f, 2.4f);
+  const float photo = to_linear(photo_grey);
   for (float& l : light)
     l = 1.0f - l / photo;
   return light;
