@@ -30,8 +30,9 @@ for name, overrides in (("preset", {}), ("overrides", {"sessions": 1, "density":
         report.set_string(name, "message", str(result.index(1)))
         continue
     group = result.index(1)
-    # GIMP renders a layer effect from the corner of the selection of the moment (the dots move
-    # by its offset), so the composite is saved without one, as a user sees it after Select None.
+    # GIMP 3.0's exported copy renders an effect inside a layer group from the corner of the
+    # selection active at export (README, "Pigment layer in GIMP"), so the composite is saved
+    # without one, as the canvas shows it.
     Gimp.Selection.none(image)
     Gimp.file_save(Gimp.RunMode.NONINTERACTIVE, image,
                    Gio.File.new_for_path(os.path.join(case_dir, "composite-" + name + ".png")), None)
