@@ -164,7 +164,8 @@ GeglBuffer* shrunk_to_fit(GeglBuffer* photo, int max_side, double& scale)
 }
 
 GeglBuffer* simulation_preview(GeglBuffer* photo, double scale, double px_per_mm, const smp::DensityPlan& density,
-                               const smp::PresetStipple& stipple, unsigned seed)
+                               const smp::PresetStipple& stipple, unsigned seed,
+                               std::optional<double> scalp_hair_density)
 {
   Graph graph;
   const GeglRectangle extent = extent_of(photo);
@@ -172,6 +173,16 @@ GeglBuffer* simulation_preview(GeglBuffer* photo, double scale, double px_per_mm
   GeglNode* painted = density_node(graph, scale, px_per_mm, density);
   if (!painted)
     return rendered(image, extent);
+  if (scalp_hair_density) {
+    // Density is luminance x alpha: the mask scales the alpha, as the run's layer mask does.
+    GeglNode* scalp = graph.node("smp:scalp-mask", "px-per-mm", px_per_mm * scale, "hair-density",
+                                 *scalp_hair_density, "sensitivity", 0.5);
+    GeglNode* kept = graph.node("gegl:opacity");
+    gegl_node_link(image, scalp);
+    gegl_node_link(painted, kept);
+    gegl_node_connect(scalp, "output", kept, "aux");
+    painted = kept;
+  }
   GeglNode* layer = graph.node("gegl:crop", "x", double(extent.x), "y", double(extent.y), "width",
                                double(extent.width), "height", double(extent.height));
   GeglNode* pigment = graph.node("smp:follicle-stipple", "px-per-mm", px_per_mm * scale);

@@ -5,6 +5,7 @@
 
 #include <gegl.h>
 
+#include <optional>
 #include <string>
 
 #include "geometry/path.hpp"
@@ -31,9 +32,11 @@ GeglBuffer* shrunk_to_fit(GeglBuffer* photo, int max_side, double& scale);
 // What Simulate SMP makes of the image: its density painted as the procedure paints it,
 // smp:follicle-stipple at the shrunk scale, multiplied over the photo. `photo` is the image
 // shrunk by `scale` (at 0,0); `px_per_mm` and the plan are the full image's. A new buffer of
-// the photo's size ("R'G'B'A float").
+// the photo's size ("R'G'B'A float"). With `scalp_hair_density` the density is kept on bare
+// scalp by smp:scalp-mask of the photo (that share of it over hair), as the run keeps it.
 GeglBuffer* simulation_preview(GeglBuffer* photo, double scale, double px_per_mm, const smp::DensityPlan& density,
-                               const smp::PresetStipple& stipple, unsigned seed);
+                               const smp::PresetStipple& stipple, unsigned seed,
+                               std::optional<double> scalp_hair_density = std::nullopt);
 
 // Design Hairline's result over `photo`: the density ramp it renders into its channel, tinted
 // (`hairline_tint`, stronger with density), with the 10% and 90% edges of the ramp and the

@@ -96,8 +96,11 @@ PreviewContent preview_of(GimpImage* image, GimpProcedureConfig* config, const s
   gchar* note = g_strdup_printf("%s: %.0f dots/cm², shade %.2f, %d session%s, at %.1f px/mm.",
                                 simulation.preset->name.c_str(), stipple.density_per_cm2, stipple.strength,
                                 stipple.sessions, stipple.sessions == 1 ? "" : "s", px_per_mm);
+  // Front views are not confined to the scalp mask in the run either.
+  const std::optional<double> scalp_hair_density =
+      simulation.front ? std::nullopt : std::optional<double>(hair_density_for(simulation.preset->category));
   PreviewContent content{simulation_preview(photo, scale, px_per_mm, simulation.plan, stipple,
-                                            static_cast<unsigned>(simulation.seed)),
+                                            static_cast<unsigned>(simulation.seed), scalp_hair_density),
                          note};
   g_free(note);
   return content;

@@ -135,7 +135,8 @@ void check_preview_against_gimp(const std::string& name, const smp::PresetStippl
   BOOST_TEST_REQUIRE(scale == 0.25);
   const smp::Preset preset = norwood_4();
   const smp::DensityPlan plan = smp::density_plan(preset, head, px_per_mm, seed);
-  GeglBuffer* preview = smp_plugin::simulation_preview(small_photo, scale, px_per_mm, plan, stipple, seed);
+  // As the run: pigment kept on bare scalp, none over hair for a Norwood preset.
+  GeglBuffer* preview = smp_plugin::simulation_preview(small_photo, scale, px_per_mm, plan, stipple, seed, 0.0);
   save(preview, output_dir() + "/simulate-" + name + "-preview.png");
   constexpr int block = 20;
   const BlockDarkening in_preview = darkening(small_photo, preview, block);
