@@ -119,7 +119,10 @@ def process(photo, stem, settings):
         seed = int(get(settings, "batch", "seed", "0") or 0)
         marks = None
         style = get(settings, "batch", "style", "juvenile")
-        preset = get(settings, "batch", "preset", "norwood-4") if head else f"{style} hairline (front view)"
+        if head:
+            preset = get(settings, "batch", "preset", "norwood-4")
+        else:
+            preset = get(settings, "batch", "front-preset", f"hairline-{style}-front")
         if head:
             image.select_ellipse(Gimp.ChannelOps.REPLACE, *head)
             run("plug-in-smp-simulate", image, preset=preset,
@@ -127,10 +130,8 @@ def process(photo, stem, settings):
         elif landmarks:
             marks = path_from(image, "SMP landmarks", [landmarks[0:2], landmarks[2:4], landmarks[4:6]])
             eyes = get(sidecar, "photo", "eyes", "canthi")
-            density = run("plug-in-smp-design-hairline", image, view="front", landmarks=marks, eyes=eyes,
-                          style=style, seed=seed).index(2)
-            image.select_item(Gimp.ChannelOps.REPLACE, density)
-            run("plug-in-smp-stipple-layer", image, seed=seed)
+            # A front-view preset keeps the pigment on the model head above the designed line.
+            run("plug-in-smp-simulate", image, preset=preset, landmarks=marks, eyes=eyes, seed=seed)
         else:
             raise PhotoError(f"{sidecar_name} gives neither head=x,y,width,height nor landmarks=...")
         Gimp.Selection.none(image)
