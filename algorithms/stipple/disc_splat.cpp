@@ -22,12 +22,15 @@ void DiscAxes::orient(double angle, double stretch_factor)
 
 DiscCover disc_bounds(const DiscShape& d, double max_reach_px)
 {
-  const double reach = std::min(d.radius_px * d.stretch + d.edge_px + 1.0, max_reach_px);
+  // The pixels whose centres lie within the soft edge's reach, which the stretch lengthens
+  // along the hair; never beyond what the renderer's padding allows for.
+  const double reach = std::min({(d.radius_px + d.edge_px) * d.stretch, d.radius_px * d.stretch + d.edge_px + 1.0,
+                                 max_reach_px});
   DiscCover box;
-  box.x0 = floor_to_long(d.centre_x - reach);
-  box.y0 = floor_to_long(d.centre_y - reach);
-  box.width = ceil_to_long(d.centre_x + reach) - box.x0;
-  box.height = ceil_to_long(d.centre_y + reach) - box.y0;
+  box.x0 = floor_to_long(d.centre_x - reach + 0.5);
+  box.y0 = floor_to_long(d.centre_y - reach + 0.5);
+  box.width = std::max(ceil_to_long(d.centre_x + reach - 0.5) - box.x0, 1L);
+  box.height = std::max(ceil_to_long(d.centre_y + reach - 0.5) - box.y0, 1L);
   box.stride = box.width;
   box.offset = 0;
   return box;
@@ -45,8 +48,13 @@ bool add_disc_cover(const DiscShape& d, const DiscAxes& axes, DiscCover& box, st
   for (long i = 0; i < box.stride; ++i)
     dx[i] = static_cast<float>(box.x0 + i + 0.5 - d.centre_x);
   const float4 inner = splat4(static_cast<float>(d.radius_px - d.edge_px));
-  const float4 span = splat4(static_cast<float>(2.0 * d.edge_px));
+  const float4 per_span = splat4(static_cast<float>(0.5 / d.edge_px));
   const float4 zero = splat4(0.0f), one = splat4(1.0f);
+  // Only the last four columns of a row may run past the box's width; they stay out of the sum.
+  float4 last_columns = one;
+  for (long lane = box.width - (box.stride - 4); lane < 4; ++lane)
+    last_columns[lane] = 0.0f;
+  float4 sum = zero;
   for (long j = box.height - 1; j >= 0; --j) {
     const auto dy = static_cast<float>(box.y0 + j + 0.5 - d.centre_y);
     const float4 dy_along = splat4(dy * axes.along_y), dy_across = splat4(dy);
@@ -54,31 +62,18 @@ bool add_disc_cover(const DiscShape& d, const DiscAxes& axes, DiscCover& box, st
     for (long i = 0; i < box.stride; i += 4) {
       const float4 x = load4(dx + i);
       const float4 along = x * axes.along_x + dy_along, across = dy_across * axes.across_x - x * axes.across_y;
-      const float4 t = min4(max4((sqrt4(along * along + across * across) - inner) / span, zero), one);  // std::clamp
-      store4(row + i, 1.0f - t * t * (3.0f - 2.0f * t));
+      const float4 t = min4(max4((sqrt4(along * along + across * across) - inner) * per_span, zero), one);
+      const float4 c = 1.0f - t * t * (3.0f - 2.0f * t);
+      store4(row + i, c);
+      sum += i + 4 > box.width ? c * last_columns : c;
     }
   }
-  // Every cover is a multiple of 2^-24 in 0..1, so this double sum is exact in any order: four
-  // running sums, not one long chain of additions.
-  double sum0 = 0.0, sum1 = 0.0, sum2 = 0.0, sum3 = 0.0;
-  for (long j = 0; j < box.height; ++j) {
-    const float* row = cover + j * box.stride;
-    long i = 0;
-    for (; i + 4 <= box.width; i += 4) {
-      sum0 += row[i];
-      sum1 += row[i + 1];
-      sum2 += row[i + 2];
-      sum3 += row[i + 3];
-    }
-    for (; i < box.width; ++i)
-      sum0 += row[i];
-  }
-  const double sum = (sum0 + sum1) + (sum2 + sum3);
-  if (!(sum > 0.0)) {
+  const float total = (sum[0] + sum[1]) + (sum[2] + sum[3]);
+  if (!(total > 0.0f)) {
     pool.resize(box.offset);
     return false;
   }
-  const float4 norm = splat4(static_cast<float>(std::numbers::pi * d.radius_px * d.radius_px / sum));
+  const float4 norm = splat4(static_cast<float>(std::numbers::pi * d.radius_px * d.radius_px / total));
   const auto opacity = static_cast<float>(d.opacity);
   for (long k = 0; k < box.stride * box.height; k += 4)
     store4(cover + k, min4(one, load4(cover + k) * norm) * opacity);

@@ -15,6 +15,9 @@ constexpr double reach_sigmas = 2.5;
 // A cell may be this fraction of sigma wide: bilinear spreading then stays within about 1%.
 constexpr double cell_per_sigma = 0.8;
 constexpr int max_cell_px = 8;
+// Dropping a dot bilinearly, and reading pixels back bilinearly, each widen the halo by about
+// a sixth of a cell squared in variance; the blur leaves out what the drop adds.
+constexpr double drop_variance_cells2 = 1.0 / 6.0;
 
 long floor_div(long a, long b)
 {
@@ -28,86 +31,101 @@ int HaloGrid::cell_px(double sigma_px)
   return std::clamp(static_cast<int>(sigma_px * cell_per_sigma), 1, max_cell_px);
 }
 
-double HaloGrid::reach_px(double sigma_px)
+int HaloGrid::reach_cells(double sigma_px)
 {
-  return reach_sigmas * sigma_px + 2.0 * cell_px(sigma_px) + 1.0;
+  const int cell = cell_px(sigma_px);
+  const double wanted = std::ceil(reach_sigmas * sigma_px / cell);
+  return static_cast<int>(std::clamp(wanted, 1.0, double(max_reach_px / cell - 3)));
 }
 
-HaloGrid::HaloGrid(const PixelRect& out, double sigma_px) : sigma_px_(sigma_px), cell_(cell_px(sigma_px))
+double HaloGrid::reach_px(double sigma_px)
 {
-  // One cell beyond the output on every side, for the bilinear spreading at its edges.
+  // A dot drops ink up to a cell from itself, the grid runs a cell past the output on every
+  // side, and the blur carries ink reach_cells() further.
+  return (reach_cells(sigma_px) + 3) * cell_px(sigma_px);
+}
+
+HaloGrid::HaloGrid(const PixelRect& out, double sigma_px) : cell_(cell_px(sigma_px)), reach_(reach_cells(sigma_px))
+{
   x0_ = floor_div(out.x, cell_) - 1;
   y0_ = floor_div(out.y, cell_) - 1;
   width_ = floor_div(out.x + out.width - 1, cell_) + 2 - x0_;
   height_ = floor_div(out.y + out.height - 1, cell_) + 2 - y0_;
-  ink_.assign(static_cast<std::size_t>(width_ * height_), 0.0f);
+  // Rows of both grids run on to whole numbers of float4s.
+  drop_x0_ = x0_ - reach_;
+  drop_y0_ = y0_ - reach_;
+  drop_width_ = ((width_ + 3) / 4 * 4 + 2 * reach_ + 3) / 4 * 4;
+  drop_height_ = height_ + 2 * reach_;
+  dropped_.assign(static_cast<std::size_t>(drop_width_ * drop_height_), 0.0f);
+
+  const double sigma_cells = std::sqrt(std::max(sigma_px * sigma_px / (cell_ * cell_) - drop_variance_cells2, 0.01));
+  std::vector<double> weights(static_cast<std::size_t>(2 * reach_ + 1));
+  double sum = 0.0;
+  for (int k = -reach_; k <= reach_; ++k)
+    sum += weights[static_cast<std::size_t>(k + reach_)] = std::exp(-0.5 * (k / sigma_cells) * (k / sigma_cells));
+  kernel_.resize(weights.size());
+  for (std::size_t k = 0; k < weights.size(); ++k)
+    kernel_[k] = static_cast<float>(weights[k] / sum);
 }
 
 void HaloGrid::add(double centre_x, double centre_y, double ink_px2)
 {
   // In cell units, where cell (i, j) stands for the point ((i + 0.5) * cell, (j + 0.5) * cell).
-  const double cx = centre_x / cell_ - 0.5, cy = centre_y / cell_ - 0.5, sigma = sigma_px_ / cell_;
-  const double reach = reach_sigmas * sigma;
-  const long i0 = std::max(x0_, ceil_to_long(cx - reach));
-  const long i1 = std::min(x0_ + width_, floor_to_long(cx + reach) + 1);
-  const long j0 = std::max(y0_, ceil_to_long(cy - reach));
-  const long j1 = std::min(y0_ + height_, floor_to_long(cy + reach) + 1);
-  if (i0 >= i1 || j0 >= j1)
+  const double u = centre_x / cell_ - 0.5, v = centre_y / cell_ - 0.5;
+  if (!(ink_px2 > 0.0) || !(u > drop_x0_ - 1.0 && u < drop_x0_ + drop_width_) ||
+      !(v > drop_y0_ - 1.0 && v < drop_y0_ + drop_height_))
     return;
+  const long i = floor_to_long(u), j = floor_to_long(v);
+  const auto fx = static_cast<float>(u - i), fy = static_cast<float>(v - j);
+  const auto ink = static_cast<float>(ink_px2 / (cell_ * cell_));
+  const float share[2][2] = {{ink * (1.0f - fx) * (1.0f - fy), ink * fx * (1.0f - fy)},
+                             {ink * (1.0f - fx) * fy, ink * fx * fy}};
+  for (long dj = 0; dj < 2; ++dj)
+    for (long di = 0; di < 2; ++di) {
+      const long ci = i + di - drop_x0_, cj = j + dj - drop_y0_;
+      if (ci >= 0 && ci < drop_width_ && cj >= 0 && cj < drop_height_)
+        dropped_[static_cast<std::size_t>(cj * drop_width_ + ci)] += share[dj][di];
+    }
+  any_ink_ = true;
+}
 
-  // The normalisation runs over the whole circle, also outside this grid, so that every tile
-  // gives a cell the same share of the dot's ink.
-  const long full_i0 = ceil_to_long(cx - reach), full_j0 = ceil_to_long(cy - reach);
-  const long full_w = floor_to_long(cx + reach) + 1 - full_i0;
-  const long full_h = floor_to_long(cy + reach) + 1 - full_j0;
-  // gx_ runs on to a whole number of float4s with zeros, which never pass the cut.
-  gx_.assign(static_cast<std::size_t>((full_w + 3) / 4 * 4), 0.0f);
-  gy_.resize(static_cast<std::size_t>(full_h));
-  for (long i = 0; i < full_w; ++i)
-    gx_[static_cast<std::size_t>(i)] = static_cast<float>(std::exp(-0.5 * std::pow((full_i0 + i - cx) / sigma, 2)));
-  for (long j = 0; j < full_h; ++j)
-    gy_[static_cast<std::size_t>(j)] = static_cast<float>(std::exp(-0.5 * std::pow((full_j0 + j - cy) / sigma, 2)));
-  static const auto cut = static_cast<float>(std::exp(-0.5 * reach_sigmas * reach_sigmas));
-  const float4 cut4 = splat4(cut), none = splat4(0.0f);
-  // Every kept weight is a multiple of 2^-28 (all are above 2^-5) and there are few: the double
-  // sums are exact, in any order.
-  double kept_by_lane[4] = {0.0, 0.0, 0.0, 0.0};
-  for (long j = 0; j < full_h; ++j) {
-    const float gy = gy_[static_cast<std::size_t>(j)];
-    for (std::size_t i = 0; i < gx_.size(); i += 4) {
-      const float4 g = load4(&gx_[i]) * gy;
-      const float4 kept = g >= cut4 ? g : none;
-      for (int lane = 0; lane < 4; ++lane)
-        kept_by_lane[lane] += kept[lane];
-    }
-  }
-  const double kept = (kept_by_lane[0] + kept_by_lane[1]) + (kept_by_lane[2] + kept_by_lane[3]);
-  if (!(kept > 0.0))
+void HaloGrid::spread()
+{
+  if (!any_ink_)
     return;
-  const auto amplitude = static_cast<float>(ink_px2 / (kept * cell_ * cell_));
-  // Adding nothing (+0) leaves a cell's ink, never negative, as it was.
-  for (long j = j0; j < j1; ++j) {
-    const float gy = gy_[static_cast<std::size_t>(j - full_j0)];
-    float* row = ink_.data() + (j - y0_) * width_ + (i0 - x0_);
-    const float* gx = gx_.data() + (i0 - full_i0);
-    const long n = i1 - i0;
-    long k = 0;
-    for (; k + 4 <= n; k += 4) {
-      const float4 g = load4(gx + k) * gy;
-      store4(row + k, load4(row + k) + (g >= cut4 ? amplitude * g : none));
+  // Down the columns into one row, then along it: each halo cell is the same sum of the same
+  // dropped cells in the same order, whatever rectangle the grid was made for.
+  const auto taps = static_cast<long>(kernel_.size());
+  const long padded_width = (width_ + 3) / 4 * 4;
+  std::vector<float> column_sums(static_cast<std::size_t>(drop_width_));
+  ink_.assign(static_cast<std::size_t>(padded_width * height_), 0.0f);
+  for (long j = 0; j < height_; ++j) {
+    for (long i = 0; i < drop_width_; i += 4) {
+      float4 sum = splat4(0.0f);
+      for (long k = 0; k < taps; ++k)
+        sum += kernel_[static_cast<std::size_t>(k)] * load4(&dropped_[static_cast<std::size_t>((j + k) * drop_width_ + i)]);
+      store4(&column_sums[static_cast<std::size_t>(i)], sum);
     }
-    for (; k < n; ++k) {
-      const float g = gx[k] * gy;
-      if (g >= cut)
-        row[k] += amplitude * g;
+    float* row = ink_.data() + j * padded_width;
+    for (long i = 0; i < padded_width; i += 4) {
+      float4 sum = splat4(0.0f);
+      for (long k = 0; k < taps; ++k)
+        sum += kernel_[static_cast<std::size_t>(k)] * load4(&column_sums[static_cast<std::size_t>(i + k)]);
+      store4(row + i, sum);
     }
   }
 }
 
-void HaloGrid::apply(const PigmentCover& pigment_cover, const PixelRect& piece, float* rgba,
-                     std::size_t row_stride) const
+void HaloGrid::paint(const PigmentCover& pigment, const PixelRect& piece, float* rgba, std::size_t row_stride) const
 {
   const auto width = static_cast<std::size_t>(std::max(piece.width, 0));
+  std::vector<float> halo(width, 0.0f);
+  if (!any_ink_) {
+    for (int y = 0; y < piece.height; ++y)
+      pigment.paint_row(rgba + static_cast<std::size_t>(y) * row_stride, halo.data(), width);
+    return;
+  }
+  const long padded_width = (width_ + 3) / 4 * 4;
   // Where each column falls between grid cells: the same for every row.
   std::vector<long> column(width);
   std::vector<float> column_t(width);
@@ -117,15 +135,15 @@ void HaloGrid::apply(const PigmentCover& pigment_cover, const PixelRect& piece, 
     column_t[x] = static_cast<float>(u - std::floor(u));
   }
   // The halo spread along the grid rows above and below a pixel row: shared by the cell's rows.
-  std::vector<float> upper(width), lower(width), halo(width);
+  std::vector<float> upper(width), lower(width);
   long spread_row = std::numeric_limits<long>::min();
   for (int y = 0; y < piece.height; ++y) {
     const double v = (piece.y + y + 0.5) / cell_ - 0.5;
     const long j = static_cast<long>(std::floor(v));
     const auto ty = static_cast<float>(v - j);
     if (j != spread_row) {
-      const float* top = ink_.data() + (j - y0_) * width_;
-      const float* bottom = top + width_;
+      const float* top = ink_.data() + (j - y0_) * padded_width;
+      const float* bottom = top + padded_width;
       for (std::size_t x = 0; x < width; ++x) {
         const long i = column[x];
         const float tx = column_t[x];
@@ -134,15 +152,9 @@ void HaloGrid::apply(const PigmentCover& pigment_cover, const PixelRect& piece, 
       }
       spread_row = j;
     }
-    std::size_t x = 0;
-    for (; x + 4 <= width; x += 4) {
-      const float4 above = load4(&upper[x]), below = load4(&lower[x]);
-      store4(&halo[x], min4(splat4(1.0f), above + (below - above) * ty));
-    }
-    for (; x < width; ++x)
-      halo[x] = std::min(1.0f, upper[x] + (lower[x] - upper[x]) * ty);
-    // Ink is never negative, and no ink leaves a pixel's bits as they are: no test needed.
-    pigment_cover.apply_row(rgba + static_cast<std::size_t>(y) * row_stride, halo.data(), width);
+    float* row = rgba + static_cast<std::size_t>(y) * row_stride;
+    for (std::size_t x = 0; x < width; ++x)
+      pigment.paint(row + 4 * x, std::min(1.0f, upper[x] + (lower[x] - upper[x]) * ty));
   }
 }
 

@@ -31,6 +31,26 @@ struct PigmentCover {
       store4(pixel, p * (1.0f - cover) + colour * cover);
   }
 
+  // One RGBA pixel with no pigment yet: the bits of apply() over white (transmittance) or
+  // nothing (dots), without reading it.
+  void paint(float* pixel, float cover) const
+  {
+    store4(pixel, transmittance ? 1.0f - cover * absorbed : colour * cover);
+  }
+
+  // `n` RGBA pixels with no pigment yet, each under its own cover: the same bits as apply_row()
+  // over white (transmittance) or nothing (dots), without reading them.
+  void paint_row(float* pixels, const float* cover, std::size_t n) const
+  {
+    if (transmittance) {
+      for (std::size_t i = 0; i < n; ++i)
+        store4(pixels + 4 * i, 1.0f - cover[i] * absorbed);
+    } else {
+      for (std::size_t i = 0; i < n; ++i)
+        store4(pixels + 4 * i, colour * cover[i]);
+    }
+  }
+
   // `n` RGBA pixels in a row, each under its own cover.
   void apply_row(float* pixels, const float* cover, std::size_t n) const
   {

@@ -207,6 +207,8 @@ void StippleBand::place_dots(double scale)
     if (halos_)
       halos_->add(cx, cy, s.halo * std::numbers::pi * radius * radius * look.opacity);
   }
+  if (halos_)
+    halos_->spread();
   index_strips();
 }
 
@@ -242,19 +244,21 @@ void StippleBand::index_strips()
 
 void StippleBand::draw(const PixelRect& piece, float* rgba, std::size_t row_stride) const
 {
-  const float4 blank = splat4(renderer_.settings_.output == StippleOutput::transmittance ? 1.0f : 0.0f);
-  for (int y = 0; y < piece.height; ++y) {
-    float* row = rgba + static_cast<std::size_t>(y) * row_stride;
-    for (int x = 0; x < piece.width; ++x)
-      store4(row + 4 * x, blank);
+  // The halos, where there are any, are the first layer of pigment: they write every pixel.
+  if (halos_) {
+    halos_->paint(pigment_, piece, rgba, row_stride);
+  } else {
+    const float4 blank = splat4(renderer_.settings_.output == StippleOutput::transmittance ? 1.0f : 0.0f);
+    for (int y = 0; y < piece.height; ++y) {
+      float* row = rgba + static_cast<std::size_t>(y) * row_stride;
+      for (int x = 0; x < piece.width; ++x)
+        store4(row + 4 * x, blank);
+    }
   }
-  if (look_ == Look::mean) {
+  if (look_ == Look::mean)
     draw_mean(piece, rgba, row_stride);
-  } else if (look_ == Look::dots) {
+  else if (look_ == Look::dots)
     draw_discs(piece, rgba, row_stride);
-    if (halos_)
-      halos_->apply(pigment_, piece, rgba, row_stride);
-  }
 }
 
 void StippleBand::draw_discs(const PixelRect& piece, float* rgba, std::size_t row_stride) const

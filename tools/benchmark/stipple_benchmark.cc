@@ -1,5 +1,6 @@
 // smp-benchmark: megapixels per second of smp:follicle-stipple beside GEGL's own ops, measured
-// in the same run on the same machine. Usage: smp-benchmark FILTERS_DIR [SIZE]
+// in the same run on the same machine. Usage: smp-benchmark FILTERS_DIR [SIZE [ONLY]]
+// ONLY (for profiling) times just the operations whose name contains it.
 // The load average is printed at the start and the end: other work on the machine skews the figures.
 #include <gegl.h>
 
@@ -103,9 +104,10 @@ double seconds_to_render(const Build& build, const Inputs& in, const GeglRectang
 
 int main(int argc, char** argv)
 {
-  if (!smp_tools::start_gegl_with_filters(argc, argv, 2, 3, "FILTERS_DIR [SIZE]", "smp:follicle-stipple"))
+  if (!smp_tools::start_gegl_with_filters(argc, argv, 2, 4, "FILTERS_DIR [SIZE [ONLY]]", "smp:follicle-stipple"))
     return 2;
   const int size = argc > 2 ? std::atoi(argv[2]) : 4096;
+  const std::string only = argc > 3 ? argv[3] : "";
   const Inputs in = make_inputs(size);
   const std::vector<std::pair<std::string, Build>> cases{
       {"gegl:nop (photo)", [](GeglNode* g, const Inputs& i) {
@@ -125,6 +127,17 @@ int main(int argc, char** argv)
          return c;
        }},
       {"smp:follicle-stipple transmittance", stipple},
+      // Where the time goes: writing the output alone (no dots), and the dots without halos.
+      {"  density 0 (writing the output alone)", [](GeglNode* g, const Inputs& i) {
+         GeglNode* s = stipple(g, i);
+         gegl_node_set(s, "density", 0.0, nullptr);
+         return s;
+       }},
+      {"  halo 0 (dots alone)", [](GeglNode* g, const Inputs& i) {
+         GeglNode* s = stipple(g, i);
+         gegl_node_set(s, "halo", 0.0, nullptr);
+         return s;
+       }},
       {"smp:follicle-stipple, new seed (first render)", stipple_new_seed},
       {"smp:follicle-stipple x photo (gegl:multiply)", [](GeglNode* g, const Inputs& i) {
          GeglNode* m = gegl_node_new_child(g, "operation", "gegl:multiply", nullptr);
@@ -145,11 +158,16 @@ int main(int argc, char** argv)
                 "1920x1080 ms");
     std::vector<double> rates;
     for (const auto& [name, build] : cases) {
+      if (name.find(only) == std::string::npos)
+        continue;
       const double rate = megapixels / seconds_to_render(build, in, whole, 3);
       const double preview_ms = 1000.0 * seconds_to_render(build, in, preview, 3);
       rates.push_back(rate);
-      std::printf("%-46s %10.1f %10.2f %12.2f %12.1f\n", name.c_str(), rate, rate / rates[0],
-                  rates.size() > 1 ? rate / rates[1] : 1.0, preview_ms);
+      if (only.empty())
+        std::printf("%-46s %10.1f %10.2f %12.2f %12.1f\n", name.c_str(), rate, rate / rates[0],
+                    rates.size() > 1 ? rate / rates[1] : 1.0, preview_ms);
+      else  // the reference ops may not have run
+        std::printf("%-46s %10.1f %10s %12s %12.1f\n", name.c_str(), rate, "-", "-", preview_ms);
     }
   }
   std::printf("\nload average at the end: %s\n", load_average().c_str());
