@@ -36,7 +36,7 @@ DiscCover disc_bounds(const DiscShape& d, double max_reach_px)
   return box;
 }
 
-bool add_disc_cover(const DiscShape& d, const DiscAxes& axes, DiscCover& box, std::vector<float>& pool)
+bool add_disc_cover(const DiscShape& d, const DiscAxes& axes, DiscCover& box, CoverPool& pool)
 {
   box.stride = (box.width + 3) / 4 * 4;
   box.offset = pool.size();

@@ -179,9 +179,15 @@ void StippleBand::place_dots(double scale)
   discs_.reserve(dots.size());
   shapes_.reserve(dots.size());
   covers_.reserve(std::min(dots.size() * 64, max_kept_cover_floats));  // about a default disc each
-  for (const PatternDot& dot : dots) {
+  // The map under every dot first, in a loop of nothing else: its scattered reads then wait for
+  // memory together instead of one after another (they took most of the time of placing dots).
+  std::vector<float> density_at_dot(dots.size());
+  for (std::size_t k = 0; k < dots.size(); ++k)
+    density_at_dot[k] = density_.at(floor_to_long(dots[k].x_mm * scale), floor_to_long(dots[k].y_mm * scale));
+  for (std::size_t k = 0; k < dots.size(); ++k) {
+    const PatternDot& dot = dots[k];
     const double cx = dot.x_mm * scale, cy = dot.y_mm * scale;
-    const float m = std::min(density_.at(floor_to_long(cx), floor_to_long(cy)), 1.0f);
+    const float m = std::min(density_at_dot[k], 1.0f);
     if (!(m > dot.rank))
       continue;
     const StippleRenderer::DotLook look = r.look_of(dot, m);
@@ -296,7 +302,7 @@ void StippleBand::draw_disc(std::size_t disc, const PixelRect& piece, float* rgb
   DiscAxes axes;
   axes.orient(shape.angle_rad, shape.stretch);
   DiscCover box = discs_[disc];
-  std::vector<float> cover;
+  CoverPool cover;
   if (add_disc_cover(shape, axes, box, cover))
     apply_disc_cover(box, cover.data(), pigment_, piece, rgba, row_stride);
 }

@@ -94,7 +94,7 @@ class StippleBand {
   Look look_ = Look::blank;
   std::vector<DiscCover> discs_;  // in the pattern's order, which fixes every pixel's bits
   std::vector<DiscShape> shapes_;
-  std::vector<float> covers_;
+  CoverPool covers_;
   // Beyond this many floats of kept covers (huge dots, zoomed in), discs are shaped again for
   // each piece they cover instead: memory stays bounded whatever the settings.
   static constexpr std::size_t max_kept_cover_floats = std::size_t{1} << 23;
