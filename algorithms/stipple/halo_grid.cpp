@@ -40,9 +40,9 @@ int HaloGrid::reach_cells(double sigma_px)
 
 double HaloGrid::reach_px(double sigma_px)
 {
-  // A dot drops ink up to a cell from itself, the grid runs a cell past the output on every
-  // side, and the blur carries ink reach_cells() further.
-  return (reach_cells(sigma_px) + 3) * cell_px(sigma_px);
+  // A dot drops ink on the cells less than one from it, the blur carries it reach_cells()
+  // further, and a pixel reads the cells less than one from it; half a pixel for its centre.
+  return (reach_cells(sigma_px) + 2) * cell_px(sigma_px) + 0.5;
 }
 
 HaloGrid::HaloGrid(const PixelRect& out, double sigma_px) : cell_(cell_px(sigma_px)), reach_(reach_cells(sigma_px))
