@@ -134,8 +134,10 @@ void HaloGrid::paint(const PigmentCover& pigment, const PixelRect& piece, float*
     column[x] = static_cast<long>(std::floor(u)) - x0_;
     column_t[x] = static_cast<float>(u - std::floor(u));
   }
-  // The halo spread along the grid rows above and below a pixel row: shared by the cell's rows.
-  std::vector<float> upper(width), lower(width);
+  // The halo spread along the grid rows above and below a pixel row, and how it changes down to
+  // the next grid row: shared by the cell's pixel rows. Whole float4s, zeros past the width.
+  const std::size_t padded = (width + 3) / 4 * 4;
+  std::vector<float> upper(padded, 0.0f), down(padded, 0.0f);
   long spread_row = std::numeric_limits<long>::min();
   for (int y = 0; y < piece.height; ++y) {
     const double v = (piece.y + y + 0.5) / cell_ - 0.5;
@@ -148,13 +150,16 @@ void HaloGrid::paint(const PigmentCover& pigment, const PixelRect& piece, float*
         const long i = column[x];
         const float tx = column_t[x];
         upper[x] = top[i] + (top[i + 1] - top[i]) * tx;
-        lower[x] = bottom[i] + (bottom[i + 1] - bottom[i]) * tx;
+        down[x] = bottom[i] + (bottom[i + 1] - bottom[i]) * tx - upper[x];
       }
       spread_row = j;
     }
     float* row = rgba + static_cast<std::size_t>(y) * row_stride;
-    for (std::size_t x = 0; x < width; ++x)
-      pigment.paint(row + 4 * x, std::min(1.0f, upper[x] + (lower[x] - upper[x]) * ty));
+    std::size_t x = 0;
+    for (; x + 4 <= width; x += 4)
+      pigment.paint4(row + 4 * x, min4(splat4(1.0f), load4(&upper[x]) + load4(&down[x]) * ty));
+    for (; x < width; ++x)
+      pigment.paint(row + 4 * x, std::min(1.0f, upper[x] + down[x] * ty));
   }
 }
 

@@ -38,6 +38,15 @@ struct PigmentCover {
     store4(pixel, transmittance ? 1.0f - cover * absorbed : colour * cover);
   }
 
+  // Four RGBA pixels in a row, each under its lane of `cover`.
+  void paint4(float* pixels, float4 cover) const
+  {
+    paint(pixels, cover[0]);
+    paint(pixels + 4, cover[1]);
+    paint(pixels + 8, cover[2]);
+    paint(pixels + 12, cover[3]);
+  }
+
   // `n` RGBA pixels with no pigment yet, each under its own cover: the same bits as apply_row()
   // over white (transmittance) or nothing (dots), without reading them.
   void paint_row(float* pixels, const float* cover, std::size_t n) const
