@@ -54,15 +54,23 @@ bool add_disc_cover(const DiscShape& d, const DiscAxes& axes, DiscCover& box, Co
   float4 last_columns = one;
   for (long lane = box.width - (box.stride - 4); lane < 4; ++lane)
     last_columns[lane] = 0.0f;
+  const bool round = d.stretch == 1.0;
   float4 sum = zero;
   for (long j = box.height - 1; j >= 0; --j) {
     const auto dy = static_cast<float>(box.y0 + j + 0.5 - d.centre_y);
     const float4 dy_along = splat4(dy * axes.along_y), dy_across = splat4(dy);
     float* row = cover + j * box.stride;
+    const float4 dy2 = dy_across * dy_across;
     for (long i = 0; i < box.stride; i += 4) {
       const float4 x = load4(dx + i);
-      const float4 along = x * axes.along_x + dy_along, across = dy_across * axes.across_x - x * axes.across_y;
-      const float4 t = min4(max4((sqrt4(along * along + across * across) - inner) * per_span, zero), one);
+      float4 distance2;
+      if (round) {  // turning a round dot changes nothing
+        distance2 = x * x + dy2;
+      } else {
+        const float4 along = x * axes.along_x + dy_along, across = dy_across * axes.across_x - x * axes.across_y;
+        distance2 = along * along + across * across;
+      }
+      const float4 t = min4(max4((sqrt4(distance2) - inner) * per_span, zero), one);
       const float4 c = 1.0f - t * t * (3.0f - 2.0f * t);
       store4(row + i, c);
       sum += i + 4 > box.width ? c * last_columns : c;
@@ -73,10 +81,8 @@ bool add_disc_cover(const DiscShape& d, const DiscAxes& axes, DiscCover& box, Co
     pool.resize(box.offset);
     return false;
   }
-  const float4 norm = splat4(static_cast<float>(std::numbers::pi * d.radius_px * d.radius_px / total));
-  const auto opacity = static_cast<float>(d.opacity);
-  for (long k = 0; k < box.stride * box.height; k += 4)
-    store4(cover + k, min4(one, load4(cover + k) * norm) * opacity);
+  box.norm = static_cast<float>(std::numbers::pi * d.radius_px * d.radius_px / total);
+  box.opacity = static_cast<float>(d.opacity);
   return true;
 }
 
@@ -87,10 +93,16 @@ void apply_disc_cover(const DiscCover& box, const float* pool, const PigmentCove
   const long y0 = std::max<long>(box.y0, out.y), y1 = std::min<long>(box.y0 + box.height, out.y + out.height);
   if (x0 >= x1)
     return;
+  const float4 norm = splat4(box.norm), one = splat4(1.0f);
   for (long y = y0; y < y1; ++y) {
     const float* cover = pool + box.offset + (y - box.y0) * box.stride + (x0 - box.x0);
     float* row = rgba + static_cast<std::size_t>(y - out.y) * row_stride + 4 * (x0 - out.x);
-    pigment.apply_row(row, cover, static_cast<std::size_t>(x1 - x0));
+    const long n = x1 - x0;
+    long i = 0;
+    for (; i + 4 <= n; i += 4)
+      pigment.apply4(row + 4 * i, min4(one, load4(cover + i) * norm) * box.opacity);
+    for (; i < n; ++i)
+      pigment.apply(row + 4 * i, std::min(1.0f, cover[i] * box.norm) * box.opacity);
   }
 }
 

@@ -53,6 +53,9 @@ struct DiscCover {
 
   long x0, y0, width, height, stride;
   std::size_t offset;
+  // The cover's shape is kept as it came; drawing scales it so the disc holds its true area and
+  // darkens at most to its opacity (no second pass over the cover).
+  float norm = 1.0f, opacity = 1.0f;
 
   bool overlaps(const PixelRect& r) const
   {

@@ -119,10 +119,10 @@ void HaloGrid::spread()
 void HaloGrid::paint(const PigmentCover& pigment, const PixelRect& piece, float* rgba, std::size_t row_stride) const
 {
   const auto width = static_cast<std::size_t>(std::max(piece.width, 0));
-  std::vector<float> halo(width, 0.0f);
   if (!any_ink_) {
     for (int y = 0; y < piece.height; ++y)
-      pigment.paint_row(rgba + static_cast<std::size_t>(y) * row_stride, halo.data(), width);
+      for (std::size_t x = 0; x < width; ++x)
+        pigment.paint(rgba + static_cast<std::size_t>(y) * row_stride + 4 * x, 0.0f);
     return;
   }
   const long padded_width = (width_ + 3) / 4 * 4;

@@ -47,29 +47,13 @@ struct PigmentCover {
     paint(pixels + 12, cover[3]);
   }
 
-  // `n` RGBA pixels with no pigment yet, each under its own cover: the same bits as apply_row()
-  // over white (transmittance) or nothing (dots), without reading them.
-  void paint_row(float* pixels, const float* cover, std::size_t n) const
+  // Four RGBA pixels in a row, each under its lane of `cover`.
+  void apply4(float* pixels, float4 cover) const
   {
-    if (transmittance) {
-      for (std::size_t i = 0; i < n; ++i)
-        store4(pixels + 4 * i, 1.0f - cover[i] * absorbed);
-    } else {
-      for (std::size_t i = 0; i < n; ++i)
-        store4(pixels + 4 * i, colour * cover[i]);
-    }
-  }
-
-  // `n` RGBA pixels in a row, each under its own cover.
-  void apply_row(float* pixels, const float* cover, std::size_t n) const
-  {
-    if (transmittance) {
-      for (std::size_t i = 0; i < n; ++i)
-        store4(pixels + 4 * i, load4(pixels + 4 * i) * (1.0f - cover[i] * absorbed));
-    } else {
-      for (std::size_t i = 0; i < n; ++i)
-        store4(pixels + 4 * i, load4(pixels + 4 * i) * (1.0f - cover[i]) + colour * cover[i]);
-    }
+    apply(pixels, cover[0]);
+    apply(pixels + 4, cover[1]);
+    apply(pixels + 8, cover[2]);
+    apply(pixels + 12, cover[3]);
   }
 };
 
