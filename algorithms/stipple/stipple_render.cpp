@@ -149,9 +149,24 @@ void StippleRenderer::render(const DensityRaster& density, const PixelRect& out,
 
 StippleBand::StippleBand(const StippleRenderer& renderer, const DensityRaster& density, const PixelRect& band,
                          int level)
+    : renderer_(renderer), raster_density_(density), density_(raster_density_), band_(band),
+      pigment_(renderer.settings_.color, renderer.settings_.output == StippleOutput::transmittance)
+{
+  start(level);
+}
+
+StippleBand::StippleBand(const StippleRenderer& renderer, const DensitySource& density, const PixelRect& band,
+                         int level)
     : renderer_(renderer), density_(density), band_(band),
       pigment_(renderer.settings_.color, renderer.settings_.output == StippleOutput::transmittance)
 {
+  start(level);
+}
+
+void StippleBand::start(int level)
+{
+  const StippleRenderer& renderer = renderer_;
+  const PixelRect& band = band_;
   if (renderer.pattern_.empty() || renderer.settings_.strength <= 0.0 || band.width <= 0 || band.height <= 0)
     return;
   const double scale = renderer.scale_at(level);
@@ -179,11 +194,15 @@ void StippleBand::place_dots(double scale)
   discs_.reserve(dots.size());
   shapes_.reserve(dots.size());
   covers_.reserve(std::min(dots.size() * 64, max_kept_cover_floats));  // about a default disc each
-  // The map under every dot first, in a loop of nothing else: its scattered reads then wait for
-  // memory together instead of one after another (they took most of the time of placing dots).
+  // The map under every dot first, in one call: a filter reads just those pixels, and their
+  // scattered reads wait for memory together instead of one after another.
+  std::vector<long> xs(dots.size()), ys(dots.size());
+  for (std::size_t k = 0; k < dots.size(); ++k) {
+    xs[k] = floor_to_long(dots[k].x_mm * scale);
+    ys[k] = floor_to_long(dots[k].y_mm * scale);
+  }
   std::vector<float> density_at_dot(dots.size());
-  for (std::size_t k = 0; k < dots.size(); ++k)
-    density_at_dot[k] = density_.at(floor_to_long(dots[k].x_mm * scale), floor_to_long(dots[k].y_mm * scale));
+  density_.sample(xs.data(), ys.data(), dots.size(), density_at_dot.data());
   for (std::size_t k = 0; k < dots.size(); ++k) {
     const PatternDot& dot = dots[k];
     const double cx = dot.x_mm * scale, cy = dot.y_mm * scale;

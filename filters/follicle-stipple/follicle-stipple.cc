@@ -3,6 +3,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "stipple/stipple_render.hpp"
+#include "tile_density.hpp"
 
 // Defaults and ranges come from the algorithms, so the filter, the plug-in and the tests agree.
 #define SMP_DEFAULT(member) (smp::StippleSettings{}.member)
@@ -187,16 +188,10 @@ struct BandScratch {
   std::vector<float> luma_alpha;
 };
 
-void render_band(GeglOperation* operation, GeglBuffer* input, GeglBuffer* output, const GeglRectangle& band,
-                 int level, const smp::StippleRenderer& renderer, BandScratch& scratch)
+void draw_band(GeglOperation* operation, GeglBuffer* output, const GeglRectangle& band, int level,
+               const smp::StippleBand& stipple)
 {
   const Babl* space = working_space(operation);
-  const GeglRectangle need = padded(band, renderer.padding_px(level));
-  scratch.luma_alpha.resize(static_cast<std::size_t>(need.width) * need.height * 2);
-  gegl_buffer_get(input, &need, 1.0 / (1 << level), babl_format_with_space("Y'A float", space),
-                  scratch.luma_alpha.data(), GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
-  const smp::DensityRaster raster{scratch.luma_alpha.data(), need.x, need.y, need.width, need.height, true};
-  const smp::StippleBand stipple(renderer, raster, {band.x, band.y, band.width, band.height}, level);
 
   // Straight into the output's tiles, in its own format: no copy, no conversion.
   GeglBufferIterator* tiles = gegl_buffer_iterator_new(output, &band, level, output_format(GEGL_PROPERTIES(operation), space),
@@ -212,6 +207,28 @@ void render_band(GeglOperation* operation, GeglBuffer* input, GeglBuffer* output
     throw;
   }
 }
+
+void render_band(GeglOperation* operation, GeglBuffer* input, GeglBuffer* output, const GeglRectangle& band,
+                 int level, const smp::StippleRenderer& renderer, BandScratch& scratch)
+{
+  const Babl* luma_alpha = babl_format_with_space("Y'A float", working_space(operation));
+  const int padding = renderer.padding_px(level);
+  const GeglRectangle need = padded(band, padding);
+  if (padding > 0) {  // resolved dots: the map is read under their centres only
+    const TileDensity density(input, need, level, luma_alpha);
+    draw_band(operation, output, band, level,
+              smp::StippleBand(renderer, density, {band.x, band.y, band.width, band.height}, level));
+    return;
+  }
+  // Dots too small to resolve (or none): the mean pigment, which needs the map under every pixel.
+  scratch.luma_alpha.resize(static_cast<std::size_t>(need.width) * need.height * 2);
+  gegl_buffer_get(input, &need, 1.0 / (1 << level), luma_alpha, scratch.luma_alpha.data(), GEGL_AUTO_ROWSTRIDE,
+                  GEGL_ABYSS_NONE);
+  const smp::DensityRaster raster{scratch.luma_alpha.data(), need.x, need.y, need.width, need.height, true};
+  draw_band(operation, output, band, level,
+            smp::StippleBand(renderer, raster, {band.x, band.y, band.width, band.height}, level));
+}
+
 
 }  // namespace
 

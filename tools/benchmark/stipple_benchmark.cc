@@ -20,15 +20,18 @@ constexpr double px_per_mm = 10.0;
 
 struct Inputs {
   GeglBuffer* density;  // full density: the worst case, every dot drawn
+  GeglBuffer* density_u8;  // the same as an 8-bit layer, as GIMP's pigment layer usually is
   GeglBuffer* photo;    // 8-bit sRGB, as a photo layer in GIMP
 };
 
 Inputs make_inputs(int size)
 {
   const GeglRectangle rect{0, 0, size, size};
-  Inputs in{gegl_buffer_new(&rect, babl_format("Y'A float")), gegl_buffer_new(&rect, babl_format("R'G'B'A u8"))};
+  Inputs in{gegl_buffer_new(&rect, babl_format("Y'A float")), gegl_buffer_new(&rect, babl_format("R'G'B'A u8")),
+            gegl_buffer_new(&rect, babl_format("R'G'B'A u8"))};
   GeglColor* white = gegl_color_new("white");
   gegl_buffer_set_color(in.density, &rect, white);
+  gegl_buffer_set_color(in.density_u8, &rect, white);
   g_object_unref(white);
   GeglNode* graph = gegl_node_new();
   GeglNode* noise = gegl_node_new_child(graph, "operation", "gegl:perlin-noise", nullptr);
@@ -139,6 +142,11 @@ int main(int argc, char** argv)
          return s;
        }},
       {"smp:follicle-stipple, new seed (first render)", stipple_new_seed},
+      {"smp:follicle-stipple, 8-bit density layer", [](GeglNode* g, const Inputs& i) {
+         GeglNode* s = gegl_node_new_child(g, "operation", "smp:follicle-stipple", "px-per-mm", px_per_mm, nullptr);
+         gegl_node_link(source(g, i.density_u8), s);
+         return s;
+       }},
       {"smp:follicle-stipple x photo (gegl:multiply)", [](GeglNode* g, const Inputs& i) {
          GeglNode* m = gegl_node_new_child(g, "operation", "gegl:multiply", nullptr);
          gegl_node_link(source(g, i.photo), m);
@@ -172,6 +180,7 @@ int main(int argc, char** argv)
   }
   std::printf("\nload average at the end: %s\n", load_average().c_str());
   g_object_unref(in.density);
+  g_object_unref(in.density_u8);
   g_object_unref(in.photo);
   gegl_exit();
   return 0;
