@@ -134,6 +134,40 @@ BOOST_AUTO_TEST_CASE(dot_counts_follow_the_map_within_3_percent)
   }
 }
 
+BOOST_AUTO_TEST_CASE(an_8_bit_layer_is_read_as_perceptual_grey_times_alpha)
+{
+  // GIMP's pigment layer is usually 8-bit: 50% grey in its colour dialog (128) or white at 50%
+  // opacity must each give half density, as the same map in float does.
+  const int side = 1000;
+  std::vector<unsigned char> layer(static_cast<std::size_t>(side) * side * 4);
+  for (int y = 0; y < side; ++y)
+    for (int x = 0; x < side; ++x) {
+      unsigned char* p = &layer[4 * (static_cast<std::size_t>(y) * side + x)];
+      const bool grey = x < side / 2;
+      p[0] = p[1] = p[2] = grey ? 128 : 255;
+      p[3] = grey ? 255 : 128;
+    }
+  const GeglRectangle rect{0, 0, side, side};
+  GeglBuffer* u8 = gegl_buffer_new(&rect, babl_format("R'G'B'A u8"));
+  gegl_buffer_set(u8, &rect, 0, babl_format("R'G'B'A u8"), layer.data(), GEGL_AUTO_ROWSTRIDE);
+  StippleGraph g(u8);
+  gegl_node_set(g.stipple, "halo", 0.0, nullptr);
+  const auto centres = dot_centres(smp_test::render(g.stipple, rect), side, side);
+  StippleGraph float_map(smp_test::density_buffer(std::vector<float>(side * side, 128.0f / 255.0f), side, side));
+  gegl_node_set(float_map.stipple, "halo", 0.0, nullptr);
+  const auto float_centres = dot_centres(smp_test::render(float_map.stipple, rect), side, side);
+
+  const double expected = 90.0 * 50.0 * 128.0 / 255.0;  // 50 cm^2 per half
+  const int float_left = count_in(float_centres, 0, 0, side / 2, side);
+  for (const auto& [name, x0] : {std::pair{"50% grey", 0}, {"white at 50% opacity", side / 2}}) {
+    const int dots = count_in(centres, x0, 0, x0 + side / 2, side);
+    BOOST_TEST(std::abs(dots - expected) <= 0.03 * expected,
+               name << ": " << dots << " dots in 50 cm2, expected " << expected);
+    BOOST_TEST(std::abs(dots - float_left) <= 0.01 * float_left,
+               name << ": " << dots << " dots from the 8-bit layer, " << float_left << " from the float map");
+  }
+}
+
 BOOST_AUTO_TEST_CASE(a_ramp_has_the_right_count_in_every_band_and_no_seams)
 {
   // Map from 0.1 to 1 across 90 mm, 600 mm tall; bands 15 mm wide (90 cm^2 each).
