@@ -1,7 +1,9 @@
 # The demo's GIMP side (runs inside GIMP 3 through tools/gimp-batch): opens the photo, sets its
-# scale, chooses where the pigment goes and runs the stipple procedure as a user would, then
-# writes the results. With the head's outline known (SMP_DEMO_HEAD) it designs a top-view
-# hairline first and stipples behind it; otherwise it stipples a soft-edged ellipse.
+# scale, chooses where the pigment goes and runs the procedures as a user would, then writes the
+# results. With the head's outline known (SMP_DEMO_HEAD) it designs a top-view hairline first and
+# stipples behind it; with SMP_DEMO_ELLIPSE it stipples that soft-edged ellipse; a photo with
+# neither goes through Simulate SMP (SMP_DEMO_PRESET, default norwood-6), which fits the head to
+# the photo and keeps the pigment on bare scalp.
 import os
 
 from gi.repository import Gimp, Gio
@@ -24,15 +26,6 @@ def save_crop(image, box, name):
 
 image = Gimp.file_load(Gimp.RunMode.NONINTERACTIVE, Gio.File.new_for_path(photo))
 width, height = image.get_width(), image.get_height()
-if os.environ.get("SMP_DEMO_ELLIPSE"):
-    x, y, w, h = (int(v) for v in os.environ["SMP_DEMO_ELLIPSE"].split(","))
-else:
-    x, y, w, h = width // 5, height // 5, width * 3 // 5, height * 3 // 5
-px_per_mm = float(os.environ.get("SMP_DEMO_PX_PER_MM") or w / HEAD_WIDTH_MM)
-print(f"demo: {photo} at {px_per_mm:.2f} px/mm, simulating inside the ellipse {x},{y},{w},{h}")
-closeup = (min(400, width), min(300, height), max(0, x + w // 2 - 200), max(0, y + h // 2 - 150))
-save_crop(image, closeup, "closeup-before.png")
-image.set_resolution(px_per_mm * 25.4, px_per_mm * 25.4)
 
 
 def run(name, **arguments):
@@ -48,7 +41,50 @@ def run(name, **arguments):
     return result
 
 
-if os.environ.get("SMP_DEMO_HEAD"):
+def set_scale(px_per_mm):
+    image.set_resolution(px_per_mm * 25.4, px_per_mm * 25.4)
+
+
+def fitted_head(preset):
+    """Simulate SMP without a selection: the head it fits to the photo, as x, y, width, height."""
+    group = run("plug-in-smp-simulate", preset=preset, front=FRONT, seed=1).index(1)
+    head = image.get_path_by_name("SMP head")
+    if head is None:
+        raise SystemExit("demo: Simulate SMP fitted no head to this photo; give SMP_DEMO_HEAD=x,y,width,height")
+    image.select_item(Gimp.ChannelOps.REPLACE, head)
+    _, _, x1, y1, x2, y2 = Gimp.Selection.bounds(image)
+    return group, (x1, y1, x2 - x1, y2 - y1)
+
+
+FRONT = os.environ.get("SMP_DEMO_FRONT", "up")
+simulated = not os.environ.get("SMP_DEMO_HEAD") and not os.environ.get("SMP_DEMO_ELLIPSE")
+if simulated:
+    preset = os.environ.get("SMP_DEMO_PRESET", "norwood-6")
+    given = os.environ.get("SMP_DEMO_PX_PER_MM")
+    # Without a scale, a first fit at a guess gives the head's width in pixels, taken as 15 cm;
+    # the simulation is then run again at that scale, on the fitted head.
+    set_scale(float(given) if given else width * 0.6 / HEAD_WIDTH_MM)
+    first, (x, y, w, h) = fitted_head(preset)
+    px_per_mm = float(given) if given else w / HEAD_WIDTH_MM
+    if not given:
+        image.remove_layer(first)
+        set_scale(px_per_mm)
+elif os.environ.get("SMP_DEMO_ELLIPSE"):
+    x, y, w, h = (int(v) for v in os.environ["SMP_DEMO_ELLIPSE"].split(","))
+    px_per_mm = float(os.environ.get("SMP_DEMO_PX_PER_MM") or w / HEAD_WIDTH_MM)
+else:
+    x, y, w, h = (int(v) for v in os.environ["SMP_DEMO_HEAD"].split(","))
+    px_per_mm = float(os.environ.get("SMP_DEMO_PX_PER_MM") or w / HEAD_WIDTH_MM)
+print(f"demo: {photo} at {px_per_mm:.2f} px/mm, simulating the head {x},{y},{w},{h}")
+closeup = (min(400, width), min(300, height), max(0, x + w // 2 - 200), max(0, y + h // 2 - 150))
+save_crop(image, closeup, "closeup-before.png")  # the photo layer is never written
+set_scale(px_per_mm)
+
+if simulated:
+    if not os.environ.get("SMP_DEMO_PX_PER_MM"):
+        run("plug-in-smp-simulate", preset=preset, front=FRONT, seed=1)  # on the fitted head, selected
+    print(f"demo: Simulate SMP with the preset {preset}; the fitted head is the path \"SMP head\"")
+elif os.environ.get("SMP_DEMO_HEAD"):
     hx, hy, hw, hh = (int(v) for v in os.environ["SMP_DEMO_HEAD"].split(","))
     image.select_ellipse(Gimp.ChannelOps.REPLACE, hx, hy, hw, hh)
     density = run("plug-in-smp-design-hairline", view="top", front="up", style="mature", seed=1).index(2)
@@ -57,7 +93,8 @@ if os.environ.get("SMP_DEMO_HEAD"):
 else:
     image.select_ellipse(Gimp.ChannelOps.REPLACE, x, y, w, h)
     Gimp.Selection.feather(image, 8.0 * px_per_mm)  # density fades in over the hairline's width
-run("plug-in-smp-stipple-layer", seed=1)
+if not simulated:
+    run("plug-in-smp-stipple-layer", seed=1)
 
 Gimp.Selection.none(image)
 save(image, "simulation.png")
