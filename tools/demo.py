@@ -51,9 +51,15 @@ def fitted_head(preset):
     head = image.get_path_by_name("SMP head")
     if head is None:
         raise SystemExit("demo: Simulate SMP fitted no head to this photo; give SMP_DEMO_HEAD=x,y,width,height")
+    # The path's own points: a head that fills the photo runs past the canvas, where a
+    # selection would be cut off.
+    xs, ys = [], []
+    for stroke in head.get_strokes():
+        points = head.stroke_get_points(stroke)[1]
+        xs += points[0::2]
+        ys += points[1::2]
     image.select_item(Gimp.ChannelOps.REPLACE, head)
-    _, _, x1, y1, x2, y2 = Gimp.Selection.bounds(image)
-    return group, (x1, y1, x2 - x1, y2 - y1)
+    return group, (round(min(xs)), round(min(ys)), round(max(xs) - min(xs)), round(max(ys) - min(ys)))
 
 
 FRONT = os.environ.get("SMP_DEMO_FRONT", "up")
@@ -75,7 +81,7 @@ elif os.environ.get("SMP_DEMO_ELLIPSE"):
 else:
     x, y, w, h = (int(v) for v in os.environ["SMP_DEMO_HEAD"].split(","))
     px_per_mm = float(os.environ.get("SMP_DEMO_PX_PER_MM") or w / HEAD_WIDTH_MM)
-print(f"demo: {photo} at {px_per_mm:.2f} px/mm, simulating the head {x},{y},{w},{h}")
+print(f"demo: {photo} at {px_per_mm:.2f} px/mm, the pigment around {x},{y},{w},{h}")
 closeup = (min(400, width), min(300, height), max(0, x + w // 2 - 200), max(0, y + h // 2 - 150))
 save_crop(image, closeup, "closeup-before.png")  # the photo layer is never written
 set_scale(px_per_mm)
