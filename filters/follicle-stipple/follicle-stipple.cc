@@ -117,6 +117,8 @@ property_seed (seed, _("Random seed"), rand)
 
 #include "gegl-op.h"
 
+#include "common/op_class.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <vector>
@@ -268,10 +270,8 @@ static gboolean process(GeglOperation* operation, GeglBuffer* input, GeglBuffer*
     }
   } catch (...) {
     const bool dots = GEGL_PROPERTIES(operation)->output == SMP_STIPPLE_OUTPUT_DOTS;
-    GeglColor* none = gegl_color_new(dots ? "transparent" : "white");
-    gegl_buffer_set_color(output, result, none);
-    g_object_unref(none);
-    g_warning("smp:follicle-stipple: out of memory or internal error; this region shows no pigment");
+    smp_filters::show_failure(output, result, dots ? "transparent" : "white",
+                              "smp:follicle-stipple: out of memory or internal error; this region shows no pigment");
   }
   return TRUE;
 }
@@ -289,17 +289,11 @@ static void gegl_op_class_init(GeglOpClass* klass)
   operation_class->want_in_place = FALSE;
   filter_class->process = process;
 
-  gegl_operation_class_set_keys(operation_class,
-    "name", "smp:follicle-stipple",
-    "title", _("SMP Follicle Stipple"),
-    "categories", "render:smp",
-    "gimp:menu-path", "<Image>/Filters/Render/SMP",
-    "gimp:menu-label", _("Follicle Stipple..."),
-    "description", _("Scalp micropigmentation impressions at the photo's physical scale. "
-                     "The input is the density map: white is full density, black or transparent none. "
-                     "Dots are spread evenly but never on a grid, get smaller and lighter where the map is grey, "
-                     "and are the same whatever the tiling or zoom."),
-    NULL);
+  smp_filters::set_keys(operation_class, "smp:follicle-stipple", _("SMP Follicle Stipple"), _("Follicle Stipple..."),
+                        _("Scalp micropigmentation impressions at the photo's physical scale. "
+                          "The input is the density map: white is full density, black or transparent none. "
+                          "Dots are spread evenly but never on a grid, get smaller and lighter where the map is grey, "
+                          "and are the same whatever the tiling or zoom."));
 }
 
 #endif

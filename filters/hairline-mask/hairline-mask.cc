@@ -54,6 +54,8 @@ property_seed (seed, _("Random seed"), rand)
 
 #include "gegl-op.h"
 
+#include "common/op_class.hpp"
+
 #include <string>
 #include <vector>
 
@@ -131,10 +133,8 @@ static gboolean process(GeglOperation* operation, GeglBuffer* output, const Gegl
       gegl_buffer_set(output, &band, level, format, grey_alpha.data(), GEGL_AUTO_ROWSTRIDE);
     }
   } catch (...) {
-    GeglColor* black = gegl_color_new("black");
-    gegl_buffer_set_color(output, result, black);
-    g_object_unref(black);
-    g_warning("smp:hairline-mask: out of memory or internal error; this region shows no density");
+    smp_filters::show_failure(output, result, "black",
+                              "smp:hairline-mask: out of memory or internal error; this region shows no density");
   }
   return TRUE;
 }
@@ -149,16 +149,10 @@ static void gegl_op_class_init(GeglOpClass* klass)
   operation_class->threaded = TRUE;
   source_class->process = process;
 
-  gegl_operation_class_set_keys(operation_class,
-    "name", "smp:hairline-mask",
-    "title", _("SMP Hairline Mask"),
-    "categories", "render:smp",
-    "gimp:menu-path", "<Image>/Filters/Render/SMP",
-    "gimp:menu-label", _("Hairline Mask..."),
-    "description", _("Density for scalp micropigmentation from a hairline path: white on the hair side, a ramp "
-                     "across the transition zone in millimetres, with an undulating line and stray single hairs "
-                     "ahead of it. Feed it to SMP Follicle Stipple."),
-    NULL);
+  smp_filters::set_keys(operation_class, "smp:hairline-mask", _("SMP Hairline Mask"), _("Hairline Mask..."),
+                        _("Density for scalp micropigmentation from a hairline path: white on the hair side, a ramp "
+                          "across the transition zone in millimetres, with an undulating line and stray single hairs "
+                          "ahead of it. Feed it to SMP Follicle Stipple."));
 }
 
 #endif

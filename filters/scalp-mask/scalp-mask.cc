@@ -41,6 +41,8 @@ property_double (texture_size, _("Texture window (mm)"), SMP_DEFAULT(texture_mm)
 
 #include "gegl-op.h"
 
+#include "common/op_class.hpp"
+
 #include <algorithm>
 #include <vector>
 
@@ -127,10 +129,8 @@ static gboolean process(GeglOperation* operation, GeglBuffer* input, GeglBuffer*
                         GEGL_AUTO_ROWSTRIDE);
       }
   } catch (...) {
-    GeglColor* black = gegl_color_new("black");
-    gegl_buffer_set_color(output, result, black);
-    g_object_unref(black);
-    g_warning("smp:scalp-mask: out of memory or internal error; this region is masked out");
+    smp_filters::show_failure(output, result, "black",
+                              "smp:scalp-mask: out of memory or internal error; this region is masked out");
   }
   return TRUE;
 }
@@ -148,17 +148,11 @@ static void gegl_op_class_init(GeglOpClass* klass)
   operation_class->want_in_place = FALSE;
   filter_class->process = process;
 
-  gegl_operation_class_set_keys(operation_class,
-    "name", "smp:scalp-mask",
-    "title", _("SMP Scalp Mask"),
-    "categories", "render:smp",
-    "gimp:menu-path", "<Image>/Filters/Render/SMP",
-    "gimp:menu-label", _("Scalp Mask..."),
-    "description", _("Where scalp micropigmentation may go on a photo: white on bare scalp skin, black on the "
-                     "background and on existing hair (or a share of full density there, for fillers between "
-                     "longer hair), judged from skin colour and hair texture at the millimetre scale. Multiply "
-                     "a density map by it."),
-    NULL);
+  smp_filters::set_keys(operation_class, "smp:scalp-mask", _("SMP Scalp Mask"), _("Scalp Mask..."),
+                        _("Where scalp micropigmentation may go on a photo: white on bare scalp skin, black on the "
+                          "background and on existing hair (or a share of full density there, for fillers between "
+                          "longer hair), judged from skin colour and hair texture at the millimetre scale. Multiply "
+                          "a density map by it."));
 }
 
 #endif

@@ -37,6 +37,8 @@ property_double (texture, _("Texture"), SMP_DEFAULT(texture))
 
 #include "gegl-op.h"
 
+#include "common/op_class.hpp"
+
 #include <vector>
 
 namespace {
@@ -49,12 +51,6 @@ smp::ScarBlendSettings settings_of(GeglProperties* o, int level)
   s.feather_mm = o->feather;
   s.texture = o->texture;
   return s;
-}
-
-GeglRectangle whole_input(GeglOperation* operation)
-{
-  const GeglRectangle* in = gegl_operation_source_get_bounding_box(operation, "input");
-  return in ? *in : GeglRectangle{0, 0, 0, 0};
 }
 
 const Babl* pixel_format(GeglOperation* operation)
@@ -70,28 +66,6 @@ static void prepare(GeglOperation* operation)
   gegl_operation_set_format(operation, "input", pixel_format(operation));
   gegl_operation_set_format(operation, "aux", babl_format_with_space("Y'A float", space));
   gegl_operation_set_format(operation, "output", pixel_format(operation));
-}
-
-static GeglRectangle get_bounding_box(GeglOperation* operation)
-{
-  return whole_input(operation);
-}
-
-// The ring statistics reach a centimetre or more around each scar: the op works on the whole
-// input at once (bounded in memory by the blend's coarse statistics grid).
-static GeglRectangle get_required_for_output(GeglOperation* operation, const gchar*, const GeglRectangle*)
-{
-  return whole_input(operation);
-}
-
-static GeglRectangle get_cached_region(GeglOperation* operation, const GeglRectangle*)
-{
-  return whole_input(operation);
-}
-
-static GeglRectangle get_invalidated_by_change(GeglOperation* operation, const gchar*, const GeglRectangle*)
-{
-  return whole_input(operation);
 }
 
 static gboolean process(GeglOperation* operation, GeglBuffer* input, GeglBuffer* aux, GeglBuffer* output,
@@ -137,23 +111,16 @@ static void gegl_op_class_init(GeglOpClass* klass)
   GeglOperationComposerClass* composer_class = GEGL_OPERATION_COMPOSER_CLASS(klass);
 
   operation_class->prepare = prepare;
-  operation_class->get_bounding_box = get_bounding_box;
-  operation_class->get_required_for_output = get_required_for_output;
-  operation_class->get_cached_region = get_cached_region;
-  operation_class->get_invalidated_by_change = get_invalidated_by_change;
+  // The ring statistics reach a centimetre or more around each scar: the op works on the whole
+  // input at once (bounded in memory by the blend's coarse statistics grid).
+  smp_filters::use_whole_input(operation_class);
   operation_class->threaded = FALSE;
   composer_class->process = process;
 
-  gegl_operation_class_set_keys(operation_class,
-    "name", "smp:scar-blend",
-    "title", _("SMP Scar Blend"),
-    "categories", "enhance:smp",
-    "gimp:menu-path", "<Image>/Filters/Render/SMP",
-    "gimp:menu-label", _("Scar Blend..."),
-    "description", _("Tones a scar to the skin around it: the aux input is the scar mask (white is scar). Inside it "
-                     "the colour's local mean and spread in L*a*b* are matched to a ring of skin just outside, the "
-                     "fine texture is kept and the edge feathered. Where the mask is black the photo is unchanged."),
-    NULL);
+  smp_filters::set_keys(operation_class, "smp:scar-blend", _("SMP Scar Blend"), _("Scar Blend..."),
+                        _("Tones a scar to the skin around it: the aux input is the scar mask (white is scar). Inside it "
+                          "the colour's local mean and spread in L*a*b* are matched to a ring of skin just outside, the "
+                          "fine texture is kept and the edge feathered. Where the mask is black the photo is unchanged."), "enhance:smp");
 }
 
 #endif

@@ -42,6 +42,8 @@ property_double (feather, _("Feather (mm)"), SMP_DEFAULT(feather_mm))
 
 #include "gegl-op.h"
 
+#include "common/op_class.hpp"
+
 #include <vector>
 
 namespace {
@@ -59,12 +61,6 @@ smp::ScarMaskSettings settings_of(GeglProperties* o, int level)
   return s;
 }
 
-GeglRectangle whole_input(GeglOperation* operation)
-{
-  const GeglRectangle* in = gegl_operation_source_get_bounding_box(operation, "input");
-  return in ? *in : GeglRectangle{0, 0, 0, 0};
-}
-
 const Babl* mask_format(GeglOperation* operation)
 {
   return babl_format_with_space("Y'A float", gegl_operation_get_source_space(operation, "input"));
@@ -78,28 +74,6 @@ static void prepare(GeglOperation* operation)
   gegl_operation_set_format(operation, "input", babl_format_with_space("CIE Lab alpha float", space));
   gegl_operation_set_format(operation, "aux", mask_format(operation));
   gegl_operation_set_format(operation, "output", mask_format(operation));
-}
-
-static GeglRectangle get_bounding_box(GeglOperation* operation)
-{
-  return whole_input(operation);
-}
-
-// The mask at any pixel depends on the whole photo (a scar's shape decides whether it is kept):
-// the op computes the whole input at once, bounded by the detector's own working scale.
-static GeglRectangle get_required_for_output(GeglOperation* operation, const gchar*, const GeglRectangle*)
-{
-  return whole_input(operation);
-}
-
-static GeglRectangle get_cached_region(GeglOperation* operation, const GeglRectangle*)
-{
-  return whole_input(operation);
-}
-
-static GeglRectangle get_invalidated_by_change(GeglOperation* operation, const gchar*, const GeglRectangle*)
-{
-  return whole_input(operation);
 }
 
 static gboolean process(GeglOperation* operation, GeglBuffer* input, GeglBuffer* aux, GeglBuffer* output,
@@ -129,10 +103,7 @@ static gboolean process(GeglOperation* operation, GeglBuffer* input, GeglBuffer*
     }
     gegl_buffer_set(output, &area, level, format, grey_alpha.data(), GEGL_AUTO_ROWSTRIDE);
   } catch (...) {
-    GeglColor* black = gegl_color_new("black");
-    gegl_buffer_set_color(output, &area, black);
-    g_object_unref(black);
-    g_warning("smp:scar-mask: out of memory or internal error; no scar is marked");
+    smp_filters::show_failure(output, &area, "black", "smp:scar-mask: out of memory or internal error; no scar is marked");
   }
   return TRUE;
 }
@@ -143,23 +114,16 @@ static void gegl_op_class_init(GeglOpClass* klass)
   GeglOperationComposerClass* composer_class = GEGL_OPERATION_COMPOSER_CLASS(klass);
 
   operation_class->prepare = prepare;
-  operation_class->get_bounding_box = get_bounding_box;
-  operation_class->get_required_for_output = get_required_for_output;
-  operation_class->get_cached_region = get_cached_region;
-  operation_class->get_invalidated_by_change = get_invalidated_by_change;
+  // The mask at any pixel depends on the whole photo (a scar's shape decides whether it is kept):
+  // the op computes the whole input at once, bounded by the detector's own working scale.
+  smp_filters::use_whole_input(operation_class);
   operation_class->threaded = FALSE;
   composer_class->process = process;
 
-  gegl_operation_class_set_keys(operation_class,
-    "name", "smp:scar-mask",
-    "title", _("SMP Scar Mask"),
-    "categories", "render:smp",
-    "gimp:menu-path", "<Image>/Filters/Render/SMP",
-    "gimp:menu-label", _("Scar Mask..."),
-    "description", _("Finds scar tissue on a photo of the scalp: skin paler, less coloured, smoother and without "
-                     "follicles compared with the scalp around it, at the photo's physical scale. White where there "
-                     "is scar, with a soft edge. The aux input, if given, is a rough region to look in."),
-    NULL);
+  smp_filters::set_keys(operation_class, "smp:scar-mask", _("SMP Scar Mask"), _("Scar Mask..."),
+                        _("Finds scar tissue on a photo of the scalp: skin paler, less coloured, smoother and without "
+                          "follicles compared with the scalp around it, at the photo's physical scale. White where there "
+                          "is scar, with a soft edge. The aux input, if given, is a rough region to look in."));
 }
 
 #endif
