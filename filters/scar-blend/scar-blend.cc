@@ -120,7 +120,8 @@ static void gegl_op_class_init(GeglOpClass* klass)
   smp_filters::set_keys(operation_class, "smp:scar-blend", _("SMP Scar Blend"), _("Scar Blend..."),
                         _("Tones a scar to the skin around it: the aux input is the scar mask (white is scar). Inside it "
                           "the colour's local mean and spread in L*a*b* are matched to a ring of skin just outside, the "
-                          "fine texture is kept and the edge feathered. Where the mask is black the photo is unchanged."), "enhance:smp");
+                          "fine texture is kept and the edge feathered. Where the mask is black the photo is unchanged."),
+                        "enhance:smp");
 }
 
 #endif
