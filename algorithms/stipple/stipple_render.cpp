@@ -142,17 +142,9 @@ double StippleRenderer::mean_ink(float density) const
   return std::clamp(area_share * opacity * (1.0 + s.halo), 0.0, 1.0);
 }
 
-void StippleRenderer::render(const DensityRaster& density, const PixelRect& out, int level, float* rgba) const
+void StippleRenderer::render(const DensitySource& density, const PixelRect& out, int level, float* rgba) const
 {
   StippleBand(*this, density, out, level).draw(out, rgba, 4 * static_cast<std::size_t>(std::max(out.width, 0)));
-}
-
-StippleBand::StippleBand(const StippleRenderer& renderer, const DensityRaster& density, const PixelRect& band,
-                         int level)
-    : renderer_(renderer), raster_density_(density), density_(raster_density_), band_(band),
-      pigment_(renderer.settings_.color, renderer.settings_.output == StippleOutput::transmittance)
-{
-  start(level);
 }
 
 StippleBand::StippleBand(const StippleRenderer& renderer, const DensitySource& density, const PixelRect& band,
@@ -160,13 +152,6 @@ StippleBand::StippleBand(const StippleRenderer& renderer, const DensitySource& d
     : renderer_(renderer), density_(density), band_(band),
       pigment_(renderer.settings_.color, renderer.settings_.output == StippleOutput::transmittance)
 {
-  start(level);
-}
-
-void StippleBand::start(int level)
-{
-  const StippleRenderer& renderer = renderer_;
-  const PixelRect& band = band_;
   if (renderer.pattern_.empty() || renderer.settings_.strength <= 0.0 || band.width <= 0 || band.height <= 0)
     return;
   const double scale = renderer.scale_at(level);
@@ -193,7 +178,7 @@ void StippleBand::place_dots(double scale)
   const std::vector<PatternDot> dots = r.pattern_.dots_in(area);
   discs_.reserve(dots.size());
   shapes_.reserve(dots.size());
-  covers_.reserve(std::min(dots.size() * 64, max_kept_cover_floats));  // about a default disc each
+  covers_.reserve(std::min(dots.size() * 32, max_kept_cover_floats));  // about a default disc each
   // The map under every dot first, in one call: a filter reads just those pixels, and their
   // scattered reads wait for memory together instead of one after another.
   std::vector<long> xs(dots.size()), ys(dots.size());
@@ -328,13 +313,21 @@ void StippleBand::draw_disc(std::size_t disc, const PixelRect& piece, float* rgb
 
 void StippleBand::draw_mean(const PixelRect& piece, float* rgba, std::size_t row_stride) const
 {
-  for (int j = 0; j < piece.height; ++j)
-    for (int i = 0; i < piece.width; ++i) {
-      const float m = density_.at(piece.x + i, piece.y + j);
+  const auto width = static_cast<std::size_t>(std::max(piece.width, 0));
+  std::vector<long> xs(width), ys(width);
+  std::vector<float> row(width);
+  for (std::size_t i = 0; i < width; ++i)
+    xs[i] = piece.x + static_cast<long>(i);
+  for (int j = 0; j < piece.height; ++j) {
+    std::fill(ys.begin(), ys.end(), piece.y + j);
+    density_.sample(xs.data(), ys.data(), width, row.data());
+    for (std::size_t i = 0; i < width; ++i) {
+      const float m = row[i];
       if (m > 0.0f)
         pigment_.apply(rgba + static_cast<std::size_t>(j) * row_stride + 4 * static_cast<std::size_t>(i),
                        static_cast<float>(renderer_.mean_ink(m)));
     }
+  }
 }
 
 }  // namespace smp

@@ -38,25 +38,22 @@ struct DensityRaster {
 
 // The density map as a renderer needs it: under the centre of every dot it places, in one call
 // (a GEGL filter then converts only those pixels of its input), and, where dots are too small to
-// resolve, under every pixel.
+// resolve, under every pixel of a row.
 class DensitySource {
  public:
   virtual ~DensitySource() = default;
   // out[k] = density (0..1) under pixel (xs[k], ys[k]); 0 outside the map.
   virtual void sample(const long* xs, const long* ys, std::size_t n, float* out) const = 0;
-  virtual float at(long px, long py) const = 0;
 };
 
 class RasterDensity final : public DensitySource {
  public:
-  RasterDensity() = default;
   explicit RasterDensity(const DensityRaster& raster) : raster_(raster) {}
   void sample(const long* xs, const long* ys, std::size_t n, float* out) const override
   {
     for (std::size_t k = 0; k < n; ++k)
       out[k] = raster_.at(xs[k], ys[k]);
   }
-  float at(long px, long py) const override { return raster_.at(px, py); }
 
  private:
   DensityRaster raster_;
@@ -72,10 +69,10 @@ class StippleRenderer {
   int padding_px(int level) const;
 
   // Writes width*height*4 floats: transmittance RGBA (alpha 1) or premultiplied pigment dots.
-  void render(const DensityRaster& density, const PixelRect& out, int level, float* rgba) const;
+  void render(const DensitySource& density, const PixelRect& out, int level, float* rgba) const;
 
   // The largest footprint radius of one dot, in pixels; dots never reach farther.
-  static constexpr int max_footprint_px = 512;
+  static constexpr int max_footprint_px = HaloGrid::max_reach_px;
 
  private:
   struct DotLook;
@@ -98,10 +95,7 @@ class StippleRenderer {
 class StippleBand {
  public:
   // `density` must cover the band with the renderer's padding and outlive the band.
-  StippleBand(const StippleRenderer& renderer, const DensityRaster& density, const PixelRect& band, int level);
   StippleBand(const StippleRenderer& renderer, const DensitySource& density, const PixelRect& band, int level);
-  StippleBand(const StippleBand&) = delete;
-  StippleBand& operator=(const StippleBand&) = delete;
 
   // Writes `piece` (inside the band) to `rgba`, rows `row_stride` floats apart.
   void draw(const PixelRect& piece, float* rgba, std::size_t row_stride) const;
@@ -109,7 +103,6 @@ class StippleBand {
  private:
   enum class Look { blank, mean, dots };
 
-  void start(int level);
   void place_dots(double px_per_mm);
   void index_strips();
   long strip_of(long x) const;
@@ -118,7 +111,6 @@ class StippleBand {
   void draw_disc(std::size_t disc, const PixelRect& piece, float* rgba, std::size_t row_stride) const;
 
   const StippleRenderer& renderer_;
-  RasterDensity raster_density_;  // when made from a raster: density_ points here
   const DensitySource& density_;
   PixelRect band_;
   PigmentCover pigment_;

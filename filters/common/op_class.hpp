@@ -28,9 +28,11 @@ inline GeglRectangle whole_input(GeglOperation* operation)
   return in ? *in : GeglRectangle{0, 0, 0, 0};
 }
 
-// Every region an op of this kind reads, keeps or redraws is its whole input.
+// Every region an op of this kind reads, keeps or redraws is its whole input, computed at once
+// (so in one thread).
 inline void use_whole_input(GeglOperationClass* operation_class)
 {
+  operation_class->threaded = FALSE;
   operation_class->get_bounding_box = [](GeglOperation* operation) { return whole_input(operation); };
   operation_class->get_required_for_output = [](GeglOperation* operation, const gchar*, const GeglRectangle*) {
     return whole_input(operation);

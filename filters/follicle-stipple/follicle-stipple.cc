@@ -216,21 +216,20 @@ void render_band(GeglOperation* operation, GeglBuffer* input, GeglBuffer* output
   const Babl* luma_alpha = babl_format_with_space("Y'A float", working_space(operation));
   const int padding = renderer.padding_px(level);
   const GeglRectangle need = padded(band, padding);
+  const smp::PixelRect rect{band.x, band.y, band.width, band.height};
   if (padding > 0) {  // resolved dots: the map is read under their centres only
-    const TileDensity density(input, need, level, luma_alpha);
     draw_band(operation, output, band, level,
-              smp::StippleBand(renderer, density, {band.x, band.y, band.width, band.height}, level));
+              smp::StippleBand(renderer, TileDensity(input, need, level, luma_alpha), rect, level));
     return;
   }
   // Dots too small to resolve (or none): the mean pigment, which needs the map under every pixel.
   scratch.luma_alpha.resize(static_cast<std::size_t>(need.width) * need.height * 2);
   gegl_buffer_get(input, &need, 1.0 / (1 << level), luma_alpha, scratch.luma_alpha.data(), GEGL_AUTO_ROWSTRIDE,
                   GEGL_ABYSS_NONE);
-  const smp::DensityRaster raster{scratch.luma_alpha.data(), need.x, need.y, need.width, need.height, true};
-  draw_band(operation, output, band, level,
-            smp::StippleBand(renderer, raster, {band.x, band.y, band.width, band.height}, level));
+  const smp::RasterDensity raster(
+      smp::DensityRaster{scratch.luma_alpha.data(), need.x, need.y, need.width, need.height, true});
+  draw_band(operation, output, band, level, smp::StippleBand(renderer, raster, rect, level));
 }
-
 
 }  // namespace
 

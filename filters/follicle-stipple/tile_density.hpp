@@ -64,13 +64,6 @@ class TileDensity final : public smp::DensitySource {
     }
   }
 
-  float at(long px, long py) const override
-  {
-    float density = 0.0f;
-    sample(&px, &py, 1, &density);
-    return density;
-  }
-
  private:
   GeglBuffer* input_;
   GeglRectangle area_;

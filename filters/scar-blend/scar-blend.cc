@@ -114,7 +114,6 @@ static void gegl_op_class_init(GeglOpClass* klass)
   // The ring statistics reach a centimetre or more around each scar: the op works on the whole
   // input at once (bounded in memory by the blend's coarse statistics grid).
   smp_filters::use_whole_input(operation_class);
-  operation_class->threaded = FALSE;
   composer_class->process = process;
 
   smp_filters::set_keys(operation_class, "smp:scar-blend", _("SMP Scar Blend"), _("Scar Blend..."),

@@ -117,7 +117,6 @@ static void gegl_op_class_init(GeglOpClass* klass)
   // The mask at any pixel depends on the whole photo (a scar's shape decides whether it is kept):
   // the op computes the whole input at once, bounded by the detector's own working scale.
   smp_filters::use_whole_input(operation_class);
-  operation_class->threaded = FALSE;
   composer_class->process = process;
 
   smp_filters::set_keys(operation_class, "smp:scar-mask", _("SMP Scar Mask"), _("Scar Mask..."),

@@ -27,8 +27,8 @@ Render render_uniform(const smp::StippleSettings& s, float map, smp::PixelRect r
   Render r;
   r.rect = rect;
   r.density.assign(static_cast<std::size_t>(rect.width + 2 * pad) * (rect.height + 2 * pad), map);
-  const smp::DensityRaster raster{r.density.data(), rect.x - pad, rect.y - pad, rect.width + 2 * pad,
-                                  rect.height + 2 * pad};
+  const smp::RasterDensity raster(
+      smp::DensityRaster{r.density.data(), rect.x - pad, rect.y - pad, rect.width + 2 * pad, rect.height + 2 * pad});
   r.rgba.resize(static_cast<std::size_t>(rect.width) * rect.height * 4);
   renderer.render(raster, rect, level, r.rgba.data());
   return r;
@@ -245,7 +245,8 @@ BOOST_AUTO_TEST_CASE(a_band_drawn_piece_by_piece_has_the_bits_of_one_render)
     std::vector<float> map(static_cast<std::size_t>(band.width + 2 * pad) * (band.height + 2 * pad));
     for (std::size_t i = 0; i < map.size(); ++i)
       map[i] = static_cast<float>(i % static_cast<std::size_t>(band.width + 2 * pad)) / (band.width + 2 * pad);
-    const smp::DensityRaster raster{map.data(), band.x - pad, band.y - pad, band.width + 2 * pad, band.height + 2 * pad};
+    const smp::RasterDensity raster(
+        smp::DensityRaster{map.data(), band.x - pad, band.y - pad, band.width + 2 * pad, band.height + 2 * pad});
     std::vector<float> whole(static_cast<std::size_t>(band.width) * band.height * 4);
     renderer.render(raster, band, level, whole.data());
     BOOST_TEST_REQUIRE(std::count(whole.begin(), whole.end(), output == smp::StippleOutput::dots ? 0.0f : 1.0f) <

@@ -51,11 +51,16 @@ GeglNode* source(GeglNode* graph, GeglBuffer* buffer)
   return gegl_node_new_child(graph, "operation", "gegl:buffer-source", "buffer", buffer, nullptr);
 }
 
-GeglNode* stipple(GeglNode* graph, const Inputs& in)
+GeglNode* stipple_over(GeglNode* graph, GeglBuffer* density)
 {
   GeglNode* s = gegl_node_new_child(graph, "operation", "smp:follicle-stipple", "px-per-mm", px_per_mm, nullptr);
-  gegl_node_link(source(graph, in.density), s);
+  gegl_node_link(source(graph, density), s);
   return s;
+}
+
+GeglNode* stipple(GeglNode* graph, const Inputs& in)
+{
+  return stipple_over(graph, in.density);
 }
 
 // The filter keeps the dot pattern it placed (a preview re-rendered after a change of colour,
@@ -142,11 +147,8 @@ int main(int argc, char** argv)
          return s;
        }},
       {"smp:follicle-stipple, new seed (first render)", stipple_new_seed},
-      {"smp:follicle-stipple, 8-bit density layer", [](GeglNode* g, const Inputs& i) {
-         GeglNode* s = gegl_node_new_child(g, "operation", "smp:follicle-stipple", "px-per-mm", px_per_mm, nullptr);
-         gegl_node_link(source(g, i.density_u8), s);
-         return s;
-       }},
+      {"smp:follicle-stipple, 8-bit density layer",
+       [](GeglNode* g, const Inputs& i) { return stipple_over(g, i.density_u8); }},
       {"smp:follicle-stipple x photo (gegl:multiply)", [](GeglNode* g, const Inputs& i) {
          GeglNode* m = gegl_node_new_child(g, "operation", "gegl:multiply", nullptr);
          gegl_node_link(source(g, i.photo), m);
