@@ -162,21 +162,6 @@ HairlineDesign sanitized(const HairlineDesign& r)
   return s;
 }
 
-Point FaceFrame::to_image(double x, double y) const
-{
-  return {origin.x + (x * right.x + y * up.x) * px_per_mm, origin.y + (x * right.y + y * up.y) * px_per_mm};
-}
-
-double FaceFrame::x_of(const Point& p) const
-{
-  return ((p.x - origin.x) * right.x + (p.y - origin.y) * right.y) / px_per_mm;
-}
-
-double FaceFrame::y_of(const Point& p) const
-{
-  return ((p.x - origin.x) * up.x + (p.y - origin.y) * up.y) / px_per_mm;
-}
-
 FaceFrame face_frame(const FrontLandmarks& l, double px_per_mm)
 {
   double ux = l.right_eye.x - l.left_eye.x, uy = l.right_eye.y - l.left_eye.y;
@@ -240,9 +225,7 @@ Path top_hairline(const HeadFrame& head, double px_per_mm, const HairlineDesign&
   const double half_length_mm = std::max(head.half_length_px / scale, 20.0);
   const double corner = 0.62 * half_width_mm;  // the lateral canthus line, seen from above
   auto anchors = front_anchors(d, -corner, corner);
-  const Point forward{std::cos(head.front_rad), std::sin(head.front_rad)};
-  // Across the head, image-left when facing the front of the head on screen.
-  const Point across{-forward.y, forward.x};
+  const Frame mm = head.in_mm(scale);
   auto to_image = [&](double x, double y) {
     // y mm up the forehead from the glabella = that far back from the front, on the ellipse.
     const double up = std::max(y, 0.0);
@@ -250,8 +233,7 @@ Path top_hairline(const HeadFrame& head, double px_per_mm, const HairlineDesign&
     double lateral = std::clamp(x, -0.97 * half_width_mm, 0.97 * half_width_mm);
     const double edge = half_length_mm * std::sqrt(std::max(0.0, 1.0 - std::pow(lateral / half_width_mm, 2)));
     const double along = std::clamp(edge - back, -edge, edge);
-    return Point{head.centre.x + (forward.x * along + across.x * lateral) * scale,
-                 head.centre.y + (forward.y * along + across.y * lateral) * scale};
+    return mm.to_image(lateral, -along);
   };
   // Drawn from the face's right to its left as seen from above, the hair (behind the line)
   // lies on the left of the drawing direction.
@@ -263,6 +245,8 @@ Path top_hairline(const HeadFrame& head, double px_per_mm, const HairlineDesign&
 
 namespace smp {
 
+constexpr int front_arc_points = 72;
+
 Path top_hair_region(const HeadFrame& head, const Path& hairline)
 {
   if (hairline.empty() || hairline.subpaths.front().segments.empty())
@@ -270,19 +254,13 @@ Path top_hair_region(const HeadFrame& head, const Path& hairline)
   constexpr int arc_steps = 48;
   Subpath region = hairline.subpaths.front();
   const Point start = region.segments.front().start, end = region.segments.back().end;
-  const Point forward{std::cos(head.front_rad), std::sin(head.front_rad)};
-  const Point across{-forward.y, forward.x};
-  // Angles on the ellipse in the head's own frame (0 = front, pi/2 = towards `across`).
+  const Frame unit = head.normalised();
+  // Angles on the ellipse in the head's own frame (0 = front, pi/2 = towards its x axis).
   auto angle_of = [&](const Point& p) {
-    const double dx = p.x - head.centre.x, dy = p.y - head.centre.y;
-    return std::atan2((dx * across.x + dy * across.y) / head.half_width_px,
-                      (dx * forward.x + dy * forward.y) / head.half_length_px);
+    const Point q = unit.from_image(p);
+    return std::atan2(q.x, -q.y);
   };
-  auto on_ellipse = [&](double angle) {
-    const double along = std::cos(angle) * head.half_length_px, lateral = std::sin(angle) * head.half_width_px;
-    return Point{head.centre.x + forward.x * along + across.x * lateral,
-                 head.centre.y + forward.y * along + across.y * lateral};
-  };
+  auto on_ellipse = [&](double angle) { return unit.to_image(std::sin(angle), -std::cos(angle)); };
   // From the line's end round the back (through angle pi) to its start.
   double from = angle_of(end), to = angle_of(start);
   const double back = std::numbers::pi;
@@ -299,6 +277,38 @@ Path top_hair_region(const HeadFrame& head, const Path& hairline)
   for (int i = 0; i <= arc_steps; ++i)
     line_to(on_ellipse(from + sweep * i / arc_steps));
   line_to(start);
+  region.closed = true;
+  Path path;
+  path.subpaths.push_back(region);
+  return path;
+}
+
+Path front_hair_region(const Path& hairline, const FaceFrame& face)
+{
+  if (hairline.empty() || hairline.subpaths.front().segments.empty())
+    return hairline;
+  using Model = FrontHeadModel;
+  Subpath region = hairline.subpaths.front();
+  const Point first = region.segments.front().start, last = region.segments.back().end;
+  // Angles on the model head's outline (0 = its widest point on the image's right, up the face positive).
+  auto angle_at_height = [&](double y_mm, double side) {
+    const double s = std::clamp((y_mm - Model::centre_y_mm) / Model::half_height_mm, -1.0, 1.0);
+    return side > 0 ? std::asin(s) : std::numbers::pi - std::asin(s);
+  };
+  auto on_outline = [&](double angle) {
+    return face.to_image(Model::half_width_mm * std::cos(angle),
+                         Model::centre_y_mm + Model::half_height_mm * std::sin(angle));
+  };
+  Point previous = last;
+  auto line_to = [&](const Point& p) {
+    region.segments.push_back({previous, {previous.x + (p.x - previous.x) / 3, previous.y + (p.y - previous.y) / 3},
+                               {previous.x + 2 * (p.x - previous.x) / 3, previous.y + 2 * (p.y - previous.y) / 3}, p});
+    previous = p;
+  };
+  const double from = angle_at_height(face.y_of(last), 1.0), to = angle_at_height(face.y_of(first), -1.0);
+  for (int i = 0; i <= front_arc_points; ++i)
+    line_to(on_outline(from + (to - from) * i / front_arc_points));
+  line_to(first);
   region.closed = true;
   Path path;
   path.subpaths.push_back(region);

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 
+#include "geometry/frame.hpp"
 #include "geometry/path.hpp"
 
 namespace smp {
@@ -38,24 +39,6 @@ struct HairlineDesignLimits {
 
 HairlineDesign sanitized(const HairlineDesign& requested);
 
-// Front view: the glabella and both eyes as seen in the photo (lateral canthi, or pupils).
-struct FrontLandmarks {
-  Point glabella;
-  Point left_eye, right_eye;  // image-left and image-right
-  bool pupils = false;        // true: pupil centres; false: lateral canthi
-};
-
-// The face frame of a front view: millimetres from the glabella, x towards the image-right eye,
-// y up the face. Hairlines and front-view preset zones are placed in it.
-struct FaceFrame {
-  Point origin, right, up;  // image pixels; unit directions on screen
-  double px_per_mm;
-  Point to_image(double x_mm, double y_mm) const;
-  double x_of(const Point& image_point) const;  // mm across the face
-  double y_of(const Point& image_point) const;  // mm up the face
-};
-
-FaceFrame face_frame(const FrontLandmarks& landmarks, double px_per_mm);
 
 // The construction's key points, in image pixels.
 struct FrontHairlinePoints {
@@ -72,18 +55,17 @@ Path front_hairline(const FrontLandmarks& landmarks, double px_per_mm, const Hai
 // image-right eye, y up the face.
 Point face_point_mm(const FrontLandmarks& landmarks, double px_per_mm, const Point& image);
 
-// Top view: the head as an ellipse; `front_rad` is the image direction the face points to
-// (0 = image right, pi/2 = image bottom, -pi/2 = image top).
-struct HeadFrame {
-  Point centre;
-  double half_width_px, half_length_px;  // across the head, and front to back
-  double front_rad;
-};
 
 Path top_hairline(const HeadFrame& head, double px_per_mm, const HairlineDesign& design);
 
 // The part of the head behind a top-view hairline, as one closed subpath: the hairline, then
 // round the back of the head along its ellipse. A density map of it stays off the background.
 Path top_hair_region(const HeadFrame& head, const Path& hairline);
+
+// The hair side of a front hairline on the model head, as one closed region: the line, then from
+// each temporal peak straight out across the face to the head's outline and round over the top.
+// Left open, the line's hair side would run on down past the temporal peaks beside the eyes and
+// out onto the background; this keeps the temples below the peaks and the background bare.
+Path front_hair_region(const Path& hairline, const FaceFrame& face);
 
 }  // namespace smp

@@ -6,7 +6,6 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
-#include <numbers>
 #include <set>
 #include <sstream>
 
@@ -14,7 +13,6 @@ namespace smp {
 namespace {
 
 constexpr int supported_format = 1;
-constexpr int arc_points = 72;
 const std::set<std::string> categories{"norwood", "ludwig", "savin", "alopecia", "scar", "filler", "other"};
 
 // Where each "key=" and "[group]" is in the text, for messages GLib does not place.
@@ -222,7 +220,7 @@ Preset read_preset(GKeyFile* keys, const std::string& text, const std::string& f
   if (p.name.empty())
     r.fail("preset", "name", "empty: give the preset a name");
   p.category = r.choice("preset", "category", categories);
-  p.view = r.choice("preset", "view", {"top", "front"});
+  p.view = r.choice("preset", "view", {"top", "front"}) == "front" ? View::front : View::top;
   if (r.has("preset", "notes"))
     p.notes = r.text("preset", "notes");
   r.only_keys("preset", {"format", "name", "category", "view", "notes"});
@@ -235,7 +233,7 @@ Preset read_preset(GKeyFile* keys, const std::string& text, const std::string& f
     if (group == "preset")
       continue;
     if (group.rfind("zone:", 0) == 0 && group.size() > 5) {
-      p.zones.push_back(read_zone(r, group, p.view == "front"));
+      p.zones.push_back(read_zone(r, group, p.view == View::front));
     } else if (group == "hairline") {
       p.hairline.present = true;
       if (!parse_hairline_style(r.text(group, "style"), p.hairline.style))
@@ -244,10 +242,13 @@ Preset read_preset(GKeyFile* keys, const std::string& text, const std::string& f
       p.hairline.recession_mm = r.number(group, "recession-mm", 0.0, HairlineDesignLimits::recession_max, 15.0);
       r.only_keys(group, {"style", "mfp-height-mm", "recession-mm"});
     } else if (group == "stipple") {
-      p.stipple.density_per_cm2 = r.number(group, "density", 0.0, 1000.0, p.stipple.density_per_cm2);
-      p.stipple.dot_diameter_mm = r.number(group, "dot-diameter", 0.02, 1.5, p.stipple.dot_diameter_mm);
+      using L = StippleLimits;
+      p.stipple.density_per_cm2 = r.number(group, "density", 0.0, L::density_max, p.stipple.density_per_cm2);
+      p.stipple.dot_diameter_mm =
+          r.number(group, "dot-diameter", L::dot_diameter_min, L::dot_diameter_max, p.stipple.dot_diameter_mm);
       p.stipple.strength = r.number(group, "strength", 0.0, 1.0, p.stipple.strength);
-      p.stipple.sessions = static_cast<int>(r.number(group, "sessions", 1, 3, p.stipple.sessions));
+      p.stipple.sessions = static_cast<int>(r.number(group, "sessions", 1, L::sessions_max, p.stipple.sessions));
+      p.stipple.completed_sessions = p.stipple.sessions;
       r.only_keys(group, {"density", "dot-diameter", "strength", "sessions"});
     } else {
       r.fail(group, "", "unknown group: use [preset], [zone:NAME], [hairline] or [stipple]");
@@ -335,85 +336,6 @@ PresetLibrary load_preset_folders(const std::vector<std::string>& folders)
   std::sort(library.presets.begin(), library.presets.end(),
             [](const Preset& a, const Preset& b) { return std::tie(a.category, a.name) < std::tie(b.category, b.name); });
   return library;
-}
-
-Path zone_path(const Zone& zone, const HeadFrame& head)
-{
-  const Point forward{std::cos(head.front_rad), std::sin(head.front_rad)};
-  const Point across{-forward.y, forward.x};
-  auto to_image = [&](double x, double y) {
-    return Point{head.centre.x + (across.x * x * head.half_width_px - forward.x * y * head.half_length_px),
-                 head.centre.y + (across.y * x * head.half_width_px - forward.y * y * head.half_length_px)};
-  };
-  // Angle 0 is the front (y = -1), 90 degrees towards +x.
-  auto on_circle = [&](double radius, double degrees) {
-    const double a = degrees * std::numbers::pi / 180.0;
-    return to_image(radius * std::sin(a), -radius * std::cos(a));
-  };
-  std::vector<std::vector<Point>> outlines;
-  switch (zone.shape) {
-    case ZoneShape::ellipse: {
-      std::vector<Point> o;
-      for (int i = 0; i < arc_points; ++i) {
-        const double a = 2.0 * std::numbers::pi * i / arc_points;
-        o.push_back(to_image(zone.centre.x + zone.radius_x * std::cos(a), zone.centre.y + zone.radius_y * std::sin(a)));
-      }
-      outlines.push_back(o);
-      break;
-    }
-    case ZoneShape::polygon: {
-      std::vector<Point> o;
-      for (const Point& p : zone.points)
-        o.push_back(to_image(p.x, p.y));
-      outlines.push_back(o);
-      break;
-    }
-    case ZoneShape::band: {
-      // The head's outline between the two lines y = from and y = to, both sides.
-      std::vector<Point> o;
-      const double a0 = std::acos(std::clamp(-zone.from_y, -1.0, 1.0)) * 180.0 / std::numbers::pi;
-      const double a1 = std::acos(std::clamp(-zone.to_y, -1.0, 1.0)) * 180.0 / std::numbers::pi;
-      for (int i = 0; i <= arc_points / 2; ++i)
-        o.push_back(on_circle(1.0, a0 + (a1 - a0) * i / (arc_points / 2)));
-      for (int i = 0; i <= arc_points / 2; ++i)
-        o.push_back(on_circle(1.0, -(a1 + (a0 - a1) * i / (arc_points / 2))));
-      outlines.push_back(o);
-      break;
-    }
-    case ZoneShape::ring: {
-      const bool full = zone.to_deg - zone.from_deg >= 359.999;
-      std::vector<Point> outer, inner;
-      for (int i = 0; i <= arc_points; ++i) {
-        const double a = zone.from_deg + (zone.to_deg - zone.from_deg) * i / arc_points;
-        outer.push_back(on_circle(zone.outer, a));
-        inner.push_back(on_circle(zone.inner, a));
-      }
-      if (full) {
-        outlines.push_back(outer);
-        if (zone.inner > 0.0)
-          outlines.push_back(inner);
-      } else {
-        outer.insert(outer.end(), inner.rbegin(), inner.rend());
-        outlines.push_back(outer);
-      }
-      break;
-    }
-  }
-  Path path;
-  for (const auto& o : outlines) {
-    if (o.size() < 3)
-      continue;
-    Subpath s;
-    for (std::size_t i = 0; i < o.size(); ++i) {
-      const Point& a = o[i];
-      const Point& b = o[(i + 1) % o.size()];
-      s.segments.push_back({a, {a.x + (b.x - a.x) / 3, a.y + (b.y - a.y) / 3},
-                            {a.x + 2 * (b.x - a.x) / 3, a.y + 2 * (b.y - a.y) / 3}, b});
-    }
-    s.closed = true;
-    path.subpaths.push_back(s);
-  }
-  return path;
 }
 
 }  // namespace smp

@@ -9,10 +9,15 @@
 
 #include "geometry/path.hpp"
 #include "hairline/hairline_design.hpp"
+#include "stipple/stipple_settings.hpp"
 
 namespace smp {
 
 enum class ZoneShape { ellipse, polygon, band, ring };
+
+// What the photo shows: the head from above, or the face from the front.
+enum class View { top, front };
+inline const char* view_name(View view) { return view == View::front ? "front" : "top"; }
 
 // A zone in the normalised head frame seen from above: x across (-1 image left .. 1 right when
 // the face points up), y from the front (-1) to the back (1); the head's outline is the unit
@@ -43,18 +48,14 @@ struct PresetHairline {
   double recession_mm = 15.0;
 };
 
-struct PresetStipple {
-  double density_per_cm2 = 90.0;
-  double dot_diameter_mm = 0.2;
-  double strength = 0.8;
-  int sessions = 3;
-};
-
 struct Preset {
-  std::string file, name, category, view, notes;
+  std::string file, name, category, notes;
+  View view = View::top;
   std::vector<Zone> zones;
   PresetHairline hairline;
-  PresetStipple stipple;
+  // A preset sets the density, dot diameter, strength and sessions; the rest keep the stipple's
+  // defaults (px_per_mm and the seed come from the image and the run).
+  StippleSettings stipple;
 };
 
 struct PresetError {
@@ -74,9 +75,5 @@ struct PresetLibrary {
 
 // Every *.preset file of the folders; a preset in a later folder replaces one of the same name.
 PresetLibrary load_preset_folders(const std::vector<std::string>& folders);
-
-// A zone's outline in image pixels, for a head seen from above, as closed subpaths (a full
-// ring is two: fill them even-odd).
-Path zone_path(const Zone& zone, const HeadFrame& head);
 
 }  // namespace smp

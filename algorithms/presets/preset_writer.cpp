@@ -27,7 +27,7 @@ std::string preset_to_text(const Preset& p)
   g_key_file_set_string(keys, "preset", "format", "1");
   g_key_file_set_string(keys, "preset", "name", p.name.c_str());
   g_key_file_set_string(keys, "preset", "category", p.category.c_str());
-  g_key_file_set_string(keys, "preset", "view", p.view.c_str());
+  g_key_file_set_string(keys, "preset", "view", view_name(p.view));
   if (!p.notes.empty())
     g_key_file_set_string(keys, "preset", "notes", p.notes.c_str());
   for (const Zone& z : p.zones) {

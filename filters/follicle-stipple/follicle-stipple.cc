@@ -2,6 +2,7 @@
 // alpha), and the output is the pigment of an SMP treatment at the photo's physical scale.
 #include <glib/gi18n-lib.h>
 
+#include "follicle-stipple.hpp"
 #include "stipple/stipple_render.hpp"
 #include "tile_density.hpp"
 
@@ -137,36 +138,9 @@ const Babl* working_space(GeglOperation* operation)
   return gegl_operation_get_source_space(operation, "input");
 }
 
-smp::StippleSettings settings_of(GeglProperties* o, const Babl* space)
+smp::StippleSettings settings_of(GeglOperation* operation, const Babl* space)
 {
-  smp::StippleSettings s;
-  s.output = o->output == SMP_STIPPLE_OUTPUT_DOTS ? smp::StippleOutput::dots : smp::StippleOutput::transmittance;
-  s.px_per_mm = o->px_per_mm;
-  s.density_per_cm2 = o->density;
-  s.dot_diameter_mm = o->dot_diameter;
-  s.size_variation = o->size_variation;
-  s.regularity = o->regularity;
-  if (o->color) {
-    double rgb[3] = {s.color.r, s.color.g, s.color.b};
-    gegl_color_get_pixel(o->color, babl_format_with_space("RGB double", space), rgb);
-    s.color = {rgb[0], rgb[1], rgb[2]};
-  }
-  s.shade_variation = o->shade_variation;
-  s.strength = o->strength;
-  s.depth_mm = o->depth;
-  s.halo = o->halo;
-  s.halo_radius_mm = o->halo_radius;
-  s.age_years = o->age_years;
-  s.sessions = o->sessions;
-  s.completed_sessions = o->completed_sessions;
-  s.transition_coupling = o->transition_coupling;
-  s.elongation = o->elongation;
-  s.hair_direction_deg = o->hair_direction;
-  s.use_whorl = o->whorl;
-  s.whorl_x_px = o->whorl_x;
-  s.whorl_y_px = o->whorl_y;
-  s.seed = o->seed;
-  return s;
+  return smp_filters::follicle_stipple::settings_of(G_OBJECT(operation), space);
 }
 
 const Babl* output_format(GeglProperties* o, const Babl* space)
@@ -181,7 +155,7 @@ GeglRectangle padded(const GeglRectangle& r, int pad)
 
 int padding_of(GeglOperation* operation)
 {
-  return smp::StippleRenderer(settings_of(GEGL_PROPERTIES(operation), nullptr)).padding_px(0);
+  return smp::StippleRenderer(settings_of(operation, nullptr)).padding_px(0);
 }
 
 // The density map of one band, reused from band to band: fresh multi-megabyte allocations per
@@ -261,7 +235,7 @@ static gboolean process(GeglOperation* operation, GeglBuffer* input, GeglBuffer*
 {
   // An exception must not unwind into GEGL's C frames inside GIMP: fall back to no pigment.
   try {
-    const smp::StippleRenderer renderer(settings_of(GEGL_PROPERTIES(operation), working_space(operation)));
+    const smp::StippleRenderer renderer(settings_of(operation, working_space(operation)));
     BandScratch scratch;
     for (int y = result->y; y < result->y + result->height; y += band_rows) {
       const GeglRectangle band{result->x, y, result->width, std::min(band_rows, result->y + result->height - y)};
@@ -288,7 +262,7 @@ static void gegl_op_class_init(GeglOpClass* klass)
   operation_class->want_in_place = FALSE;
   filter_class->process = process;
 
-  smp_filters::set_keys(operation_class, "smp:follicle-stipple", _("SMP Follicle Stipple"), _("Follicle Stipple..."),
+  smp_filters::set_keys(operation_class, smp_filters::follicle_stipple::operation, _("SMP Follicle Stipple"), _("Follicle Stipple..."),
                         _("Scalp micropigmentation impressions at the photo's physical scale. "
                           "The input is the density map: white is full density, black or transparent none. "
                           "Dots are spread evenly but never on a grid, get smaller and lighter where the map is grey, "

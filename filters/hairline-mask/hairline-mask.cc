@@ -55,6 +55,7 @@ property_seed (seed, _("Random seed"), rand)
 #include "gegl-op.h"
 
 #include "common/op_class.hpp"
+#include "hairline-mask.hpp"
 
 #include <string>
 #include <vector>
@@ -63,25 +64,9 @@ namespace {
 
 constexpr int band_rows = 128;
 
-smp::HairlineMaskSettings settings_of(GeglProperties* o)
-{
-  smp::HairlineMaskSettings s;
-  s.px_per_mm = o->px_per_mm;
-  s.transition_width_mm = o->transition_width;
-  s.profile = o->profile == SMP_RAMP_LINEAR   ? smp::RampProfile::linear
-              : o->profile == SMP_RAMP_FEATHERED ? smp::RampProfile::feathered
-                                                 : smp::RampProfile::smooth;
-  s.micro_irregularity = o->micro_irregularity;
-  s.macro_irregularity_mm = o->macro_irregularity;
-  s.macro_wavelength_mm = o->macro_wavelength;
-  s.seed = o->seed;
-  return s;
-}
-
 // The path, or an empty one after saying once (per path text) why it was refused.
-smp::Path path_of(GeglProperties* o)
+smp::Path path_of(const std::string& data)
 {
-  const std::string data = o->d ? o->d : "";
   if (data.find_first_not_of(" \t\r\n") == std::string::npos)
     return {};
   smp::PathError error;
@@ -116,10 +101,10 @@ static GeglRectangle get_bounding_box(GeglOperation*)
 
 static gboolean process(GeglOperation* operation, GeglBuffer* output, const GeglRectangle* result, gint level)
 {
-  GeglProperties* o = GEGL_PROPERTIES(operation);
   const Babl* format = gegl_operation_get_format(operation, "output");
   try {
-    const smp::HairlineMask mask(path_of(o), settings_of(o), level);
+    const auto properties = smp_filters::hairline_mask::properties_of(G_OBJECT(operation));
+    const smp::HairlineMask mask(path_of(properties.d), properties.settings, level);
     std::vector<float> density, grey_alpha;
     for (int y = result->y; y < result->y + result->height; y += band_rows) {
       const GeglRectangle band{result->x, y, result->width, std::min(band_rows, result->y + result->height - y)};
@@ -149,7 +134,7 @@ static void gegl_op_class_init(GeglOpClass* klass)
   operation_class->threaded = TRUE;
   source_class->process = process;
 
-  smp_filters::set_keys(operation_class, "smp:hairline-mask", _("SMP Hairline Mask"), _("Hairline Mask..."),
+  smp_filters::set_keys(operation_class, smp_filters::hairline_mask::operation, _("SMP Hairline Mask"), _("Hairline Mask..."),
                         _("Density for scalp micropigmentation from a hairline path: white on the hair side, a ramp "
                           "across the transition zone in millimetres, with an undulating line and stray single hairs "
                           "ahead of it. Feed it to SMP Follicle Stipple."));

@@ -42,6 +42,7 @@ property_double (texture_size, _("Texture window (mm)"), SMP_DEFAULT(texture_mm)
 #include "gegl-op.h"
 
 #include "common/op_class.hpp"
+#include "scalp-mask.hpp"
 
 #include <algorithm>
 #include <vector>
@@ -50,15 +51,9 @@ namespace {
 
 constexpr int block_px = 256;
 
-smp::ScalpMaskSettings settings_of(GeglProperties* o)
+smp::ScalpMaskSettings settings_of(GeglOperation* operation)
 {
-  smp::ScalpMaskSettings s;
-  s.px_per_mm = o->px_per_mm;
-  s.hair_density = o->hair_density;
-  s.sensitivity = o->sensitivity;
-  s.feather_mm = o->feather;
-  s.texture_mm = o->texture_size;
-  return s;
+  return smp_filters::scalp_mask::settings_of(G_OBJECT(operation));
 }
 
 GeglRectangle padded(const GeglRectangle& r, int pad)
@@ -68,7 +63,7 @@ GeglRectangle padded(const GeglRectangle& r, int pad)
 
 int context_of(GeglOperation* operation)
 {
-  return smp::ScalpMask(settings_of(GEGL_PROPERTIES(operation)), 0).context_px();
+  return smp::ScalpMask(settings_of(operation), 0).context_px();
 }
 
 const Babl* working_space(GeglOperation* operation)
@@ -107,7 +102,7 @@ static gboolean process(GeglOperation* operation, GeglBuffer* input, GeglBuffer*
   const Babl* space = working_space(operation);
   // An exception must not unwind into GEGL's C frames inside GIMP: fall back to no pigment.
   try {
-    const smp::ScalpMask mask(settings_of(GEGL_PROPERTIES(operation)), level);
+    const smp::ScalpMask mask(settings_of(operation), level);
     const int context = mask.context_px();
     std::vector<float> lab, grey, grey_alpha;
     for (int y = result->y; y < result->y + result->height; y += block_px)
@@ -148,7 +143,7 @@ static void gegl_op_class_init(GeglOpClass* klass)
   operation_class->want_in_place = FALSE;
   filter_class->process = process;
 
-  smp_filters::set_keys(operation_class, "smp:scalp-mask", _("SMP Scalp Mask"), _("Scalp Mask..."),
+  smp_filters::set_keys(operation_class, smp_filters::scalp_mask::operation, _("SMP Scalp Mask"), _("Scalp Mask..."),
                         _("Where scalp micropigmentation may go on a photo: white on bare scalp skin, black on the "
                           "background and on existing hair (or a share of full density there, for fillers between "
                           "longer hair), judged from skin colour and hair texture at the millimetre scale. Multiply "

@@ -38,18 +38,16 @@ property_double (texture, _("Texture"), SMP_DEFAULT(texture))
 #include "gegl-op.h"
 
 #include "common/op_class.hpp"
+#include "scar-blend.hpp"
 
 #include <vector>
 
 namespace {
 
-smp::ScarBlendSettings settings_of(GeglProperties* o, int level)
+smp::ScarBlendSettings settings_of(GeglOperation* operation, int level)
 {
-  smp::ScarBlendSettings s;
-  s.px_per_mm = o->px_per_mm / (1 << level);
-  s.ring_width_mm = o->ring_width;
-  s.feather_mm = o->feather;
-  s.texture = o->texture;
+  smp::ScarBlendSettings s = smp_filters::scar_blend::settings_of(G_OBJECT(operation));
+  s.px_per_mm /= 1 << level;
   return s;
 }
 
@@ -89,7 +87,7 @@ static gboolean process(GeglOperation* operation, GeglBuffer* input, GeglBuffer*
         mask.values[i] = grey_alpha[2 * i] * grey_alpha[2 * i + 1];
       smp::LabImage photo{area.width, area.height, std::vector<float>(n * 4)};
       babl_process(babl_fish(rgba_format, lab_format), rgba.data(), photo.lab_alpha.data(), static_cast<long>(n));
-      const smp::Plane applied = smp::scar_blend(photo, mask, settings_of(GEGL_PROPERTIES(operation), level));
+      const smp::Plane applied = smp::scar_blend(photo, mask, settings_of(operation, level));
       const Babl* back = babl_fish(lab_format, rgba_format);
       for (std::size_t i = 0; i < n; ++i)
         if (applied.values[i] > 0.0f) {  // elsewhere the input's own bits stay
@@ -116,7 +114,7 @@ static void gegl_op_class_init(GeglOpClass* klass)
   smp_filters::use_whole_input(operation_class);
   composer_class->process = process;
 
-  smp_filters::set_keys(operation_class, "smp:scar-blend", _("SMP Scar Blend"), _("Scar Blend..."),
+  smp_filters::set_keys(operation_class, smp_filters::scar_blend::operation, _("SMP Scar Blend"), _("Scar Blend..."),
                         _("Tones a scar to the skin around it: the aux input is the scar mask (white is scar). Inside it "
                           "the colour's local mean and spread in L*a*b* are matched to a ring of skin just outside, the "
                           "fine texture is kept and the edge feathered. Where the mask is black the photo is unchanged."),

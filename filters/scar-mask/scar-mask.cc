@@ -43,21 +43,16 @@ property_double (feather, _("Feather (mm)"), SMP_DEFAULT(feather_mm))
 #include "gegl-op.h"
 
 #include "common/op_class.hpp"
+#include "scar-mask.hpp"
 
 #include <vector>
 
 namespace {
 
-smp::ScarMaskSettings settings_of(GeglProperties* o, int level)
+smp::ScarMaskSettings settings_of(GeglOperation* operation, int level)
 {
-  smp::ScarMaskSettings s;
-  s.px_per_mm = o->px_per_mm / (1 << level);
-  s.kind = o->kind == SMP_SCAR_LINEAR ? smp::ScarKind::linear
-           : o->kind == SMP_SCAR_DOTS ? smp::ScarKind::dots
-           : o->kind == SMP_SCAR_AREA ? smp::ScarKind::area
-                                      : smp::ScarKind::any;
-  s.sensitivity = o->sensitivity;
-  s.feather_mm = o->feather;
+  smp::ScarMaskSettings s = smp_filters::scar_mask::settings_of(G_OBJECT(operation));
+  s.px_per_mm /= 1 << level;
   return s;
 }
 
@@ -95,7 +90,7 @@ static gboolean process(GeglOperation* operation, GeglBuffer* input, GeglBuffer*
       for (std::size_t i = 0; i < region.values.size(); ++i)
         region.values[i] = grey_alpha[2 * i] * grey_alpha[2 * i + 1];
     }
-    const smp::Plane mask = smp::scar_mask(photo, aux ? &region : nullptr, settings_of(GEGL_PROPERTIES(operation), level));
+    const smp::Plane mask = smp::scar_mask(photo, aux ? &region : nullptr, settings_of(operation, level));
     std::vector<float> grey_alpha(mask.values.size() * 2);
     for (std::size_t i = 0; i < mask.values.size(); ++i) {
       grey_alpha[2 * i] = mask.values[i];
@@ -119,7 +114,7 @@ static void gegl_op_class_init(GeglOpClass* klass)
   smp_filters::use_whole_input(operation_class);
   composer_class->process = process;
 
-  smp_filters::set_keys(operation_class, "smp:scar-mask", _("SMP Scar Mask"), _("Scar Mask..."),
+  smp_filters::set_keys(operation_class, smp_filters::scar_mask::operation, _("SMP Scar Mask"), _("Scar Mask..."),
                         _("Finds scar tissue on a photo of the scalp: skin paler, less coloured, smoother and without "
                           "follicles compared with the scalp around it, at the photo's physical scale. White where there "
                           "is scar, with a soft edge. The aux input, if given, is a rough region to look in."));

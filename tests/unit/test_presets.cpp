@@ -13,7 +13,8 @@
 
 #include "hairline/hairline_mask.hpp"
 #include "hash.hpp"
-#include "presets/front_view.hpp"
+#include "presets/density_plan.hpp"
+#include "presets/zone_outline.hpp"
 #include "presets/preset.hpp"
 #include "presets/preset_writer.hpp"
 #include "synthetic/synthetic_face.hpp"
@@ -83,7 +84,7 @@ BOOST_AUTO_TEST_CASE(every_shipped_preset_loads_and_the_library_is_complete)
     const auto p = std::find_if(library.presets.begin(), library.presets.end(),
                                 [&](const smp::Preset& preset) { return preset.name == wanted; });
     BOOST_TEST_REQUIRE((p != library.presets.end()), "no shipped preset named " << wanted);
-    BOOST_TEST(p->view == "front", wanted << " is a " << p->view << " view");
+    BOOST_TEST((p->view == smp::View::front), wanted << " is a " << smp::view_name(p->view) << " view");
   }
   BOOST_TEST_MESSAGE(library.presets.size() << " shipped presets");
 }
@@ -197,7 +198,7 @@ BOOST_AUTO_TEST_CASE(zones_become_closed_outlines_on_the_head)
   mask.macro_irregularity_mm = 0.0;
   auto density = [&](const smp::Zone& z, double x, double y) {
     float v = -1.0f;
-    smp::HairlineMask(smp::zone_path(z, head), mask, 0).render({static_cast<int>(x), static_cast<int>(y), 1, 1}, &v);
+    smp::HairlineMask(smp::zone_outline(z, smp::Placement::on_head(head, mask.px_per_mm)), mask, 0).render({static_cast<int>(x), static_cast<int>(y), 1, 1}, &v);
     return v;
   };
   smp::Zone crown;
@@ -315,11 +316,12 @@ BOOST_AUTO_TEST_CASE(a_front_preset_pigments_the_head_above_its_hairline_and_not
   const auto library = smp::load_preset_folders({shipped_folder()});
   int front_presets = 0;
   for (const smp::Preset& preset : library.presets) {
-    if (preset.view != "front")
+    if (preset.view != smp::View::front)
       continue;
     ++front_presets;
     std::vector<float> density(static_cast<std::size_t>(face.width) * face.height);
-    smp::front_preset_density(preset, landmarks, spec.px_per_mm, {0, 0, face.width, face.height}, density.data(), 0.0, 2);
+    smp::render_density(smp::density_plan(preset, smp::Placement::on_face(landmarks, spec.px_per_mm), 2),
+                        {0, 0, face.width, face.height}, 0, density.data());
     const auto at_mm = [&](double x_mm, double y_mm) {  // face millimetres, y up from the glabella
       const int px = static_cast<int>(std::lround(face.glabella.x + x_mm * spec.px_per_mm));
       const int py = static_cast<int>(std::lround(face.glabella.y - y_mm * spec.px_per_mm));
@@ -352,7 +354,7 @@ BOOST_AUTO_TEST_CASE(a_front_presets_hairline_sits_where_the_garg_construction_p
   const smp::FrontLandmarks landmarks{face.glabella, face.left_canthus, face.right_canthus, false};
   auto loaded = smp::parse_preset(valid_front, "front.preset");
   const auto& preset = std::get<smp::Preset>(loaded);
-  const smp::Path line = smp::front_preset_hairline(preset, landmarks, spec.px_per_mm, 2);
+  const smp::Path line = smp::preset_hairline(preset, smp::Placement::on_face(landmarks, spec.px_per_mm), 2);
   BOOST_TEST_REQUIRE(line.subpaths.size() == 1u);
   const auto& segments = line.subpaths[0].segments;
   BOOST_TEST_REQUIRE(segments.size() == 6u);

@@ -13,9 +13,10 @@
 
 #include "gegl_start.hpp"
 #include "png_writer.hpp"
-#include "presets/front_view.hpp"
+#include "density-plan/density-plan.hpp"
+#include "follicle-stipple/follicle-stipple.hpp"
+#include "presets/density_plan.hpp"
 #include "presets/preset.hpp"
-#include "presets/preset_density.hpp"
 #include "support/gegl_compat.hpp"
 #include "synthetic/synthetic_face.hpp"
 #include "synthetic/synthetic_scalp.hpp"
@@ -65,37 +66,35 @@ Subject subject(bool front)
 
 std::vector<float> render_panel(const smp::Preset& preset, const Subject& on)
 {
-  std::vector<float> density(static_cast<std::size_t>(panel_w) * panel_h);
-  if (on.front)
-    smp::front_preset_density(preset, on.landmarks, on.px_per_mm, {0, 0, panel_w, panel_h}, density.data());
-  else
-    smp::preset_density(preset, on.head, on.px_per_mm, {0, 0, panel_w, panel_h}, density.data());
-  std::vector<float> grey_alpha(density.size() * 2);
-  for (std::size_t i = 0; i < density.size(); ++i) {
-    grey_alpha[2 * i] = density[i];
-    grey_alpha[2 * i + 1] = 1.0f;
-  }
+  const smp::Placement placement =
+      on.front ? smp::Placement::on_face(on.landmarks, on.px_per_mm) : smp::Placement::on_head(on.head, on.px_per_mm);
+  const smp::DensityPlan plan = smp::density_plan(preset, placement, 0);
+  const smp_filters::density_plan::PlanHandle handle{.plan = &plan};
+  smp::StippleSettings stipple = preset.stipple;
+  stipple.px_per_mm = on.px_per_mm;
+
   const GeglRectangle rect{0, 0, panel_w, panel_h};
   GeglBuffer* photo_buffer = gegl_buffer_new(&rect, babl_format("R'G'B' float"));
   gegl_buffer_set(photo_buffer, &rect, 0, babl_format("R'G'B' float"), on.rgb.data(), GEGL_AUTO_ROWSTRIDE);
-  GeglBuffer* density_buffer = gegl_buffer_new(&rect, babl_format("Y'A float"));
-  gegl_buffer_set(density_buffer, &rect, 0, babl_format("Y'A float"), grey_alpha.data(), GEGL_AUTO_ROWSTRIDE);
   GeglNode* graph = gegl_node_new();
   GeglNode* photo = gegl_node_new_child(graph, "operation", "gegl:buffer-source", "buffer", photo_buffer, nullptr);
-  GeglNode* map = gegl_node_new_child(graph, "operation", "gegl:buffer-source", "buffer", density_buffer, nullptr);
-  GeglNode* stipple = gegl_node_new_child(graph, "operation", "smp:follicle-stipple", "px-per-mm", on.px_per_mm, "density",
-                                          preset.stipple.density_per_cm2, "dot-diameter", preset.stipple.dot_diameter_mm,
-                                          "strength", preset.stipple.strength, "sessions", preset.stipple.sessions, nullptr);
+  GeglNode* map = gegl_node_new_child(graph, "operation", smp_filters::density_plan::operation, nullptr);
+  smp_filters::density_plan::set(map, &handle, smp_filters::density_plan::Output::alpha);
+  GeglNode* stipple_node = gegl_node_new_child(graph, "operation", smp_filters::follicle_stipple::operation, nullptr);
+  smp_filters::follicle_stipple::set(stipple_node, stipple);
   GeglNode* multiply = gegl_node_new_child(graph, "operation", "gegl:multiply", nullptr);
-  gegl_node_link(map, stipple);
+  gegl_node_link(map, stipple_node);
   gegl_node_link(photo, multiply);
-  smp::connect(stipple, "output", multiply, "aux");
+  smp::connect(stipple_node, "output", multiply, "aux");
   std::vector<float> pixels(static_cast<std::size_t>(panel_w) * panel_h * 3);
   gegl_node_blit(multiply, 1.0, &rect, babl_format("R'G'B' float"), pixels.data(), GEGL_AUTO_ROWSTRIDE,
                  GEGL_BLIT_DEFAULT);
+  std::vector<float> white_alpha(static_cast<std::size_t>(panel_w) * panel_h * 2), density(white_alpha.size() / 2);
+  gegl_node_blit(map, 1.0, &rect, babl_format("Y'A float"), white_alpha.data(), GEGL_AUTO_ROWSTRIDE, GEGL_BLIT_DEFAULT);
+  for (std::size_t i = 0; i < density.size(); ++i)
+    density[i] = white_alpha[2 * i + 1];
   g_object_unref(graph);
   g_object_unref(photo_buffer);
-  g_object_unref(density_buffer);
   constexpr float tint[3] = {0.2f, 0.45f, 0.95f}, tint_opacity = 0.45f;
   for (std::size_t i = 0; i < density.size(); ++i)
     for (int c = 0; c < 3; ++c)
@@ -108,7 +107,7 @@ std::vector<float> render_panel(const smp::Preset& preset, const Subject& on)
 int main(int argc, char** argv)
 {
   if (!smp_tools::start_gegl_with_filters(argc, argv, 4, 5, "FILTERS_DIR PRESETS_DIR OUT.png [top|front]",
-                                          "smp:follicle-stipple"))
+                                          smp_filters::follicle_stipple::operation))
     return 2;
   const std::string view = argc > 4 ? argv[4] : "top";
   if (view != "top" && view != "front") {
@@ -118,7 +117,7 @@ int main(int argc, char** argv)
   smp::PresetLibrary library = smp::load_preset_folders({argv[2]});
   for (const auto& e : library.errors)
     std::fprintf(stderr, "skipped: %s\n", e.message().c_str());
-  std::erase_if(library.presets, [&](const smp::Preset& p) { return p.view != view; });
+  std::erase_if(library.presets, [&](const smp::Preset& p) { return smp::view_name(p.view) != view; });
   const Subject on = subject(view == "front");
   const int n = static_cast<int>(library.presets.size());
   if (n == 0) {

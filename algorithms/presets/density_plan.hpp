@@ -1,0 +1,54 @@
+// A preset's density on a photo, planned once and rendered one way. The plan holds, in image
+// pixels, the preset's hairline, the head on its hair side and each zone's outline with its
+// density. Rendered, each zone is its soft outline times its density, the highest zone wins where
+// zones overlap, and all of it is kept to the hair side of the hairline. Simulate SMP paints the
+// pigment layer from it through smp:density-plan; its preview, the contact sheets and the tests
+// render the same plan.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "geometry/path.hpp"
+#include "hairline/hairline_mask.hpp"
+#include "presets/placement.hpp"
+#include "presets/preset.hpp"
+#include "stipple/pixel_rect.hpp"
+
+namespace smp {
+
+// A soft region as smp:hairline-mask draws it: full inside (or on the hair side), a ramp across
+// `transition_mm`; `irregular` adds the seeded micro- and macro-irregularity of a hairline.
+struct MaskSpec {
+  Path region;
+  double transition_mm = 8.0;
+  bool irregular = false;
+  std::uint32_t seed = 0;
+};
+
+struct ZoneFill {
+  MaskSpec outline;
+  double density = 1.0;  // share of the stipple's density inside (0..1)
+};
+
+struct DensityPlan {
+  double px_per_mm = 10.0;
+  Path hairline;       // empty when the preset has none
+  MaskSpec hair_side;  // the head on the hair side of the hairline (no region without one)
+  std::vector<ZoneFill> zones;
+
+  // The same plan on the photo scaled by `factor` (a shrunk preview): regions scaled about the
+  // origin, millimetres unchanged.
+  DensityPlan scaled(double factor) const;
+};
+
+DensityPlan density_plan(const Preset& preset, const Placement& placement, std::uint32_t seed);
+
+// The mask settings a spec renders with; `widen_mm` adds to its soft edge.
+HairlineMaskSettings mask_settings(const MaskSpec& spec, double px_per_mm, double widen_mm = 0.0);
+
+// The plan's density (0..1) over `rect` at GEGL level `level` (pixels 2^level apart), row-major.
+// `widen_mm` adds to every soft edge: a generous map, for "nothing outside" checks.
+void render_density(const DensityPlan& plan, const PixelRect& rect, int level, float* density, double widen_mm = 0.0);
+
+}  // namespace smp
