@@ -9,12 +9,18 @@
 #include <string>
 #include <vector>
 
+#include "follicle-stipple/follicle-stipple.hpp"
 #include "image_scale.hpp"
-#include "label_overlay.hpp"
+#include "deliverables/label_overlay.hpp"
 #include "procedures.hpp"
 
 namespace smp_plugin {
 namespace {
+
+using smp_deliverables::Overlay;
+using smp_deliverables::PanelLabel;
+using smp_deliverables::disclosure_height;
+using smp_deliverables::render_overlay;
 
 constexpr const char* disclosure = "SIMULATION - not an actual treatment result";
 constexpr const char* simulation_prefix = "SMP simulation - ";
@@ -106,17 +112,16 @@ std::string settings_of(GimpImage* image, const std::vector<std::string>& simula
     for (GimpDrawable* drawable : drawables) {
       GimpDrawableFilter** filters = gimp_drawable_get_filters(drawable);
       for (int i = 0; filters && filters[i]; ++i) {
-        if (g_strcmp0(gimp_drawable_filter_get_operation_name(filters[i]), "smp:follicle-stipple") != 0)
+        gchar* operation = gimp_drawable_filter_get_operation_name(filters[i]);
+        const bool stipple = g_strcmp0(operation, smp_filters::follicle_stipple::operation) == 0;
+        g_free(operation);
+        if (!stipple)
           continue;
-        GimpDrawableFilterConfig* config = gimp_drawable_filter_get_config(filters[i]);
-        double density = 0, dot = 0, strength = 0;
-        int sessions = 0;
-        guint seed = 0;
-        g_object_get(config, "density", &density, "dot-diameter", &dot, "strength", &strength, "sessions", &sessions,
-                     "seed", &seed, nullptr);
+        const smp::StippleSettings s = smp_filters::follicle_stipple::settings_of(
+            G_OBJECT(gimp_drawable_filter_get_config(filters[i])), nullptr);
         char line[200];
         g_snprintf(line, sizeof line, "%s: density %.0f dots/cm2; dot %.2f mm; strength %.2f; %d sessions; seed %u",
-                   preset.c_str(), density, dot, strength, sessions, seed);
+                   preset.c_str(), s.density_per_cm2, s.dot_diameter_mm, s.strength, s.sessions, s.seed);
         text += (text.empty() ? "" : "; ") + std::string(line);
       }
       g_free(filters);
@@ -188,7 +193,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
     g_object_unref(given);  // the image keeps it
   const std::vector<std::string> simulation = simulation_layer_names(image, given);
   if (simulation.empty())
-    return failure(procedure, "Before/After: the image has no SMP simulation (no layer or group named \"SMP ...\"): "
+    return calling_error(procedure, "Before/After: the image has no SMP simulation (no layer or group named \"SMP ...\"): "
                               "run Simulate SMP first, or pass the layer to show as \"simulation\".");
 
   const int layout = gimp_procedure_config_get_choice_id(config, "layout");
@@ -282,7 +287,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
     g_object_unref(file);
     if (!exported) {
       gimp_image_delete(result);
-      return failure(procedure, ("Before/After: could not write " + where + ": " + problem).c_str());
+      return execution_error(procedure, ("Before/After: could not write " + where + ": " + problem).c_str());
     }
   }
   if (run_mode == GIMP_RUN_INTERACTIVE)
@@ -297,7 +302,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
 GimpProcedure* create_before_after_procedure(GimpPlugIn* plug_in)
 {
   GimpProcedure* procedure =
-      gimp_image_procedure_new(plug_in, before_after_name, GIMP_PDB_PROC_TYPE_PLUGIN, run, nullptr, nullptr);
+      gimp_image_procedure_new(plug_in, before_after_name, GIMP_PDB_PROC_TYPE_PLUGIN, guarded<run>, nullptr, nullptr);
   gimp_procedure_set_image_types(procedure, "RGB*, GRAY*");
   gimp_procedure_set_sensitivity_mask(procedure, GIMP_PROCEDURE_SENSITIVE_ALWAYS);
   gimp_procedure_set_menu_label(procedure, "SMP _Before and After...");

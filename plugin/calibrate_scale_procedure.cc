@@ -13,7 +13,7 @@
 namespace smp_plugin {
 namespace {
 
-constexpr double mean_interpupillary_mm = 63.0;
+constexpr double mean_interpupillary_mm = 63.0;  // docs/domain.md, "Hairline design" (scale in photos)
 constexpr double mm_per_inch = 25.4;
 // GIMP refuses resolutions outside 5..1 048 576 dpi; keep inside with room.
 constexpr double min_dpi = 5.0, max_dpi = 1e6;
@@ -87,7 +87,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
   double dpi = 0.0;
   std::string source, problem;
   if (!resolution_of(image, config, dpi, source, problem))
-    return failure(procedure, ("Calibrate Scale: " + problem).c_str());
+    return calling_error(procedure, ("Calibrate Scale: " + problem).c_str());
   {
     UndoGroup undo(image);
     gimp_image_set_resolution(image, dpi, dpi);
@@ -103,7 +103,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
 GimpProcedure* create_calibrate_scale_procedure(GimpPlugIn* plug_in)
 {
   GimpProcedure* procedure =
-      gimp_image_procedure_new(plug_in, calibrate_scale_name, GIMP_PDB_PROC_TYPE_PLUGIN, run, nullptr, nullptr);
+      gimp_image_procedure_new(plug_in, calibrate_scale_name, GIMP_PDB_PROC_TYPE_PLUGIN, guarded<run>, nullptr, nullptr);
   gimp_procedure_set_image_types(procedure, "*");
   gimp_procedure_set_sensitivity_mask(procedure, GIMP_PROCEDURE_SENSITIVE_ALWAYS);
   gimp_procedure_set_menu_label(procedure, "SMP _Calibrate Scale...");

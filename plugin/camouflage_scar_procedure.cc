@@ -9,13 +9,15 @@
 #include <algorithm>
 #include <vector>
 
+#include "arguments.hpp"
+#include "filter_graph.hpp"
+#include "follicle-stipple/follicle-stipple.hpp"
 #include "image_guards.hpp"
 #include "image_scale.hpp"
 #include "pigment.hpp"
 #include "procedures.hpp"
-#include "scar/scar_blend.hpp"
-#include "scar/scar_mask.hpp"
-#include "stipple/stipple_settings.hpp"
+#include "scar-blend/scar-blend.hpp"
+#include "scar-mask/scar-mask.hpp"
 
 namespace smp_plugin {
 namespace {
@@ -29,110 +31,66 @@ constexpr double default_density_ratio = 0.8, default_shade_ratio = 0.75;
 
 enum KindId { kind_any, kind_linear, kind_dots, kind_area };
 
-const char* kind_nick(int id)
-{
-  switch (id) {
-    case kind_linear: return "linear";
-    case kind_dots: return "dots";
-    case kind_area: return "area";
-    default: return "any";
-  }
-}
-
 struct Settings {
-  double px_per_mm;
-  int kind;
-  double sensitivity, feather_mm, ring_width_mm, density, strength, density_ratio, shade_ratio;
-  int seed;
+  smp::ScarMaskSettings mask;
+  smp::ScarBlendSettings blend;
+  smp::StippleSettings stipple;  // the scar's own dots: fewer and lighter than around it
+  double density_ratio;
 };
 
 Settings settings_of(GimpProcedureConfig* config, GimpImage* image)
 {
   Settings s{};
-  s.px_per_mm = px_per_mm_of(image);
-  s.kind = gimp_procedure_config_get_choice_id(config, "kind");
-  g_object_get(config, "sensitivity", &s.sensitivity, "feather", &s.feather_mm, "ring-width", &s.ring_width_mm, "density",
-               &s.density, "strength", &s.strength, "density-ratio", &s.density_ratio, "shade-ratio", &s.shade_ratio,
-               "seed", &s.seed, nullptr);
+  const double px_per_mm = px_per_mm_of(image);
+  s.mask.px_per_mm = s.blend.px_per_mm = s.stipple.px_per_mm = px_per_mm;
+  s.mask.kind = static_cast<smp::ScarKind>(std::clamp(gimp_procedure_config_get_choice_id(config, "kind"), 0, 3));
+  double density = 0.0, strength = 0.0, shade_ratio = 0.0;
+  g_object_get(config, "sensitivity", &s.mask.sensitivity, "feather", &s.mask.feather_mm, "ring-width",
+               &s.blend.ring_width_mm, "density", &density, "strength", &strength, "density-ratio", &s.density_ratio,
+               "shade-ratio", &shade_ratio, nullptr);
+  s.stipple.density_per_cm2 = density;
+  s.stipple.strength = strength * shade_ratio;
+  s.stipple.seed = seed_of(config);
   return s;
 }
 
-// The plug-in runs the scar ops in its own process, where GEGL has not loaded the SMP module
-// (GIMP itself runs the other effects): load it from where meson installs it.
-bool have_scar_operations()
-{
-  gegl_init(nullptr, nullptr);  // libgimp starts GEGL lazily; a second call does nothing
-  const char* ops[] = {"smp:scar-mask", "smp:scar-blend", "smp:follicle-stipple"};
-  auto all = [&] { return std::all_of(std::begin(ops), std::end(ops), [](const char* op) { return gegl_has_operation(op); }); };
-  if (all())
-    return true;
-  gchar* user_dir = g_build_filename(g_get_user_data_dir(), "gegl-0.4", "plug-ins", nullptr);
-  gegl_load_module_directory(user_dir);
-  g_free(user_dir);
-  if (!all())
-    gegl_load_module_directory(SMP_GEGL_MODULE_DIR);
-  return all();
-}
-
-void set_enum(GeglNode* node, const char* op, const char* property, const char* nick)
-{
-  GParamSpec* spec = gegl_operation_find_property(op, property);
-  if (!spec || !G_IS_PARAM_SPEC_ENUM(spec))
-    return;
-  if (const GEnumValue* value = g_enum_get_value_by_nick(G_PARAM_SPEC_ENUM(spec)->enum_class, nick))
-    gegl_node_set(node, property, value->value, nullptr);
-}
-
 // photo (+ selection as the region) -> smp:scar-mask -> smp:scar-blend, in the photo layer's
-// own coordinates, and for the dialog's preview the scar's stipple multiplied over the blend
-// (the mask at density-ratio opacity: density = grey x alpha, as the pigment layer holds it).
+// own coordinates; the scar's density (the mask at density-ratio: white with that alpha, as the
+// pigment layer holds it); and for the dialog's preview the scar's stipple multiplied over the blend.
 struct ScarGraph {
-  GeglNode* graph = gegl_node_new();
-  GeglNode *photo = nullptr, *mask = nullptr, *blend = nullptr, *scar_density = nullptr, *stipple = nullptr,
-           *preview = nullptr;
+  Graph graph;
+  GeglNode *mask = nullptr, *blend = nullptr, *scar_density = nullptr, *stipple = nullptr, *preview = nullptr;
 
   ScarGraph(GimpImage* image, GimpDrawable* drawable)
   {
-    GeglBuffer* pixels = gimp_drawable_get_buffer(drawable);
-    photo = gegl_node_new_child(graph, "operation", "gegl:buffer-source", "buffer", pixels, nullptr);
-    g_object_unref(pixels);
-    mask = gegl_node_new_child(graph, "operation", "smp:scar-mask", nullptr);
+    GeglNode* photo = source_node(graph, graph.own(gimp_drawable_get_buffer(drawable)));
+    mask = graph.node(smp_filters::scar_mask::operation);
     gegl_node_link(photo, mask);
     if (!gimp_selection_is_empty(image)) {
       gint ox = 0, oy = 0;
       gimp_drawable_get_offsets(drawable, &ox, &oy);
-      GeglBuffer* selection = gimp_drawable_get_buffer(GIMP_DRAWABLE(gimp_image_get_selection(image)));
-      GeglNode* region = gegl_node_new_child(graph, "operation", "gegl:buffer-source", "buffer", selection, nullptr);
-      g_object_unref(selection);
-      GeglNode* shift = gegl_node_new_child(graph, "operation", "gegl:translate", "x", double(-ox), "y", double(-oy),
-                                            "sampler", GEGL_SAMPLER_NEAREST, nullptr);
-      gegl_node_link(region, shift);
-      gegl_node_connect(shift, "output", mask, "aux");
+      GimpDrawable* selection = GIMP_DRAWABLE(gimp_image_get_selection(image));
+      gegl_node_connect(source_node(graph, graph.own(gimp_drawable_get_buffer(selection)), -ox, -oy), "output", mask,
+                        "aux");
     }
-    blend = gegl_node_new_child(graph, "operation", "smp:scar-blend", nullptr);
+    blend = graph.node(smp_filters::scar_blend::operation);
     gegl_node_link(photo, blend);
     gegl_node_connect(mask, "output", blend, "aux");
-    scar_density = gegl_node_new_child(graph, "operation", "gegl:opacity", nullptr);
-    stipple = gegl_node_new_child(graph, "operation", "smp:follicle-stipple", nullptr);
-    preview = gegl_node_new_child(graph, "operation", "gegl:multiply", nullptr);
-    gegl_node_link_many(mask, scar_density, stipple, nullptr);
-    gegl_node_link(blend, preview);
-    gegl_node_connect(stipple, "output", preview, "aux");
+    GeglNode* white = graph.node("gegl:color", "value", graph.colour("white"));
+    scar_density = kept_inside(graph, white, as_coverage(graph, mask, babl_format("Y'A float")));
+    stipple = graph.node(smp_filters::follicle_stipple::operation);
+    gegl_node_link(scar_density, stipple);
+    preview = multiplied(graph, blend, stipple);
   }
-  ~ScarGraph() { g_object_unref(graph); }
-  ScarGraph(const ScarGraph&) = delete;
-  ScarGraph& operator=(const ScarGraph&) = delete;
 
   // Setting unchanged values keeps GEGL's cached results, so the preview scrolls without redoing
   // the whole-image detection.
   void set(const Settings& s)
   {
-    gegl_node_set(mask, "px-per-mm", s.px_per_mm, "sensitivity", s.sensitivity, "feather", s.feather_mm, nullptr);
-    set_enum(mask, "smp:scar-mask", "kind", kind_nick(s.kind));
-    gegl_node_set(blend, "px-per-mm", s.px_per_mm, "ring-width", s.ring_width_mm, nullptr);
+    smp_filters::scar_mask::set(mask, s.mask);
+    smp_filters::scar_blend::set(blend, s.blend);
     gegl_node_set(scar_density, "value", s.density_ratio, nullptr);
-    gegl_node_set(stipple, "px-per-mm", s.px_per_mm, "density", s.density, "strength", s.strength * s.shade_ratio, "seed",
-                  static_cast<guint>(s.seed), nullptr);
+    smp_filters::follicle_stipple::set(stipple, s.stipple);
   }
 };
 
@@ -197,12 +155,12 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
                     GimpProcedureConfig* config, gpointer)
 {
   if (gimp_image_get_base_type(image) == GIMP_INDEXED)
-    return failure(procedure, "SMP Camouflage Scar needs an RGB or grayscale image: use Image > Mode > RGB first.");
+    return calling_error(procedure, "SMP Camouflage Scar needs an RGB or grayscale image: use Image > Mode > RGB first.");
   if (!drawables || !drawables[0] || drawables[1] || !GIMP_IS_LAYER(drawables[0]) ||
       gimp_item_is_group(GIMP_ITEM(drawables[0])))
-    return failure(procedure, "SMP Camouflage Scar: select the one photo layer that shows the scar.");
-  if (!have_scar_operations())
-    return failure(procedure, missing_filters_message);
+    return calling_error(procedure, "SMP Camouflage Scar: select the one photo layer that shows the scar.");
+  if (!load_smp_operations())
+    return execution_error(procedure, missing_filters_message);
   GimpDrawable* photo = drawables[0];
   if (run_mode == GIMP_RUN_INTERACTIVE && !confirmed_with_preview(procedure, config, image, photo))
     return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
@@ -211,20 +169,18 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
   const GeglRectangle layer_rect{0, 0, gimp_drawable_get_width(photo), gimp_drawable_get_height(photo)};
   gint ox = 0, oy = 0;
   gimp_drawable_get_offsets(photo, &ox, &oy);
-  std::vector<float> mask, blended;
-  {
-    ScarGraph graph(image, photo);
-    graph.set(s);
-    mask = render(graph.mask, layer_rect, "Y' float");
-    if (std::none_of(mask.begin(), mask.end(), [](float m) { return m > 0.5f; }))
-      return failure(procedure, "SMP Camouflage Scar found no scar tissue in the selection: select the scar with a "
-                                "margin of skin around it, check the image resolution (Image > Print Size, or SMP "
-                                "Calibrate Scale), or raise the sensitivity.");
-    blended = render(graph.blend, layer_rect, "R'G'B'A float");
-  }
+  ScarGraph graph(image, photo);
+  graph.set(s);
+  const std::vector<float> mask = render(graph.mask, layer_rect, "Y' float");
+  if (std::none_of(mask.begin(), mask.end(), [](float m) { return m > 0.5f; }))
+    return calling_error(procedure, "SMP Camouflage Scar found no scar tissue in the selection: select the scar with a "
+                                    "margin of skin around it, check the image resolution (Image > Print Size, or SMP "
+                                    "Calibrate Scale), or raise the sensitivity.");
+  const std::vector<float> blended = render(graph.blend, layer_rect, "R'G'B'A float");
 
   GimpChannel* channel = nullptr;
   GimpLayer *blend = nullptr, *pigment = nullptr;
+  bool stipple_missing = false;
   {
     UndoGroup undo(image);
     PreservedSelectedLayers keep_selected(image);
@@ -246,20 +202,19 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
     gimp_layer_add_mask(blend, shown);
     write(GIMP_DRAWABLE(shown), layer_rect, "Y' float", mask.data());
 
-    // The scar's density: the mask times the ratio, as grey with the mask as alpha.
+    // The scar's density, from the graph's own mask, in the photo layer's place.
     pigment = new_pigment_layer(image, nullptr, pigment_layer_name);
-    std::vector<float> density(mask.size() * 2);
-    for (std::size_t i = 0; i < mask.size(); ++i) {
-      density[2 * i] = static_cast<float>(s.density_ratio);
-      density[2 * i + 1] = mask[i];
-    }
-    write(GIMP_DRAWABLE(pigment), {ox, oy, layer_rect.width, layer_rect.height}, "Y'A float", density.data());
+    GeglNode* placed = graph.graph.node("gegl:translate", "x", double(ox), "y", double(oy), "sampler", GEGL_SAMPLER_NEAREST);
+    gegl_node_link(graph.scar_density, placed);
+    GeglNode* within_photo = graph.graph.node("gegl:crop", "x", double(ox), "y", double(oy), "width",
+                                              double(layer_rect.width), "height", double(layer_rect.height));
+    gegl_node_link(placed, within_photo);
+    render_into(GIMP_DRAWABLE(pigment), within_photo);
     const LiftedSelection whole_layer(image);
-    attach_stipple(pigment, s.px_per_mm, [&](GimpDrawableFilterConfig* to) {
-      g_object_set(to, "density", s.density, "strength", s.strength * s.shade_ratio, "seed", static_cast<guint>(s.seed),
-                   nullptr);
-    });
+    stipple_missing = !attach_stipple(pigment, s.stipple);
   }
+  if (stipple_missing)
+    return execution_error(procedure, missing_filters_message);
   GimpValueArray* values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
   g_value_set_object(gimp_value_array_index(values, 1), channel);
   g_value_set_object(gimp_value_array_index(values, 2), blend);
@@ -271,7 +226,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
 
 GimpProcedure* create_camouflage_scar_procedure(GimpPlugIn* plug_in)
 {
-  GimpProcedure* procedure = gimp_image_procedure_new(plug_in, camouflage_scar_name, GIMP_PDB_PROC_TYPE_PLUGIN, run,
+  GimpProcedure* procedure = gimp_image_procedure_new(plug_in, camouflage_scar_name, GIMP_PDB_PROC_TYPE_PLUGIN, guarded<run>,
                                                       nullptr, nullptr);
   gimp_procedure_set_image_types(procedure, "RGB*, GRAY*");
   gimp_procedure_set_sensitivity_mask(procedure, GIMP_PROCEDURE_SENSITIVE_DRAWABLE);
@@ -318,8 +273,7 @@ GimpProcedure* create_camouflage_scar_procedure(GimpPlugIn* plug_in)
   gimp_procedure_add_double_argument(procedure, "shade-ratio", "S_hade in the scar",
                                      "Share of the surrounding strength for the dots in the scar (lighter)", 0.0, 1.0,
                                      default_shade_ratio, G_PARAM_READWRITE);
-  gimp_procedure_add_int_argument(procedure, "seed", "Random s_eed", "Same seed, same dots", 0, G_MAXINT, 0,
-                                  G_PARAM_READWRITE);
+  add_seed_argument(procedure, "Same seed, same dots");
   gimp_procedure_add_channel_return_value(procedure, "mask", "Mask", "The scar mask channel", FALSE, G_PARAM_READWRITE);
   gimp_procedure_add_layer_return_value(procedure, "blend", "Blend", "The toned scar layer", FALSE, G_PARAM_READWRITE);
   gimp_procedure_add_layer_return_value(procedure, "pigment", "Pigment", "The scar's pigment layer", FALSE,

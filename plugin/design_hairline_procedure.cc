@@ -4,14 +4,17 @@
 #include <cmath>
 #include <string>
 
+#include "arguments.hpp"
 #include "dialog_preview.hpp"
+#include "filter_graph.hpp"
 #include "gimp_paths.hpp"
 #include "hairline/hairline_design.hpp"
 #include "hairline/hairline_mask.hpp"
+#include "head_fit.hpp"
 #include "image_guards.hpp"
 #include "image_scale.hpp"
 #include "pigment.hpp"
-#include "presets/preset_density.hpp"
+#include "presets/density_plan.hpp"
 #include "preview_render.hpp"
 #include "procedures.hpp"
 
@@ -22,8 +25,6 @@ constexpr const char* path_name = "SMP hairline";
 constexpr const char* channel_name = "SMP hairline density";
 
 enum View { front_view = 0, top_view = 1 };
-enum Eyes { canthi = 0, pupils = 1 };
-enum Facing { facing_up = 0, facing_down, facing_left, facing_right };
 
 struct DoubleArgument {
   const char* name;
@@ -33,22 +34,24 @@ struct DoubleArgument {
   double smp::HairlineDesign::*member;
 };
 
+using Limits = smp::HairlineDesignLimits;
+const smp::HairlineDesign defaults;
 const DoubleArgument design_arguments[] = {
     {"mfp-height-mm", "_Mid-frontal point (mm)", "Height of the mid-frontal point above the glabella; 8 cm is the common rule",
-     smp::HairlineDesignLimits::mfp_min, smp::HairlineDesignLimits::mfp_max, 80.0, &smp::HairlineDesign::mfp_height_mm},
+     Limits::mfp_min, Limits::mfp_max, defaults.mfp_height_mm, &smp::HairlineDesign::mfp_height_mm},
     {"recession-mm", "Temple _recession (mm)", "Receded style: how much higher the temple corners sit", 0.0,
-     smp::HairlineDesignLimits::recession_max, 15.0, &smp::HairlineDesign::recession_mm},
+     Limits::recession_max, defaults.recession_mm, &smp::HairlineDesign::recession_mm},
     {"peak-depth-mm", "Peak _depth (mm)", "Widow's peak: how far the point dips", 0.0,
-     smp::HairlineDesignLimits::peak_depth_max, 8.0, &smp::HairlineDesign::peak_depth_mm},
-    {"peak-width-mm", "Peak _width (mm)", "Widow's peak: its width", 5.0, smp::HairlineDesignLimits::peak_width_max,
-     30.0, &smp::HairlineDesign::peak_width_mm},
+     Limits::peak_depth_max, defaults.peak_depth_mm, &smp::HairlineDesign::peak_depth_mm},
+    {"peak-width-mm", "Peak _width (mm)", "Widow's peak: its width", Limits::peak_width_min, Limits::peak_width_max,
+     defaults.peak_width_mm, &smp::HairlineDesign::peak_width_mm},
     {"asymmetry-mm", "_Asymmetry (mm)", "The image-left corner higher by this much (negative: lower)",
-     -smp::HairlineDesignLimits::asymmetry_max, smp::HairlineDesignLimits::asymmetry_max, 0.0,
+     -Limits::asymmetry_max, Limits::asymmetry_max, defaults.asymmetry_mm,
      &smp::HairlineDesign::asymmetry_mm},
     {"irregularity-mm", "_Irregularity (mm)", "How far the anchors undulate up and down (macro-irregularity)", 0.0,
-     smp::HairlineDesignLimits::irregularity_max, 2.0, &smp::HairlineDesign::irregularity_mm},
+     Limits::irregularity_max, Limits::designer_irregularity_mm, &smp::HairlineDesign::irregularity_mm},
     {"irregularity-wavelength-mm", "Undulation wavelen_gth (mm)", "Length of one undulation",
-     smp::HairlineDesignLimits::wavelength_min, smp::HairlineDesignLimits::wavelength_max, 20.0,
+     Limits::wavelength_min, Limits::wavelength_max, defaults.irregularity_wavelength_mm,
      &smp::HairlineDesign::irregularity_wavelength_mm},
 };
 
@@ -63,9 +66,7 @@ smp::HairlineDesign design_of(GimpProcedureConfig* config)
   g_object_get(config, "style", &style, nullptr);
   smp::parse_hairline_style(style ? style : "juvenile", design.style);
   g_free(style);
-  int seed = 0;
-  g_object_get(config, "seed", &seed, nullptr);
-  design.seed = static_cast<std::uint32_t>(seed);
+  design.seed = seed_of(config);
   return design;
 }
 
@@ -76,44 +77,32 @@ bool hairline_of(GimpImage* image, GimpProcedureConfig* config, double px_per_mm
 {
   const smp::HairlineDesign design = design_of(config);
   if (gimp_procedure_config_get_choice_id(config, "view") == front_view) {
-    GimpPath* landmarks = path_argument(config, "landmarks", image, problem);
-    if (!landmarks) {
-      problem = "front view: " + problem + ", with three anchors in this order: the glabella, then the eye on the "
-                "image's left, then the eye on its right (lateral canthi, or pupils with eyes=pupils)";
+    smp::FrontLandmarks landmarks;
+    if (!landmarks_of(image, config, landmarks, problem)) {
+      problem = "front view: " + problem;
       return false;
     }
-    const auto anchors = anchors_of(landmarks);
-    if (anchors.size() != 3) {
-      problem = "front view: the landmarks path has " + std::to_string(anchors.size()) +
-                " anchors; it needs three: the glabella, the image-left eye, the image-right eye";
-      return false;
-    }
-    if (anchors[1].x >= anchors[2].x) {
-      problem = "front view: the second landmark (the image-left eye) must be left of the third";
-      return false;
-    }
-    const bool by_pupils = gimp_procedure_config_get_choice_id(config, "eyes") == pupils;
-    hairline = smp::front_hairline({anchors[0], anchors[1], anchors[2], by_pupils}, px_per_mm, design);
+    hairline = smp::front_hairline(landmarks, px_per_mm, design);
     hair_region = hairline;
     return true;
   }
-  smp::HeadFrame head;
-  if (!head_from_selection(image, gimp_procedure_config_get_choice_id(config, "front"), head)) {
+  const auto head = head_from_selection(image, facing_of(config));
+  if (!head) {
     problem = "top view: select the head with the Ellipse Select tool first";
     return false;
   }
-  hairline = smp::top_hairline(head, px_per_mm, design);
-  hair_region = smp::top_hair_region(head, hairline);
+  hairline = smp::top_hairline(*head, px_per_mm, design);
+  hair_region = smp::top_hair_region(*head, hairline);
   return true;
 }
 
-// The density ramp the channel gets: the hair region, soft across the transition width, irregular.
-smp::MaskSpec density_of(GimpProcedureConfig* config, const smp::Path& hair_region)
+// The density ramp the channel gets: the hair region, soft across the transition width,
+// irregular, as a plan of one zone.
+smp::DensityPlan density_of(GimpProcedureConfig* config, const smp::Path& hair_region, double px_per_mm)
 {
-  double transition_mm = 8.0;
-  int seed = 0;
-  g_object_get(config, "transition-width-mm", &transition_mm, "seed", &seed, nullptr);
-  return {hair_region, transition_mm, true, static_cast<std::uint32_t>(seed)};
+  double transition_mm = smp::HairlineMaskSettings{}.transition_width_mm;
+  g_object_get(config, "transition-width-mm", &transition_mm, nullptr);
+  return {px_per_mm, {}, {}, {{{hair_region, transition_mm, true, seed_of(config)}, 1.0}}};
 }
 
 PreviewContent preview_of(GimpImage* image, GimpProcedureConfig* config, GeglBuffer* photo, double scale)
@@ -123,11 +112,12 @@ PreviewContent preview_of(GimpImage* image, GimpProcedureConfig* config, GeglBuf
   std::string problem;
   if (!hairline_of(image, config, px_per_mm, hairline, hair_region, problem))
     return {nullptr, "To preview: " + problem + "."};
-  const smp::MaskSpec density = density_of(config, hair_region);
+  const smp::DensityPlan density = density_of(config, hair_region, px_per_mm);
   gchar* note = g_strdup_printf("%s hairline at %.1f px/mm: the yellow line is the path, white lines the 10%% and 90%% "
                                 "edges of its %.0f mm density ramp.",
-                                smp::hairline_style_name(design_of(config).style), px_per_mm, density.transition_mm);
-  PreviewContent content{hairline_preview(photo, scale, px_per_mm, hairline, density), note};
+                                smp::hairline_style_name(design_of(config).style), px_per_mm,
+                                density.zones[0].outline.transition_mm);
+  PreviewContent content{hairline_preview(photo, scale, hairline, density), note};
   g_free(note);
   return content;
 }
@@ -145,7 +135,9 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
   smp::Path hairline, hair_region;
   std::string problem;
   if (!hairline_of(image, config, px_per_mm, hairline, hair_region, problem))
-    return failure(procedure, ("Design Hairline: " + problem + ".").c_str());
+    return calling_error(procedure, "Design Hairline: " + problem + ".");
+  if (!load_smp_operations())
+    return execution_error(procedure, missing_filters_message);
   GimpPath* path = nullptr;
   GimpChannel* channel = nullptr;
   {
@@ -154,9 +146,10 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
     path = insert_path(image, hairline, path_name);
     // With a selection GIMP renders a source op from the selection's corner, not the image's.
     const LiftedSelection whole_image(image);
-    const smp::MaskSpec density = density_of(config, hair_region);
-    channel = render_mask_channel(image, density.region, channel_name, px_per_mm, density.transition_mm,
-                                  density.irregular, density.seed);
+    channel = new_channel(image, channel_name);
+    Graph graph;
+    render_into(GIMP_DRAWABLE(channel), density_node(graph, density_of(config, hair_region, px_per_mm),
+                                                     smp_filters::density_plan::Output::grey));
   }
   GimpValueArray* values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
   g_value_set_object(gimp_value_array_index(values, 1), path);
@@ -169,7 +162,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
 GimpProcedure* create_design_hairline_procedure(GimpPlugIn* plug_in)
 {
   GimpProcedure* procedure =
-      gimp_image_procedure_new(plug_in, design_hairline_name, GIMP_PDB_PROC_TYPE_PLUGIN, run, nullptr, nullptr);
+      gimp_image_procedure_new(plug_in, design_hairline_name, GIMP_PDB_PROC_TYPE_PLUGIN, guarded<run>, nullptr, nullptr);
   gimp_procedure_set_image_types(procedure, "*");
   gimp_procedure_set_sensitivity_mask(procedure, GIMP_PROCEDURE_SENSITIVE_ALWAYS);
   gimp_procedure_set_menu_label(procedure, "SMP _Design Hairline...");
@@ -188,19 +181,9 @@ GimpProcedure* create_design_hairline_procedure(GimpPlugIn* plug_in)
       gimp_choice_new_with_values("front", front_view, "Front", "The face, from the front", "top", top_view, "Top",
                                   "The head from above", nullptr),
       "front", G_PARAM_READWRITE);
-  gimp_procedure_add_path_argument(procedure, "landmarks", "_Landmarks",
-                                   "Front view: glabella, image-left eye, image-right eye (default: the selected path)",
-                                   TRUE, G_PARAM_READWRITE);
-  gimp_procedure_add_choice_argument(
-      procedure, "eyes", "_Eyes marked at", "Which point of each eye the landmarks mark",
-      gimp_choice_new_with_values("canthi", canthi, "Lateral canthi", "The outer corners of the eyes", "pupils", pupils,
-                                  "Pupils", "The centres of the pupils", nullptr),
-      "canthi", G_PARAM_READWRITE);
-  gimp_procedure_add_choice_argument(
-      procedure, "front", "_Front of the head", "Top view: which way the face points in the image",
-      gimp_choice_new_with_values("up", facing_up, "Up", nullptr, "down", facing_down, "Down", nullptr, "left",
-                                  facing_left, "Left", nullptr, "right", facing_right, "Right", nullptr, nullptr),
-      "up", G_PARAM_READWRITE);
+  add_landmark_arguments(procedure, "Front view: glabella, image-left eye, image-right eye (default: the path "
+                                    "\"SMP landmarks\", else the selected path)");
+  add_front_argument(procedure, "Top view: which way the face points in the image");
   GimpChoice* styles = gimp_choice_new();
   const char* const labels[] = {"Juvenile (straight, low)", "Mature (V, higher)", "Rounded (female)", "Receded temples",
                                 "Widow's peak", "Defined (edge-up)"};
@@ -214,8 +197,7 @@ GimpProcedure* create_design_hairline_procedure(GimpPlugIn* plug_in)
                                      "Width of the density ramp across the line (10% to 90%)",
                                      smp::HairlineMaskLimits::transition_min, smp::HairlineMaskLimits::transition_max,
                                      smp::HairlineMaskSettings{}.transition_width_mm, G_PARAM_READWRITE);
-  gimp_procedure_add_int_argument(procedure, "seed", "Ra_ndom seed", "Same seed, same irregularity", 0, G_MAXINT, 0,
-                                  G_PARAM_READWRITE);
+  add_seed_argument(procedure, "Same seed, same irregularity");
   gimp_procedure_add_path_return_value(procedure, "path", "Path", "The hairline path", FALSE, G_PARAM_READWRITE);
   gimp_procedure_add_channel_return_value(procedure, "channel", "Channel", "The hairline density", FALSE,
                                           G_PARAM_READWRITE);

@@ -3,6 +3,8 @@
 #include <libgimp/gimpui.h>
 
 #include <algorithm>
+#include <exception>
+#include <string>
 #include <vector>
 
 #include "procedures.hpp"
@@ -58,7 +60,14 @@ gboolean redraw_now(gpointer data)
 {
   LivePreview& preview = *static_cast<LivePreview*>(data);
   preview.pending = 0;
-  redraw(preview);
+  // GTK calls this from C: a failed preview says so in its note and the dialog stays usable.
+  try {
+    redraw(preview);
+  } catch (const std::exception& e) {
+    gtk_label_set_text(GTK_LABEL(preview.note), (std::string("The preview failed: ") + e.what()).c_str());
+  } catch (...) {
+    gtk_label_set_text(GTK_LABEL(preview.note), "The preview failed.");
+  }
   return G_SOURCE_REMOVE;
 }
 

@@ -5,17 +5,26 @@
 #include <cmath>
 #include <string>
 
+#include "arguments.hpp"
 #include "gimp_paths.hpp"
+#include "hairline/hairline_mask.hpp"
 #include "hairline/hairline_measure.hpp"
 #include "image_scale.hpp"
 #include "procedures.hpp"
-#include "stencil_sheet.hpp"
+#include "deliverables/stencil_sheet.hpp"
 
 namespace smp_plugin {
 namespace {
 
+using smp_deliverables::Paper;
+using smp_deliverables::StencilDrawing;
+using smp_deliverables::StencilPages;
+using smp_deliverables::StencilTick;
+using smp_deliverables::StencilTitle;
+using smp_deliverables::write_stencil_pdf;
+using smp_deliverables::write_stencil_svg;
+
 constexpr const char* hairline_path_name = "SMP hairline";
-constexpr const char* landmarks_path_name = "SMP landmarks";
 constexpr const char* simulation_prefix = "SMP simulation - ";
 
 std::string mm(double value)
@@ -65,22 +74,9 @@ std::string today()
 bool reference_of(GimpImage* image, GimpProcedureConfig* config, const smp::Path& hairline, smp::FrontLandmarks& landmarks,
                   bool& from_face, std::string& problem)
 {
-  GimpPath* given = nullptr;
-  g_object_get(config, "landmarks", &given, nullptr);
-  if (given)
-    g_object_unref(given);  // the image keeps it
-  else
-    given = gimp_image_get_path_by_name(image, landmarks_path_name);
-  if (given) {
-    const auto anchors = anchors_of(given);
-    if (anchors.size() != 3 || anchors[1].x >= anchors[2].x) {
-      problem = "the landmarks path needs three anchors: the glabella, the eye on the image's left, the eye on its "
-                "right";
-      return false;
-    }
-    landmarks = {anchors[0], anchors[1], anchors[2], gimp_procedure_config_get_choice_id(config, "eyes") == 1};
+  if (GimpPath* given = landmarks_path(image, config)) {
     from_face = true;
-    return true;
+    return landmarks_on(given, config, landmarks, problem);
   }
   const auto& segments = hairline.subpaths.front().segments;
   smp::Point a = segments.front().start, b = segments.back().end;
@@ -154,7 +150,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
     scale_source = scale_note.empty() ? "the image resolution as set in Image > Print Size (not calibrated in SMP)"
                                       : "the image resolution: " + scale_note;
   if (scale_source.empty())
-    return failure(procedure,
+    return calling_error(procedure,
                    "Export Stencil: the image's scale is not calibrated, so a 1:1 stencil would print at the wrong "
                    "size. Draw a path with two anchors on the ends of a ruler in the photo (or on the centres of the "
                    "pupils) and run Filters > Render > SMP > SMP Calibrate Scale; or, if Image > Print Size already "
@@ -168,27 +164,27 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
     hairline_path = gimp_image_get_path_by_name(image, hairline_path_name);
   const smp::Path hairline = hairline_path ? path_of(hairline_path) : smp::Path{};
   if (hairline.empty())
-    return failure(procedure, "Export Stencil: the image has no path \"SMP hairline\": design one with SMP Design "
+    return calling_error(procedure, "Export Stencil: the image has no path \"SMP hairline\": design one with SMP Design "
                               "Hairline (or Simulate SMP), or pass the path to draw as \"hairline\".");
 
   GFile* file = nullptr;
   g_object_get(config, "file", &file, nullptr);
   if (!file)
-    return failure(procedure, "Export Stencil: give the PDF file to write (\"file\").");
+    return calling_error(procedure, "Export Stencil: give the PDF file to write (\"file\").");
   gchar* file_path = g_file_get_path(file);
   g_object_unref(file);
   const std::string pdf = file_path ? file_path : "";
   g_free(file_path);
   if (pdf.empty())
-    return failure(procedure, "Export Stencil: the file must be a local path.");
+    return calling_error(procedure, "Export Stencil: the file must be a local path.");
 
   smp::FrontLandmarks landmarks;
   bool from_face = false;
   std::string problem;
   if (!reference_of(image, config, hairline, landmarks, from_face, problem))
-    return failure(procedure, ("Export Stencil: " + problem + ".").c_str());
+    return calling_error(procedure, ("Export Stencil: " + problem + ".").c_str());
 
-  double transition_mm = 8.0;
+  double transition_mm = smp::HairlineMaskSettings{}.transition_width_mm;
   g_object_get(config, "transition-width-mm", &transition_mm, nullptr);
   StencilTitle title;
   title.client_reference = string_argument(config, "client-reference");
@@ -208,11 +204,11 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
   const Paper paper = gimp_procedure_config_get_choice_id(config, "paper") == 1 ? Paper::letter : Paper::a4;
   StencilPages pages;
   if (!write_stencil_pdf(pdf, paper, drawing, title, pages, problem))
-    return failure(procedure, ("Export Stencil: did not write " + pdf + ": " + problem).c_str());
+    return execution_error(procedure, ("Export Stencil: did not write " + pdf + ": " + problem).c_str());
   gboolean svg = TRUE;
   g_object_get(config, "svg", &svg, nullptr);
   if (svg && !write_stencil_svg(with_extension(pdf, ".svg"), drawing, title, problem))
-    return failure(procedure, ("Export Stencil: could not write " + with_extension(pdf, ".svg") + ": " + problem).c_str());
+    return execution_error(procedure, ("Export Stencil: could not write " + with_extension(pdf, ".svg") + ": " + problem).c_str());
 
   GimpValueArray* values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
   g_value_set_int(gimp_value_array_index(values, 1), pages.columns * pages.rows);
@@ -224,7 +220,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
 GimpProcedure* create_export_stencil_procedure(GimpPlugIn* plug_in)
 {
   GimpProcedure* procedure =
-      gimp_image_procedure_new(plug_in, export_stencil_name, GIMP_PDB_PROC_TYPE_PLUGIN, run, nullptr, nullptr);
+      gimp_image_procedure_new(plug_in, export_stencil_name, GIMP_PDB_PROC_TYPE_PLUGIN, guarded<run>, nullptr, nullptr);
   gimp_procedure_set_image_types(procedure, "*");
   gimp_procedure_set_sensitivity_mask(procedure, GIMP_PROCEDURE_SENSITIVE_ALWAYS);
   gimp_procedure_set_menu_label(procedure, "SMP Export _Stencil...");
@@ -249,17 +245,12 @@ GimpProcedure* create_export_stencil_procedure(GimpPlugIn* plug_in)
       G_PARAM_READWRITE);
   gimp_procedure_add_path_argument(procedure, "hairline", "_Hairline", "The curve to draw (default: \"SMP hairline\")",
                                    TRUE, G_PARAM_READWRITE);
-  gimp_procedure_add_path_argument(procedure, "landmarks", "_Landmarks",
-                                   "Glabella, image-left eye, image-right eye, as for Design Hairline (default: the "
-                                   "path \"SMP landmarks\"); without them distances are from the line joining the "
-                                   "hairline's ends",
-                                   TRUE, G_PARAM_READWRITE);
-  gimp_procedure_add_choice_argument(
-      procedure, "eyes", "_Eyes marked at", "Which point of each eye the landmarks mark",
-      gimp_choice_new_with_values("canthi", 0, "Lateral canthi", nullptr, "pupils", 1, "Pupils", nullptr, nullptr),
-      "canthi", G_PARAM_READWRITE);
+  add_landmark_arguments(procedure, "Glabella, image-left eye, image-right eye, as for Design Hairline (default: the "
+                                    "path \"SMP landmarks\"); without them distances are from the line joining the "
+                                    "hairline's ends");
   gimp_procedure_add_double_argument(procedure, "transition-width-mm", "_Transition width (mm)",
-                                     "Width of the transition zone drawn either side of the line", 0.0, 60.0, 8.0,
+                                     "Width of the transition zone drawn either side of the line", 0.0,
+                                     smp::HairlineMaskLimits::transition_max, smp::HairlineMaskSettings{}.transition_width_mm,
                                      G_PARAM_READWRITE);
   gimp_procedure_add_string_argument(procedure, "client-reference", "_Client reference",
                                      "Printed in the title block (a reference, not the client's name)", "",

@@ -79,21 +79,6 @@ GimpPath* insert_path(GimpImage* image, const smp::Path& path, const char* name)
   return gimp_path;
 }
 
-bool head_from_selection(GimpImage* image, int facing, smp::HeadFrame& head)
-{
-  gboolean any = FALSE;
-  gint x1 = 0, y1 = 0, x2 = 0, y2 = 0;
-  gimp_selection_bounds(image, &any, &x1, &y1, &x2, &y2);
-  if (!any)
-    return false;
-  const double angles[] = {-std::numbers::pi / 2, std::numbers::pi / 2, std::numbers::pi, 0.0};
-  const bool upright = facing <= 1;
-  const double half_w = 0.5 * (x2 - x1), half_h = 0.5 * (y2 - y1);
-  head = {{0.5 * (x1 + x2), 0.5 * (y1 + y2)}, upright ? half_w : half_h, upright ? half_h : half_w,
-          angles[std::clamp(facing, 0, 3)]};
-  return true;
-}
-
 GimpPath* path_argument(GimpProcedureConfig* config, const char* name, GimpImage* image, std::string& problem)
 {
   GimpPath* path = nullptr;

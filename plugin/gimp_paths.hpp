@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "geometry/path.hpp"
-#include "hairline/hairline_design.hpp"
 
 namespace smp_plugin {
 
@@ -19,10 +18,6 @@ smp::Path path_of(GimpPath* path);
 
 // A new path named `name` holding `path`'s subpaths as Bezier strokes, inserted in `image`.
 GimpPath* insert_path(GimpImage* image, const smp::Path& path, const char* name);
-
-// The head as the elliptical selection shows it, facing `facing` (0 up, 1 down, 2 left,
-// 3 right in the image); false when nothing is selected.
-bool head_from_selection(GimpImage* image, int facing, smp::HeadFrame& head);
 
 // The path argument `name` of `config`, or else the image's one selected path; nullptr and a
 // message saying what to do when there is neither.

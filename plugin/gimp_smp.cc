@@ -1,6 +1,8 @@
 // The GIMP 3 plug-in: registers the SMP procedures with GIMP.
 #include <libgimp/gimpui.h>
 
+#include <new>
+
 #include "procedures.hpp"
 
 namespace {
@@ -63,10 +65,31 @@ static void smp_plug_in_class_init(SmpPlugInClass* klass)
 
 static void smp_plug_in_init(SmpPlugIn*) {}
 
-GimpValueArray* smp_plugin::failure(GimpProcedure* procedure, const char* message)
+GimpValueArray* smp_plugin::calling_error(GimpProcedure* procedure, const std::string& message)
+{
+  return gimp_procedure_new_return_values(procedure, GIMP_PDB_CALLING_ERROR,
+                                          g_error_new_literal(GIMP_PLUG_IN_ERROR, 0, message.c_str()));
+}
+
+GimpValueArray* smp_plugin::execution_error(GimpProcedure* procedure, const std::string& message)
 {
   return gimp_procedure_new_return_values(procedure, GIMP_PDB_EXECUTION_ERROR,
-                                          g_error_new_literal(GIMP_PLUG_IN_ERROR, 0, message));
+                                          g_error_new_literal(GIMP_PLUG_IN_ERROR, 0, message.c_str()));
+}
+
+GimpValueArray* smp_plugin::failed_with(GimpProcedure* procedure, std::exception_ptr error)
+{
+  std::string why = "an internal error";
+  try {
+    std::rethrow_exception(error);
+  } catch (const std::bad_alloc&) {
+    why = "not enough memory (try a smaller image, or close other images)";
+  } catch (const std::exception& e) {
+    why = e.what();
+  } catch (...) {
+  }
+  return execution_error(procedure, std::string(gimp_procedure_get_name(procedure)) + " stopped: " + why +
+                                        ". Undo (Edit > Undo) removes anything it added.");
 }
 
 bool smp_plugin::confirmed_in_dialog(GimpProcedure* procedure, GimpProcedureConfig* config, const char* title)

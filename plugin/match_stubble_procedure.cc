@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "analysis/stubble_measure.hpp"
+#include "follicle-stipple/follicle-stipple.hpp"
 #include "image_guards.hpp"
 #include "image_scale.hpp"
 #include "procedures.hpp"
@@ -13,7 +14,6 @@ namespace smp_plugin {
 namespace {
 
 constexpr int min_hairs = 5;
-constexpr double pigment_darkening = 1.0 - 0.033;  // the stipple's default charcoal at full strength
 
 // The selected area's luminance and selection weight, read from GIMP, in image coordinates.
 bool read_selected(GimpImage* image, GimpDrawable* drawable, std::vector<float>& luma, std::vector<float>& weight,
@@ -54,9 +54,13 @@ int set_stipples(GimpItem** items, double density, double dot_diameter, double s
     GimpDrawableFilter** filters = gimp_drawable_get_filters(GIMP_DRAWABLE(*item));
     for (GimpDrawableFilter** f = filters; f && *f; ++f) {
       gchar* op = gimp_drawable_filter_get_operation_name(*f);
-      if (g_strcmp0(op, "smp:follicle-stipple") == 0) {
-        g_object_set(gimp_drawable_filter_get_config(*f), "density", density, "dot-diameter", dot_diameter, "strength",
-                     strength, nullptr);
+      if (g_strcmp0(op, smp_filters::follicle_stipple::operation) == 0) {
+        GObject* config = G_OBJECT(gimp_drawable_filter_get_config(*f));
+        smp::StippleSettings settings = smp_filters::follicle_stipple::settings_of(config, nullptr);
+        settings.density_per_cm2 = density;
+        settings.dot_diameter_mm = dot_diameter;
+        settings.strength = strength;
+        smp_filters::follicle_stipple::set(config, settings);
         gimp_drawable_filter_update(*f);
         ++updated;
       }
@@ -71,20 +75,23 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode, GimpImage* image, Gim
                     GimpProcedureConfig*, gpointer)
 {
   if (!drawables || !drawables[0])
-    return failure(procedure, "Match Stubble: select the photo layer that shows the client's shaved hair.");
+    return calling_error(procedure, "Match Stubble: select the photo layer that shows the client's shaved hair.");
   std::vector<float> luma, weight;
   GeglRectangle rect{};
   if (!read_selected(image, drawables[0], luma, weight, rect))
-    return failure(procedure, "Match Stubble: select an area of the client's own shaved hair first (a few cm² "
+    return calling_error(procedure, "Match Stubble: select an area of the client's own shaved hair first (a few cm² "
                               "at the back or sides).");
   const double px_per_mm = px_per_mm_of(image);
   const smp::StubbleMeasure m = smp::measure_stubble(luma, weight, rect.width, rect.height, px_per_mm);
   if (m.hairs < min_hairs)
-    return failure(procedure, ("Match Stubble: found " + std::to_string(m.hairs) + " hair ends in " +
-                               std::to_string(m.area_cm2) + " cm²: select shaved stubble, and calibrate the scale "
-                               "first if the image resolution is not the photo's.").c_str());
-  const double density = std::clamp(m.density_per_cm2, 1.0, 1000.0);
-  const double dot_diameter = std::clamp(m.diameter_mm, 0.05, 1.0);
+    return calling_error(procedure, "Match Stubble: found " + std::to_string(m.hairs) + " hair ends in " +
+                                        std::to_string(m.area_cm2) + " cm²: select shaved stubble, and calibrate the "
+                                        "scale first if the image resolution is not the photo's.");
+  using L = smp::StippleLimits;
+  const smp::LinearRgb pigment = smp::StippleSettings{}.color;
+  const double pigment_darkening = 1.0 - (pigment.r + pigment.g + pigment.b) / 3.0;  // at full strength
+  const double density = std::clamp(m.density_per_cm2, 1.0, L::density_max);
+  const double dot_diameter = std::clamp(m.diameter_mm, L::dot_diameter_min, L::dot_diameter_max);
   const double strength = std::clamp(m.darkening / pigment_darkening, 0.1, 1.0);
   int updated = 0;
   {
@@ -106,7 +113,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode, GimpImage* image, Gim
 GimpProcedure* create_match_stubble_procedure(GimpPlugIn* plug_in)
 {
   GimpProcedure* procedure =
-      gimp_image_procedure_new(plug_in, match_stubble_name, GIMP_PDB_PROC_TYPE_PLUGIN, run, nullptr, nullptr);
+      gimp_image_procedure_new(plug_in, match_stubble_name, GIMP_PDB_PROC_TYPE_PLUGIN, guarded<run>, nullptr, nullptr);
   gimp_procedure_set_image_types(procedure, "RGB*, GRAY*");
   gimp_procedure_set_sensitivity_mask(procedure, GIMP_PROCEDURE_SENSITIVE_DRAWABLE);
   gimp_procedure_set_menu_label(procedure, "SMP _Match Stubble");

@@ -1,12 +1,10 @@
 // The pieces every SMP procedure builds its items from: pigment layers carrying the stipple as
-// a live layer effect, density filled into them, and channels rendered by smp:hairline-mask.
+// a live layer effect, and drawables filled from a node of a filter graph (filter_graph.hpp).
 #pragma once
 
 #include <libgimp/gimp.h>
 
-#include <functional>
-
-#include "geometry/path.hpp"
+#include "stipple/stipple_settings.hpp"
 
 namespace smp_plugin {
 
@@ -17,16 +15,22 @@ inline constexpr const char* missing_filters_message =
 // A transparent layer in Multiply mode, inserted at the top of `parent` (nullptr: the image).
 GimpLayer* new_pigment_layer(GimpImage* image, GimpLayer* parent, const char* name);
 
-// smp:follicle-stipple as the layer's live effect, set up by `configure`, with the image's
-// scale. False when GIMP lacks the operation. The caller lifts the selection (LiftedSelection).
-bool attach_stipple(GimpLayer* layer, double px_per_mm, const std::function<void(GimpDrawableFilterConfig*)>& configure);
+// A new channel the size of the image, transparent (all 0), at the top of the channels.
+GimpChannel* new_channel(GimpImage* image, const char* name);
 
-// Fills the selection (all, without one) of `drawable` with grey at this density (0..1).
-void fill_density(GimpDrawable* drawable, double density);
+// smp:follicle-stipple as the layer's live effect, every property from `settings` (the scale
+// included). False when GIMP lacks the operation. The caller lifts the selection (LiftedSelection).
+bool attach_stipple(GimpLayer* layer, const smp::StippleSettings& settings);
 
-// A new channel holding smp:hairline-mask of `region` (soft edge `transition_mm`, no
-// irregularity unless `irregular`). The caller lifts the selection first.
-GimpChannel* render_mask_channel(GimpImage* image, const smp::Path& region, const char* name, double px_per_mm,
-                                 double transition_mm, bool irregular, unsigned seed);
+// Fills the selection (all, without one) of a pigment layer with full density.
+void fill_full_density(GimpDrawable* drawable);
+
+// `drawable`'s pixels rendered from `node` over the whole drawable (made at the image's origin,
+// as the plug-in makes its layers and channels). A channel gets the numbers of the node's grey
+// ("Y'A float") unchanged, whatever its own encoding.
+void render_into(GimpDrawable* drawable, GeglNode* node);
+
+// The format a drawable stores its numbers in (for reading them back as coverage).
+const Babl* stored_format(GimpDrawable* drawable);
 
 }  // namespace smp_plugin

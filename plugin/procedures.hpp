@@ -3,6 +3,9 @@
 
 #include <libgimp/gimp.h>
 
+#include <exception>
+#include <string>
+
 namespace smp_plugin {
 
 inline constexpr const char* binary_name = "gimp-smp";
@@ -26,8 +29,25 @@ GimpProcedure* create_export_stencil_procedure(GimpPlugIn* plug_in);
 GimpProcedure* create_before_after_procedure(GimpPlugIn* plug_in);
 GimpProcedure* create_camouflage_scar_procedure(GimpPlugIn* plug_in);
 
-// A failed run that tells the user what is wrong and what to do.
-GimpValueArray* failure(GimpProcedure* procedure, const char* message);
+// A failed run that tells the user what is wrong and what to do: the caller's mistake (a wrong
+// argument, nothing selected, a missing path), or something that went wrong in the run itself.
+GimpValueArray* calling_error(GimpProcedure* procedure, const std::string& message);
+GimpValueArray* execution_error(GimpProcedure* procedure, const std::string& message);
+
+// A procedure's run behind a barrier: GIMP calls it from C, where no exception may arrive.
+using ImageRun = GimpValueArray* (*)(GimpProcedure*, GimpRunMode, GimpImage*, GimpDrawable**, GimpProcedureConfig*,
+                                     gpointer);
+GimpValueArray* failed_with(GimpProcedure* procedure, std::exception_ptr error);
+template <ImageRun run>
+GimpValueArray* guarded(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* image, GimpDrawable** drawables,
+                        GimpProcedureConfig* config, gpointer data)
+{
+  try {
+    return run(procedure, run_mode, image, drawables, config, data);
+  } catch (...) {
+    return failed_with(procedure, std::current_exception());
+  }
+}
 
 // In interactive runs: the procedure's own dialog, built from its arguments; false if cancelled.
 bool confirmed_in_dialog(GimpProcedure* procedure, GimpProcedureConfig* config, const char* title);

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "arguments.hpp"
 #include "preset_library.hpp"
 #include "presets/preset_writer.hpp"
 #include "procedures.hpp"
@@ -20,14 +21,14 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage*, 
   std::string problem;
   const smp::Preset* source = chosen_preset(config, library, problem);
   if (!source)
-    return failure(procedure, ("Save as Preset: " + problem).c_str());
+    return calling_error(procedure, ("Save as Preset: " + problem).c_str());
   gchar* name = nullptr;
   g_object_get(config, "name", &name, nullptr);
   smp::Preset preset = *source;
   preset.name = name ? g_strstrip(name) : "";
   g_free(name);
   if (preset.name.empty())
-    return failure(procedure, "Save as Preset: give the new preset a name.");
+    return calling_error(procedure, "Save as Preset: give the new preset a name.");
   preset.stipple = with_overrides(config, preset.stipple);
 
   const std::string folder = user_preset_folder();
@@ -37,7 +38,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage*, 
       !g_file_set_contents(file.c_str(), smp::preset_to_text(preset).c_str(), -1, &error)) {
     const std::string why = error ? error->message : g_strerror(errno);
     g_clear_error(&error);
-    return failure(procedure, ("Save as Preset: cannot write " + file + ": " + why).c_str());
+    return execution_error(procedure, ("Save as Preset: cannot write " + file + ": " + why).c_str());
   }
   GimpValueArray* values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
   g_value_set_string(gimp_value_array_index(values, 1), file.c_str());
@@ -49,7 +50,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage*, 
 GimpProcedure* create_save_preset_procedure(GimpPlugIn* plug_in)
 {
   GimpProcedure* procedure =
-      gimp_image_procedure_new(plug_in, save_preset_name, GIMP_PDB_PROC_TYPE_PLUGIN, run, nullptr, nullptr);
+      gimp_image_procedure_new(plug_in, save_preset_name, GIMP_PDB_PROC_TYPE_PLUGIN, guarded<run>, nullptr, nullptr);
   gimp_procedure_set_image_types(procedure, "*");
   gimp_procedure_set_sensitivity_mask(procedure, GIMP_PROCEDURE_SENSITIVE_ALWAYS);
   gimp_procedure_set_menu_label(procedure, "SMP Save as _Preset...");

@@ -1,5 +1,5 @@
-// Keeping pigment on skin: the photo's scalp mask rendered by smp:scalp-mask into a channel, and
-// a pigment layer's density multiplied by it.
+// Keeping pigment on skin: which layer is the client's photo, and how much of a preset's
+// density stays over the client's own hair (smp:scalp-mask's hair density).
 #pragma once
 
 #include <libgimp/gimp.h>
@@ -13,17 +13,7 @@ namespace smp_plugin {
 double hair_density_for(const std::string& category);
 
 // The layer whose pixels are the client's photo: the selected layer when it is a plain layer,
-// else the image's bottom layer.
+// else the image's bottom layer; nullptr when the image has no plain layer.
 GimpDrawable* photo_layer(GimpImage* image, GimpDrawable** selected);
-
-// A new channel `name` holding smp:scalp-mask of `photo` (white on bare scalp, `hair_density`
-// over hair, black on the background); nullptr when GIMP lacks the operation. The caller lifts
-// the selection first; the selection is none afterwards.
-GimpChannel* render_scalp_mask(GimpImage* image, GimpDrawable* photo, const char* name, double px_per_mm,
-                               double hair_density, double sensitivity);
-
-// Multiplies the density (alpha) of `pigment` by `mask`, through a layer mask applied at once.
-// The selection is none afterwards.
-void confine_to_mask(GimpImage* image, GimpLayer* pigment, GimpChannel* mask);
 
 }  // namespace smp_plugin

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "arguments.hpp"
+#include "follicle-stipple/follicle-stipple.hpp"
 #include "image_guards.hpp"
 #include "image_scale.hpp"
 #include "pigment.hpp"
@@ -13,6 +15,8 @@ namespace smp_plugin {
 namespace {
 
 constexpr const char* pigment_layer_name = "SMP pigment";
+
+namespace names = smp_filters::follicle_stipple::names;
 
 // Arguments named as the filter's properties, so a script, the dialog and the filter agree.
 struct DoubleArgument {
@@ -27,38 +31,34 @@ const std::array<DoubleArgument, 6>& double_arguments()
   using L = smp::StippleLimits;
   static const smp::StippleSettings d;
   static const std::array<DoubleArgument, 6> arguments{{
-      {"density", "_Density (dots/cm²)", "Impressions per square centimetre where the density is full", 0.0,
+      {names::density, "_Density (dots/cm²)", "Impressions per square centimetre where the density is full", 0.0,
        L::density_max, d.density_per_cm2},
-      {"dot-diameter", "Dot d_iameter (mm)", "Diameter of a healed impression in millimetres", L::dot_diameter_min,
+      {names::dot_diameter, "Dot d_iameter (mm)", "Diameter of a healed impression in millimetres", L::dot_diameter_min,
        L::dot_diameter_max, d.dot_diameter_mm},
-      {"size-variation", "Si_ze variation", "Relative spread of dot diameters", 0.0, 1.0, d.size_variation},
-      {"regularity", "_Regularity", "0 places dots at random, 1 spreads them as evenly as possible", 0.0, 1.0,
+      {names::size_variation, "Si_ze variation", "Relative spread of dot diameters", 0.0, 1.0, d.size_variation},
+      {names::regularity, "_Regularity", "0 places dots at random, 1 spreads them as evenly as possible", 0.0, 1.0,
        d.regularity},
-      {"strength", "S_trength", "How dark a dot gets at its centre", 0.0, 1.0, d.strength},
-      {"depth", "Soft_ening (mm)", "Blur of the dot edge by the skin above the pigment", 0.0, L::depth_max,
+      {names::strength, "S_trength", "How dark a dot gets at its centre", 0.0, 1.0, d.strength},
+      {names::depth, "Soft_ening (mm)", "Blur of the dot edge by the skin above the pigment", 0.0, L::depth_max,
        d.depth_mm},
   }};
   return arguments;
 }
 
-void copy_settings(GimpProcedureConfig* from, GimpDrawableFilterConfig* to)
+// The arguments carry the filter's property names, so the contract reads them as it reads the op.
+smp::StippleSettings settings_of(GimpProcedureConfig* config, double px_per_mm)
 {
-  for (const DoubleArgument& argument : double_arguments()) {
-    double value = argument.value;
-    g_object_get(from, argument.name, &value, nullptr);
-    g_object_set(to, argument.name, value, nullptr);
-  }
-  int sessions = 0, completed_sessions = 0, seed = 0;
-  g_object_get(from, "sessions", &sessions, "completed-sessions", &completed_sessions, "seed", &seed, nullptr);
-  g_object_set(to, "sessions", sessions, "completed-sessions", std::min(completed_sessions, sessions), "seed",
-               static_cast<guint>(seed), nullptr);
+  smp::StippleSettings settings = smp_filters::follicle_stipple::settings_of(G_OBJECT(config), nullptr);
+  settings.completed_sessions = std::min(settings.completed_sessions, settings.sessions);
+  settings.px_per_mm = px_per_mm;
+  return settings;
 }
 
 GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* image, GimpDrawable**,
                     GimpProcedureConfig* config, gpointer)
 {
   if (gimp_image_get_base_type(image) == GIMP_INDEXED)
-    return failure(procedure, "SMP Stipple Layer needs an RGB or grayscale image: use Image > Mode > RGB first.");
+    return calling_error(procedure, "SMP Stipple Layer needs an RGB or grayscale image: use Image > Mode > RGB first.");
   if (run_mode == GIMP_RUN_INTERACTIVE && !confirmed_in_dialog(procedure, config, "SMP Stipple Layer"))
     return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
 
@@ -67,12 +67,11 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
     UndoGroup undo(image);
     PreservedSelectedLayers keep_selected(image);
     layer = new_pigment_layer(image, nullptr, pigment_layer_name);
-    fill_density(GIMP_DRAWABLE(layer), 1.0);  // inside the selection, or everywhere without one
+    fill_full_density(GIMP_DRAWABLE(layer));  // inside the selection, or everywhere without one
     const LiftedSelection whole_layer(image);
-    const double px_per_mm = px_per_mm_of(image);
-    if (!attach_stipple(layer, px_per_mm, [&](GimpDrawableFilterConfig* to) { copy_settings(config, to); })) {
+    if (!attach_stipple(layer, settings_of(config, px_per_mm_of(image)))) {
       gimp_image_remove_layer(image, layer);
-      return failure(procedure, missing_filters_message);
+      return execution_error(procedure, missing_filters_message);
     }
   }
   GimpValueArray* values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
@@ -84,7 +83,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
 
 GimpProcedure* create_stipple_layer_procedure(GimpPlugIn* plug_in)
 {
-  GimpProcedure* procedure = gimp_image_procedure_new(plug_in, stipple_layer_name, GIMP_PDB_PROC_TYPE_PLUGIN, run,
+  GimpProcedure* procedure = gimp_image_procedure_new(plug_in, stipple_layer_name, GIMP_PDB_PROC_TYPE_PLUGIN, guarded<run>,
                                                       nullptr, nullptr);
   gimp_procedure_set_image_types(procedure, "RGB*, GRAY*");
   gimp_procedure_set_sensitivity_mask(procedure, GIMP_PROCEDURE_SENSITIVE_ALWAYS);
@@ -101,13 +100,12 @@ GimpProcedure* create_stipple_layer_procedure(GimpPlugIn* plug_in)
   for (const DoubleArgument& a : double_arguments())
     gimp_procedure_add_double_argument(procedure, a.name, a.nick, a.blurb, a.min, a.max, a.value, G_PARAM_READWRITE);
   const smp::StippleSettings defaults;
-  gimp_procedure_add_int_argument(procedure, "sessions", "Se_ssions", "Treatment passes, light first", 1,
+  gimp_procedure_add_int_argument(procedure, names::sessions, "Se_ssions", "Treatment passes, light first", 1,
                                   smp::StippleLimits::sessions_max, defaults.sessions, G_PARAM_READWRITE);
-  gimp_procedure_add_int_argument(procedure, "completed-sessions", "_Completed sessions",
+  gimp_procedure_add_int_argument(procedure, names::completed_sessions, "_Completed sessions",
                                   "How many sessions are done: 1 shows the light first pass", 1,
                                   smp::StippleLimits::sessions_max, defaults.completed_sessions, G_PARAM_READWRITE);
-  gimp_procedure_add_int_argument(procedure, "seed", "Random s_eed", "Same seed, same dots", 0, G_MAXINT, 0,
-                                  G_PARAM_READWRITE);
+  add_seed_argument(procedure, "Same seed, same dots");
   gimp_procedure_add_layer_return_value(procedure, "layer", "Layer", "The pigment layer", FALSE, G_PARAM_READWRITE);
   return procedure;
 }

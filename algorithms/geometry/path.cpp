@@ -261,4 +261,21 @@ std::vector<std::vector<Point>> flatten(const Path& path, double tolerance, std:
   return lines;
 }
 
+Path scaled(const Path& path, double factor)
+{
+  Path result = path;
+  auto scale = [factor](Point& p) {
+    p.x *= factor;
+    p.y *= factor;
+  };
+  for (Subpath& subpath : result.subpaths)
+    for (CubicSegment& s : subpath.segments) {
+      scale(s.start);
+      scale(s.control1);
+      scale(s.control2);
+      scale(s.end);
+    }
+  return result;
+}
+
 }  // namespace smp

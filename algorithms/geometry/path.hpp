@@ -47,4 +47,7 @@ std::vector<std::vector<Point>> flatten(const Path& path, double tolerance, std:
 
 Point point_on(const CubicSegment& segment, double t);
 
+// Every point of the path scaled about the origin (an image path onto the image scaled by `factor`).
+Path scaled(const Path& path, double factor);
+
 }  // namespace smp

@@ -11,7 +11,7 @@
 namespace smp {
 namespace {
 
-// Figures of the construction (DOMAIN.md): the frontotemporal angle on the lateral canthus
+// Figures of the construction (docs/domain.md, "Hairline design"): the frontotemporal angle on the lateral canthus
 // line; the temporal peak 5 cm down the line towards the point 8 cm lateral of the glabella.
 constexpr double pupil_to_lateral_canthus_mm = 16.0;
 constexpr double temple_point_lateral_mm = 80.0;
@@ -154,7 +154,7 @@ HairlineDesign sanitized(const HairlineDesign& r)
   s.mfp_height_mm = sanitized_number(r.mfp_height_mm, d.mfp_height_mm, L::mfp_min, L::mfp_max);
   s.recession_mm = sanitized_number(r.recession_mm, d.recession_mm, 0.0, L::recession_max);
   s.peak_depth_mm = sanitized_number(r.peak_depth_mm, d.peak_depth_mm, 0.0, L::peak_depth_max);
-  s.peak_width_mm = sanitized_number(r.peak_width_mm, d.peak_width_mm, 5.0, L::peak_width_max);
+  s.peak_width_mm = sanitized_number(r.peak_width_mm, d.peak_width_mm, L::peak_width_min, L::peak_width_max);
   s.asymmetry_mm = sanitized_number(r.asymmetry_mm, d.asymmetry_mm, -L::asymmetry_max, L::asymmetry_max);
   s.irregularity_mm = sanitized_number(r.irregularity_mm, d.irregularity_mm, 0.0, L::irregularity_max);
   s.irregularity_wavelength_mm =

@@ -32,7 +32,9 @@ struct HairlineDesign {
 
 struct HairlineDesignLimits {
   static constexpr double mfp_min = 50.0, mfp_max = 110.0;
-  static constexpr double recession_max = 50.0, peak_depth_max = 30.0, peak_width_max = 80.0;
+  static constexpr double recession_max = 50.0, peak_depth_max = 30.0, peak_width_min = 5.0, peak_width_max = 80.0;
+  // The undulation a designer gives a line drawn for a client: a little life, not a ruler.
+  static constexpr double designer_irregularity_mm = 2.0;
   static constexpr double asymmetry_max = 20.0, irregularity_max = 10.0;
   static constexpr double wavelength_min = 5.0, wavelength_max = 100.0;
 };

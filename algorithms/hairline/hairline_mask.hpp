@@ -12,6 +12,8 @@ namespace smp {
 
 enum class RampProfile { linear, smooth, feathered };
 
+// docs/domain.md, "Hairline design": natural hairlines build density over 5-10 mm, with macro-
+// and micro-irregularity.
 struct HairlineMaskSettings {
   double px_per_mm = 10.0;
   double transition_width_mm = 8.0;  // 10% to 90% of full density, across the line

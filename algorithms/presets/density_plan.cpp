@@ -9,33 +9,16 @@ namespace {
 
 constexpr double hair_side_transition_mm = 8.0;
 
-Path scaled_path(const Path& path, double factor)
-{
-  Path result = path;
-  auto scale = [factor](Point& p) {
-    p.x *= factor;
-    p.y *= factor;
-  };
-  for (Subpath& subpath : result.subpaths)
-    for (CubicSegment& s : subpath.segments) {
-      scale(s.start);
-      scale(s.control1);
-      scale(s.control2);
-      scale(s.end);
-    }
-  return result;
-}
-
 }  // namespace
 
 DensityPlan DensityPlan::scaled(double factor) const
 {
   DensityPlan result = *this;
   result.px_per_mm = px_per_mm * factor;
-  result.hairline = scaled_path(hairline, factor);
-  result.hair_side.region = scaled_path(hair_side.region, factor);
+  result.hairline = smp::scaled(hairline, factor);
+  result.hair_side.region = smp::scaled(hair_side.region, factor);
   for (ZoneFill& zone : result.zones)
-    zone.outline.region = scaled_path(zone.outline.region, factor);
+    zone.outline.region = smp::scaled(zone.outline.region, factor);
   return result;
 }
 
@@ -49,7 +32,7 @@ DensityPlan density_plan(const Preset& preset, const Placement& placement, std::
   for (const Zone& zone : preset.zones)
     plan.zones.push_back(
         {{zone_outline(zone, placement), std::max(zone.edge_mm, HairlineMaskLimits::transition_min), false, 0},
-         zone.density});
+         zone.share});
   return plan;
 }
 
@@ -81,7 +64,7 @@ void render_density(const DensityPlan& plan, const PixelRect& rect, int level, f
     HairlineMask(zone.outline.region, mask_settings(zone.outline, plan.px_per_mm, widen_mm), level)
         .render(rect, zone_map.data());
     for (std::size_t i = 0; i < n; ++i)
-      density[i] = std::max(density[i], static_cast<float>(zone_map[i] * zone.density) * hair[i]);
+      density[i] = std::max(density[i], static_cast<float>(zone_map[i] * zone.share) * hair[i]);
   }
 }
 

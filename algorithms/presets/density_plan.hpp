@@ -24,11 +24,12 @@ struct MaskSpec {
   double transition_mm = 8.0;
   bool irregular = false;
   std::uint32_t seed = 0;
+  bool stray_hairs = true;  // with `irregular`: its micro-irregularity too (spots and single hairs)
 };
 
 struct ZoneFill {
   MaskSpec outline;
-  double density = 1.0;  // share of the stipple's density inside (0..1)
+  double share = 1.0;  // of the stipple's density inside (0..1)
 };
 
 struct DensityPlan {

@@ -13,7 +13,7 @@ HairlineDesign preset_hairline_design(const Preset& preset, std::uint32_t seed)
   design.style = preset.hairline.style;
   design.mfp_height_mm = preset.hairline.mfp_height_mm;
   design.recession_mm = preset.hairline.recession_mm;
-  design.irregularity_mm = 2.0;  // a little life in the line, as a designer would draw it
+  design.irregularity_mm = HairlineDesignLimits::designer_irregularity_mm;
   design.seed = seed;
   return design;
 }

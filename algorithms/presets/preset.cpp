@@ -200,7 +200,7 @@ Zone read_zone(const Reader& r, const std::string& group, bool front_view)
     }
     keys.insert({"radii", "angles"});
   }
-  z.density = r.number(group, "density", 0.0, 1.0, 1.0);
+  z.share = r.number(group, "density", 0.0, 1.0, 1.0);
   z.edge_mm = r.number(group, "edge-mm", 0.0, 60.0, 8.0);
   r.only_keys(group, keys);
   return z;

@@ -33,7 +33,7 @@ struct Zone {
   double from_y = -1.0, to_y = 1.0;       // band: the part of the head between these
   double inner = 0.8, outer = 1.0;        // ring: between these radii of the head
   double from_deg = 0.0, to_deg = 360.0;  // ring: and between these angles
-  double density = 1.0;                   // share of the stipple density inside
+  double share = 1.0;                     // share of the stipple's density inside (the key "density")
   double edge_mm = 8.0;                   // soft edge (10-90%)
 };
 

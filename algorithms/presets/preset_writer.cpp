@@ -59,7 +59,7 @@ std::string preset_to_text(const Preset& p)
         set("angles", pair(z.from_deg, z.to_deg));
         break;
     }
-    set("density", number(z.density));
+    set("density", number(z.share));
     set("edge-mm", number(z.edge_mm));
   }
   if (p.hairline.present) {

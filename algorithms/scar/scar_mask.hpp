@@ -7,6 +7,7 @@
 
 namespace smp {
 
+// Sizes from docs/domain.md, "Classification scales" (FUT strip and FUE scars).
 enum class ScarKind {
   any,     // every kind below
   linear,  // FUT strip: a line 1-15 mm wide and at least 1 cm long

@@ -11,6 +11,8 @@ struct LinearRgb {
   double r, g, b;
 };
 
+// Defaults from docs/domain.md, "Impressions": ~1 mm spacing (about 90-100 dots/cm^2 at
+// completion), healed dots of 0.10-0.25 mm, three sessions light first, carbon black greys.
 struct StippleSettings {
   StippleOutput output = StippleOutput::transmittance;
   double px_per_mm = 10.0;

@@ -72,7 +72,7 @@ BOOST_AUTO_TEST_CASE(the_procedure_is_registered_and_runs_in_batch)
 BOOST_AUTO_TEST_CASE(a_selection_without_scar_is_refused_with_a_reason_and_nothing_added)
 {
   const auto& c = the_case();
-  BOOST_TEST(c.value("no-scar", "status") == "execution-error");
+  BOOST_TEST(c.value("no-scar", "status") == "calling-error");
   BOOST_TEST(c.value("no-scar", "message").find("found no scar") != std::string::npos, c.value("no-scar", "message"));
   BOOST_TEST(c.value("no-scar", "layers") == "photo;");
   BOOST_TEST(c.value("no-scar", "channels") == "none;");

@@ -33,10 +33,10 @@ BOOST_AUTO_TEST_CASE(calibration_from_the_pupils_sets_the_resolution)
 BOOST_AUTO_TEST_CASE(calibration_refuses_a_missing_or_degenerate_path_and_says_why)
 {
   const auto& c = the_case();
-  BOOST_TEST(c.value("calibrate-no-path", "status") == "execution-error");
+  BOOST_TEST(c.value("calibrate-no-path", "status") == "calling-error");
   BOOST_TEST(c.value("calibrate-no-path", "message").find("draw one with the Paths tool") != std::string::npos,
              c.value("calibrate-no-path", "message"));
-  BOOST_TEST(c.value("calibrate-three-anchors", "status") == "execution-error");
+  BOOST_TEST(c.value("calibrate-three-anchors", "status") == "calling-error");
   BOOST_TEST(c.value("calibrate-three-anchors", "message").find("3 anchors") != std::string::npos,
              c.value("calibrate-three-anchors", "message"));
 }

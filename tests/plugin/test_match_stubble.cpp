@@ -54,7 +54,7 @@ BOOST_AUTO_TEST_CASE(the_stipple_in_the_image_is_set_to_match)
 BOOST_AUTO_TEST_CASE(without_a_selection_it_says_what_to_select)
 {
   const auto& c = the_case();
-  BOOST_TEST(c.value("no-selection", "status") == "execution-error");
+  BOOST_TEST(c.value("no-selection", "status") == "calling-error");
   BOOST_TEST(c.value("no-selection", "message").find("shaved hair") != std::string::npos,
              c.value("no-selection", "message"));
 }

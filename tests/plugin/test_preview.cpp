@@ -9,7 +9,7 @@
 #include "hairline/hairline_design.hpp"
 #include "plugin/gimp_batch.hpp"
 #include "presets/preset.hpp"
-#include "presets/preset_density.hpp"
+#include "presets/density_plan.hpp"
 #include "preview_render.hpp"
 #include "support/gegl_session.hpp"
 
@@ -123,7 +123,7 @@ std::string output_dir()
 
 // The preview at a quarter of the image's size against GIMP's composite shrunk the same way:
 // every block of 8 mm (20 preview pixels) darkens alike, within 1% of its light.
-void check_preview_against_gimp(const std::string& name, const smp::PresetStipple& stipple)
+void check_preview_against_gimp(const std::string& name, const smp::StippleSettings& stipple)
 {
   const auto& c = the_case();
   BOOST_TEST_REQUIRE(c.value(name.c_str(), "status") == "success", c.value(name.c_str(), "message") << "\n" << c.output);
@@ -134,9 +134,15 @@ void check_preview_against_gimp(const std::string& name, const smp::PresetStippl
   GeglBuffer* small_composite = smp_plugin::shrunk_to_fit(composite, 500, composite_scale);
   BOOST_TEST_REQUIRE(scale == 0.25);
   const smp::Preset preset = norwood_4();
-  const smp::DensityPlan plan = smp::density_plan(preset, head, px_per_mm, seed);
+  smp_plugin::SimulationSpec spec;
+  spec.plan = smp::density_plan(preset, smp::Placement::on_head(head, px_per_mm), seed);
+  spec.stipple = stipple;
+  spec.stipple.px_per_mm = px_per_mm;
+  spec.stipple.seed = seed;
   // As the run: pigment kept on bare scalp, none over hair for a Norwood preset.
-  GeglBuffer* preview = smp_plugin::simulation_preview(small_photo, scale, px_per_mm, plan, stipple, seed, 0.0);
+  spec.on_scalp = smp::ScalpMaskSettings{};
+  spec.on_scalp->px_per_mm = px_per_mm;
+  GeglBuffer* preview = smp_plugin::simulation_preview(small_photo, scale, spec);
   save(preview, output_dir() + "/simulate-" + name + "-preview.png");
   constexpr int block = 20;
   const BlockDarkening in_preview = darkening(small_photo, preview, block);
@@ -177,8 +183,8 @@ BOOST_AUTO_TEST_CASE(simulate_preview_at_a_quarter_scale_darkens_as_gimps_render
 
 BOOST_AUTO_TEST_CASE(simulate_preview_follows_the_density_shade_and_sessions_of_the_dialog)
 {
-  smp::PresetStipple overridden = norwood_4().stipple;
-  overridden.sessions = 1;
+  smp::StippleSettings overridden = norwood_4().stipple;
+  overridden.sessions = overridden.completed_sessions = 1;
   overridden.density_per_cm2 = 60.0;
   overridden.strength = 0.5;
   check_preview_against_gimp("overrides", overridden);
@@ -206,8 +212,8 @@ HairlinePreview hairline_preview_of_a_face(int max_side)
   GeglBuffer* small = smp_plugin::shrunk_to_fit(photo, max_side, result.scale);
   smp::HairlineDesign design;  // juvenile, 80 mm, no undulation of the anchors
   const smp::Path hairline = smp::front_hairline(face, face_px_per_mm, design);
-  GeglBuffer* preview = smp_plugin::hairline_preview(small, result.scale, face_px_per_mm, hairline,
-                                                     {hairline, 8.0, true, 0});
+  const smp::DensityPlan hair_side{face_px_per_mm, {}, {}, {{{hairline, 8.0, true, 0}, 1.0}}};
+  GeglBuffer* preview = smp_plugin::hairline_preview(small, result.scale, hairline, hair_side);
   save(preview, output_dir() + "/hairline-preview-" + std::to_string(max_side) + ".png");
   const GeglRectangle extent = *gegl_buffer_get_extent(preview);
   result.width = extent.width;

@@ -11,7 +11,7 @@
 #include "support/dot_centres.hpp"
 #include "support/gegl_session.hpp"
 #include "presets/preset.hpp"
-#include "presets/preset_density.hpp"
+#include "presets/density_plan.hpp"
 #include "support/png_pixels.hpp"
 #include "synthetic/synthetic_scalp.hpp"
 
@@ -85,7 +85,7 @@ BOOST_AUTO_TEST_CASE(without_a_selection_on_an_even_grey_photo_simulate_says_wha
 {
   // The case's plain photo shows no head to fit (it is skin all over, up to the image's edges).
   const auto& c = the_case();
-  BOOST_TEST(c.value("no-head", "status") == "execution-error");
+  BOOST_TEST(c.value("no-head", "status") == "calling-error");
   BOOST_TEST(c.value("no-head", "message").find("Ellipse Select") != std::string::npos, c.value("no-head", "message"));
 }
 
@@ -197,7 +197,8 @@ BOOST_AUTO_TEST_CASE(every_category_simulates_with_pigment_only_where_its_preset
     BOOST_TEST(c.value(nick, "children") == "SMP pigment;");
     // Generous: every soft edge 12 mm wider than the preset's, and a dot's own reach.
     std::vector<float> allowed(800 * 1000);
-    smp::preset_density(preset, head, 5.0, {0, 0, 800, 1000}, allowed.data(), 12.0, 2);
+    smp::render_density(smp::density_plan(preset, smp::Placement::on_head(head, 5.0), 2), {0, 0, 800, 1000}, 0,
+                        allowed.data(), 12.0);
     const auto pigment = smp_test::load_png(c.dir + "/pigment-" + nick + ".png");
     int inside = 0, outside = 0;
     for (const auto& [x, y] : dots(pigment)) {
@@ -244,5 +245,5 @@ BOOST_AUTO_TEST_CASE(save_as_preset_writes_a_copy_with_the_users_settings)
   BOOST_TEST(p.stipple.strength == 0.9);
   BOOST_TEST(p.zones.size() == 3u, "the zones of Norwood IV were not kept");
   BOOST_TEST(p.hairline.present);
-  BOOST_TEST(c.value("save-unnamed", "status") == "execution-error");
+  BOOST_TEST(c.value("save-unnamed", "status") == "calling-error");
 }

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "plugin/gimp_batch.hpp"
-#include "presets/front_view.hpp"
+#include "presets/density_plan.hpp"
 #include "presets/preset.hpp"
 #include "support/dot_centres.hpp"
 #include "support/gegl_session.hpp"
@@ -118,8 +118,8 @@ BOOST_AUTO_TEST_CASE(pigment_only_above_the_designed_hairline_never_on_brows_eye
     BOOST_TEST_REQUIRE((pigment.width == f.width && pigment.height == f.height));
     // Generous: every soft edge 12 mm wider than the preset's, and a dot's own reach.
     std::vector<float> allowed(static_cast<std::size_t>(f.width) * f.height);
-    smp::front_preset_density(shipped(nick), landmarks(), face_spec().px_per_mm, {0, 0, f.width, f.height}, allowed.data(),
-                              12.0, 2);
+    smp::render_density(smp::density_plan(shipped(nick), smp::Placement::on_face(landmarks(), face_spec().px_per_mm), 2),
+                        {0, 0, f.width, f.height}, 0, allowed.data(), 12.0);
     int inside = 0, outside = 0, below_brows = 0;
     double lowest_mm = 1e9;
     for (const auto& [x, y] : dots(pigment)) {
@@ -170,14 +170,14 @@ BOOST_AUTO_TEST_CASE(a_selection_round_the_head_keeps_the_pigment_inside_it)
 BOOST_AUTO_TEST_CASE(simulate_says_what_is_missing_for_each_view)
 {
   const auto& c = the_case();
-  BOOST_TEST(c.value("front-no-landmarks", "status") == "execution-error");
+  BOOST_TEST(c.value("front-no-landmarks", "status") == "calling-error");
   const std::string no_landmarks = c.value("front-no-landmarks", "message");
   for (const char* words : {"front-view preset", "landmarks", "glabella", "Ellipse Select"})
     BOOST_TEST(no_landmarks.find(words) != std::string::npos, "no '" << words << "' in: " << no_landmarks);
-  BOOST_TEST(c.value("front-two-anchors", "status") == "execution-error");
+  BOOST_TEST(c.value("front-two-anchors", "status") == "calling-error");
   BOOST_TEST(c.value("front-two-anchors", "message").find("has 2 anchors") != std::string::npos,
              c.value("front-two-anchors", "message"));
-  BOOST_TEST(c.value("top-no-ellipse", "status") == "execution-error");
+  BOOST_TEST(c.value("top-no-ellipse", "status") == "calling-error");
   BOOST_TEST(c.value("top-no-ellipse", "message").find("Ellipse Select") != std::string::npos,
              c.value("top-no-ellipse", "message"));
   BOOST_TEST(c.value("refusals", "layers") == "photo;", "a refused run left layers behind");

@@ -251,7 +251,7 @@ BOOST_AUTO_TEST_CASE(a_wide_drawing_is_tiled_and_its_marks_line_the_pages_up)
 BOOST_AUTO_TEST_CASE(an_uncalibrated_image_is_refused_with_how_to_calibrate)
 {
   const auto& c = the_case();
-  BOOST_TEST(c.value("uncalibrated", "status") == "execution-error");
+  BOOST_TEST(c.value("uncalibrated", "status") == "calling-error");
   const std::string message = c.value("uncalibrated", "message");
   BOOST_TEST(message.find("not calibrated") != std::string::npos, message);
   BOOST_TEST(message.find("SMP Calibrate Scale") != std::string::npos, message);

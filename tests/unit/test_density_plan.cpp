@@ -15,8 +15,9 @@
 
 namespace {
 
-const smp::Preset& shipped(const std::string& stem)
+const smp::Preset& shipped(const char* stem_text)
 {
+  const std::string stem = stem_text;
   static const smp::PresetLibrary library = [] {
     const char* source = std::getenv("SMP_SOURCE_DIR");
     BOOST_TEST_REQUIRE(source != nullptr, "SMP_SOURCE_DIR must name the project's source folder");

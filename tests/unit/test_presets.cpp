@@ -99,7 +99,7 @@ BOOST_AUTO_TEST_CASE(a_valid_preset_reads_as_written)
   BOOST_TEST_REQUIRE(p.zones.size() == 1u);
   BOOST_TEST(p.zones[0].name == "crown");
   BOOST_TEST(p.zones[0].centre.y == 0.4);
-  BOOST_TEST(p.zones[0].density == 0.8);
+  BOOST_TEST(p.zones[0].share == 0.8);
   BOOST_TEST(p.zones[0].edge_mm == 8.0);
   BOOST_TEST(p.stipple.density_per_cm2 == 100.0);
   BOOST_TEST(!p.hairline.present);
@@ -245,7 +245,7 @@ BOOST_AUTO_TEST_CASE(every_shipped_preset_written_back_reads_the_same)
       BOOST_TEST(p.zones[i].centre.x == original.zones[i].centre.x);
       BOOST_TEST(p.zones[i].radius_y == original.zones[i].radius_y);
       BOOST_TEST(p.zones[i].to_deg == original.zones[i].to_deg);
-      BOOST_TEST(p.zones[i].density == original.zones[i].density);
+      BOOST_TEST(p.zones[i].share == original.zones[i].share);
       BOOST_TEST(p.zones[i].edge_mm == original.zones[i].edge_mm);
     }
     BOOST_TEST(p.hairline.present == original.hairline.present);
@@ -341,7 +341,7 @@ BOOST_AUTO_TEST_CASE(a_front_preset_pigments_the_head_above_its_hairline_and_not
     BOOST_TEST(at_mm(-30, 115) > 0.3f, preset.name << ": " << at_mm(-30, 115) << " at the top of the head, image left");
     BOOST_TEST(at_mm(-75, 120) == 0.0f, preset.name << ": pigment beside the head, on the background");
     // The full zone of a hairline restoration: its density is the zone's, at full.
-    if (preset.zones.size() == 1 && preset.zones[0].density == 1.0 && preset.category == "other")
+    if (preset.zones.size() == 1 && preset.zones[0].share == 1.0 && preset.category == "other")
       BOOST_TEST(at_mm(0, 118) == 1.0f, preset.name << ": " << at_mm(0, 118) << " behind the line at the midline");
   }
   BOOST_TEST(front_presets >= 11);

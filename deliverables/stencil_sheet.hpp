@@ -9,7 +9,7 @@
 
 #include "geometry/path.hpp"
 
-namespace smp_plugin {
+namespace smp_deliverables {
 
 // Drawing coordinates: millimetres, x to the right, y UP the face, origin at the reference point
 // (the glabella); the midline is x = 0.
@@ -47,4 +47,4 @@ bool write_stencil_pdf(const std::string& file, Paper paper, const StencilDrawin
 bool write_stencil_svg(const std::string& file, const StencilDrawing& drawing, const StencilTitle& title,
                        std::string& problem);
 
-}  // namespace smp_plugin
+}  // namespace smp_deliverables

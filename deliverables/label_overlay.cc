@@ -1,10 +1,10 @@
-#include "label_overlay.hpp"
+#include "deliverables/label_overlay.hpp"
 
 #include <pango/pangocairo.h>
 
 #include <algorithm>
 
-namespace smp_plugin {
+namespace smp_deliverables {
 namespace {
 
 // Text on a dark, translucent box: readable on light skin and dark hair alike.
@@ -85,4 +85,4 @@ std::vector<std::uint32_t> render_overlay(const Overlay& o)
   return pixels;
 }
 
-}  // namespace smp_plugin
+}  // namespace smp_deliverables

@@ -1,4 +1,4 @@
-#include "stencil_sheet.hpp"
+#include "deliverables/stencil_sheet.hpp"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -8,7 +8,7 @@
 #include <cmath>
 #include <numbers>
 
-namespace smp_plugin {
+namespace smp_deliverables {
 namespace {
 
 constexpr double pt_per_mm = 72.0 / 25.4;
@@ -311,4 +311,4 @@ bool write_stencil_svg(const std::string& file, const StencilDrawing& drawing, c
   return finished(surface, problem);
 }
 
-}  // namespace smp_plugin
+}  // namespace smp_deliverables

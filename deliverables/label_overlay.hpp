@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace smp_plugin {
+namespace smp_deliverables {
 
 struct PanelLabel {
   std::string text;
@@ -29,4 +29,4 @@ std::vector<std::uint32_t> render_overlay(const Overlay& overlay);
 // The height the disclosure banner takes at the bottom, in pixels.
 double disclosure_height(const Overlay& overlay);
 
-}  // namespace smp_plugin
+}  // namespace smp_deliverables

@@ -1,0 +1,161 @@
+#include "arguments.hpp"
+
+#include <algorithm>
+#include <numbers>
+
+#include "follicle-stipple/follicle-stipple.hpp"
+#include "gimp_paths.hpp"
+#include "preset_library.hpp"
+
+namespace smp_plugin {
+namespace {
+
+enum Eyes { canthi = 0, pupils = 1 };
+
+namespace names = smp_filters::follicle_stipple::names;
+
+}  // namespace
+
+void add_preset_argument(GimpProcedure* procedure, const char* blurb)
+{
+  GimpChoice* choice = gimp_choice_new();
+  const smp::PresetLibrary library = smp::load_preset_folders(preset_folders());
+  int id = 0;
+  for (const smp::Preset& p : library.presets)
+    gimp_choice_add(choice, nick_of(p).c_str(), id++, p.name.c_str(), p.notes.c_str());
+  if (library.presets.empty())
+    gimp_choice_add(choice, "none", 0, "No presets found", "Install the presets beside the plug-in");
+  const std::string first = library.presets.empty() ? "none" : nick_of(library.presets.front());
+  gimp_procedure_add_choice_argument(procedure, "preset", "_Preset", blurb, choice, first.c_str(), G_PARAM_READWRITE);
+}
+
+const smp::Preset* chosen_preset(GimpProcedureConfig* config, const smp::PresetLibrary& library, std::string& problem)
+{
+  gchar* nick = nullptr;
+  g_object_get(config, "preset", &nick, nullptr);
+  const std::string wanted = nick ? nick : "";
+  g_free(nick);
+  const smp::Preset* preset = find_preset(library, wanted);
+  if (!preset) {
+    const auto folders = preset_folders();
+    problem = "no preset \"" + wanted + "\" in " + folders[0] + " or " + folders[1] +
+              (library.errors.empty() ? "" : " (some were skipped: " + library.errors[0].message() + ")");
+  }
+  return preset;
+}
+
+void add_front_argument(GimpProcedure* procedure, const char* blurb)
+{
+  gimp_procedure_add_choice_argument(
+      procedure, "front", "_Front of the head", blurb,
+      gimp_choice_new_with_values("up", static_cast<int>(Facing::up), "Up", nullptr, "down",
+                                  static_cast<int>(Facing::down), "Down", nullptr, "left", static_cast<int>(Facing::left),
+                                  "Left", nullptr, "right", static_cast<int>(Facing::right), "Right", nullptr, nullptr),
+      "up", G_PARAM_READWRITE);
+}
+
+Facing facing_of(GimpProcedureConfig* config)
+{
+  return static_cast<Facing>(std::clamp(gimp_procedure_config_get_choice_id(config, "front"), 0, 3));
+}
+
+double front_rad_of(Facing facing)
+{
+  switch (facing) {
+    case Facing::up: return -std::numbers::pi / 2;
+    case Facing::down: return std::numbers::pi / 2;
+    case Facing::left: return std::numbers::pi;
+    case Facing::right: return 0.0;
+  }
+  return -std::numbers::pi / 2;
+}
+
+void add_landmark_arguments(GimpProcedure* procedure, const char* landmarks_blurb)
+{
+  gimp_procedure_add_path_argument(procedure, "landmarks", "_Landmarks", landmarks_blurb, TRUE, G_PARAM_READWRITE);
+  gimp_procedure_add_choice_argument(
+      procedure, "eyes", "_Eyes marked at", "Which point of each eye the landmarks mark",
+      gimp_choice_new_with_values("canthi", canthi, "Lateral canthi", "The outer corners of the eyes", "pupils", pupils,
+                                  "Pupils", "The centres of the pupils", nullptr),
+      "canthi", G_PARAM_READWRITE);
+}
+
+GimpPath* landmarks_path(GimpImage* image, GimpProcedureConfig* config)
+{
+  GimpPath* path = nullptr;
+  g_object_get(config, "landmarks", &path, nullptr);
+  if (path) {
+    g_object_unref(path);  // the image keeps it
+    return path;
+  }
+  return gimp_image_get_path_by_name(image, "SMP landmarks");
+}
+
+bool landmarks_on(GimpPath* path, GimpProcedureConfig* config, smp::FrontLandmarks& landmarks, std::string& problem)
+{
+  const auto anchors = anchors_of(path);
+  if (anchors.size() != 3) {
+    problem = "the landmarks path has " + std::to_string(anchors.size()) +
+              " anchors; it needs three: the glabella, the image-left eye, the image-right eye";
+    return false;
+  }
+  if (anchors[1].x >= anchors[2].x) {
+    problem = "the second landmark (the image-left eye) must be left of the third";
+    return false;
+  }
+  landmarks = {anchors[0], anchors[1], anchors[2], gimp_procedure_config_get_choice_id(config, "eyes") == pupils};
+  return true;
+}
+
+bool landmarks_of(GimpImage* image, GimpProcedureConfig* config, smp::FrontLandmarks& landmarks, std::string& problem)
+{
+  GimpPath* path = landmarks_path(image, config);
+  if (!path)
+    path = path_argument(config, "landmarks", image, problem);
+  if (!path) {
+    problem += ", with three anchors in this order: the glabella, then the eye on the "
+               "image's left, then the eye on its right (lateral canthi, or pupils with eyes=pupils)";
+    return false;
+  }
+  return landmarks_on(path, config, landmarks, problem);
+}
+
+void add_seed_argument(GimpProcedure* procedure, const char* blurb)
+{
+  gimp_procedure_add_int_argument(procedure, names::seed, "Random s_eed", blurb, 0, G_MAXINT, 0, G_PARAM_READWRITE);
+}
+
+std::uint32_t seed_of(GimpProcedureConfig* config)
+{
+  int seed = 0;
+  g_object_get(config, names::seed, &seed, nullptr);
+  return static_cast<std::uint32_t>(seed);
+}
+
+void add_stipple_override_arguments(GimpProcedure* procedure)
+{
+  using L = smp::StippleLimits;
+  gimp_procedure_add_int_argument(procedure, names::sessions, "Sess_ions", "Treatment passes; 0 keeps the preset's", 0,
+                                  L::sessions_max, 0, G_PARAM_READWRITE);
+  gimp_procedure_add_double_argument(procedure, names::density, "_Density (dots/cm²)", "0 keeps the preset's", 0.0,
+                                     L::density_max, 0.0, G_PARAM_READWRITE);
+  gimp_procedure_add_double_argument(procedure, names::strength, "S_trength",
+                                     "How dark the dots are, 0..1; 0 keeps the preset's", 0.0, 1.0, 0.0,
+                                     G_PARAM_READWRITE);
+}
+
+smp::StippleSettings with_overrides(GimpProcedureConfig* config, smp::StippleSettings stipple)
+{
+  int sessions = 0;
+  double density = 0.0, strength = 0.0;
+  g_object_get(config, names::sessions, &sessions, names::density, &density, names::strength, &strength, nullptr);
+  if (sessions > 0)
+    stipple.sessions = stipple.completed_sessions = sessions;
+  if (density > 0.0)
+    stipple.density_per_cm2 = density;
+  if (strength > 0.0)
+    stipple.strength = strength;
+  return stipple;
+}
+
+}  // namespace smp_plugin

@@ -1,0 +1,47 @@
+// The arguments several procedures share, each declared and read here once: the preset, which
+// way the face points in a top view, the face's landmarks and which eye points they mark, the
+// seed, and a user's changes to a preset's stipple.
+#pragma once
+
+#include <libgimp/gimp.h>
+
+#include <cstdint>
+#include <string>
+
+#include "geometry/frame.hpp"
+#include "presets/preset.hpp"
+
+namespace smp_plugin {
+
+// "preset": one choice per preset, named by its file name without .preset, labelled by name.
+void add_preset_argument(GimpProcedure* procedure, const char* blurb);
+// The chosen preset, or nullptr with a message saying what is wrong.
+const smp::Preset* chosen_preset(GimpProcedureConfig* config, const smp::PresetLibrary& library, std::string& problem);
+
+// "front": which way the face points in a top view (up, down, left, right in the image).
+enum class Facing { up, down, left, right };
+void add_front_argument(GimpProcedure* procedure, const char* blurb);
+Facing facing_of(GimpProcedureConfig* config);
+// The image direction the face points to, as smp::HeadFrame::front_rad holds it.
+double front_rad_of(Facing facing);
+
+// "landmarks" (a path: the glabella, the image-left eye, the image-right eye) and "eyes"
+// (which point of each eye they mark: lateral canthi or pupils).
+void add_landmark_arguments(GimpProcedure* procedure, const char* landmarks_blurb);
+// The path given, else the image's path named "SMP landmarks"; nullptr without either.
+GimpPath* landmarks_path(GimpImage* image, GimpProcedureConfig* config);
+// The landmarks of that path, or of the one selected path; false with what is missing.
+bool landmarks_of(GimpImage* image, GimpProcedureConfig* config, smp::FrontLandmarks& landmarks, std::string& problem);
+// The landmarks of `path`; false with what is wrong with it.
+bool landmarks_on(GimpPath* path, GimpProcedureConfig* config, smp::FrontLandmarks& landmarks, std::string& problem);
+
+// "seed": the same seed gives the same dots (or irregularity).
+void add_seed_argument(GimpProcedure* procedure, const char* blurb);
+std::uint32_t seed_of(GimpProcedureConfig* config);
+
+// "sessions", "density" and "strength": the user's changes to a preset's stipple (0 keeps the
+// preset's), and the stipple with them applied.
+void add_stipple_override_arguments(GimpProcedure* procedure);
+smp::StippleSettings with_overrides(GimpProcedureConfig* config, smp::StippleSettings stipple);
+
+}  // namespace smp_plugin

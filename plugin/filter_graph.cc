@@ -1,0 +1,138 @@
+#include "filter_graph.hpp"
+
+#include <algorithm>
+#include <iterator>
+#include <string>
+
+#include "follicle-stipple/follicle-stipple.hpp"
+#include "hairline-mask/hairline-mask.hpp"
+#include "scalp-mask/scalp-mask.hpp"
+#include "scar-blend/scar-blend.hpp"
+#include "scar-mask/scar-mask.hpp"
+
+namespace smp_plugin {
+
+bool load_smp_operations()
+{
+  gegl_init(nullptr, nullptr);  // libgimp starts GEGL lazily; a second call does nothing
+  const char* const ops[] = {smp_filters::follicle_stipple::operation, smp_filters::hairline_mask::operation,
+                             smp_filters::scalp_mask::operation,       smp_filters::scar_mask::operation,
+                             smp_filters::scar_blend::operation,       smp_filters::density_plan::operation};
+  auto all = [&] { return std::all_of(std::begin(ops), std::end(ops), [](const char* op) { return gegl_has_operation(op); }); };
+  if (all())
+    return true;
+  gchar* user_dir = g_build_filename(g_get_user_data_dir(), "gegl-0.4", "plug-ins", nullptr);
+  gegl_load_module_directory(user_dir);
+  g_free(user_dir);
+  if (!all())
+    gegl_load_module_directory(SMP_GEGL_MODULE_DIR);
+  return all();
+}
+
+Graph::~Graph()
+{
+  g_object_unref(root_);
+  for (GObject* o : owned_)
+    g_object_unref(o);
+}
+
+const smp_filters::density_plan::PlanHandle* Graph::keep(const smp::DensityPlan& plan)
+{
+  plans_.push_back(std::make_unique<KeptPlan>(KeptPlan{plan, {}}));
+  KeptPlan& kept = *plans_.back();
+  kept.handle.plan = &kept.plan;
+  return &kept.handle;
+}
+
+GeglNode* source_node(Graph& graph, GeglBuffer* buffer, double dx, double dy)
+{
+  GeglNode* source = graph.node("gegl:buffer-source", "buffer", buffer);
+  if (dx == 0.0 && dy == 0.0)
+    return source;
+  GeglNode* shift = graph.node("gegl:translate", "x", dx, "y", dy, "sampler", GEGL_SAMPLER_NEAREST);
+  gegl_node_link(source, shift);
+  return shift;
+}
+
+GeglNode* density_node(Graph& graph, const smp::DensityPlan& plan, smp_filters::density_plan::Output output)
+{
+  GeglNode* node = graph.node(smp_filters::density_plan::operation);
+  smp_filters::density_plan::set(node, graph.keep(plan), output);
+  return node;
+}
+
+GeglNode* as_coverage(Graph& graph, GeglNode* mask, const Babl* stored)
+{
+  // The same numbers in the linear twin of their encoding ("Y' u8" -> "Y u8"): nothing converts them.
+  std::string linear = babl_get_name(stored);
+  linear.erase(std::remove(linear.begin(), linear.end(), '\''), linear.end());
+  if (linear == babl_get_name(stored))
+    return mask;
+  GeglNode* cast = graph.node("gegl:cast-format", "input-format", stored, "output-format", babl_format(linear.c_str()));
+  gegl_node_link(mask, cast);
+  return cast;
+}
+
+GeglNode* kept_inside(Graph& graph, GeglNode* density, GeglNode* coverage)
+{
+  GeglNode* kept = graph.node("gegl:opacity");
+  gegl_node_link(density, kept);
+  gegl_node_connect(coverage, "output", kept, "aux");
+  return kept;
+}
+
+GeglNode* scalp_coverage(Graph& graph, GeglNode* photo, const smp::ScalpMaskSettings& settings)
+{
+  GeglNode* mask = graph.node(smp_filters::scalp_mask::operation);
+  smp_filters::scalp_mask::set(mask, settings);
+  gegl_node_link(photo, mask);
+  return as_coverage(graph, mask, babl_format("Y'A float"));
+}
+
+GeglNode* stipple_node(Graph& graph, GeglNode* density, const smp::StippleSettings& settings)
+{
+  GeglNode* stipple = graph.node(smp_filters::follicle_stipple::operation);
+  smp_filters::follicle_stipple::set(stipple, settings);
+  gegl_node_link(density, stipple);
+  return stipple;
+}
+
+GeglNode* multiplied(Graph& graph, GeglNode* photo, GeglNode* transmittance)
+{
+  GeglNode* multiply = graph.node("gegl:multiply");
+  gegl_node_link(photo, multiply);
+  gegl_node_connect(transmittance, "output", multiply, "aux");
+  return multiply;
+}
+
+SimulationSpec SimulationSpec::scaled(double factor) const
+{
+  SimulationSpec s = *this;
+  s.plan = plan.scaled(factor);
+  s.stipple.px_per_mm = stipple.px_per_mm * factor;
+  if (s.on_scalp)
+    s.on_scalp->px_per_mm = on_scalp->px_per_mm * factor;
+  return s;
+}
+
+GeglNode* simulation_density(Graph& graph, const SimulationSpec& spec, GeglNode* photo, GeglNode* within)
+{
+  GeglNode* density = density_node(graph, spec.plan);
+  if (spec.on_scalp)
+    density = kept_inside(graph, density, scalp_coverage(graph, photo, *spec.on_scalp));
+  if (within)
+    density = kept_inside(graph, density, within);
+  return density;
+}
+
+GeglNode* simulation_over(Graph& graph, const SimulationSpec& spec, GeglNode* photo, GeglNode* within)
+{
+  const GeglRectangle extent = gegl_node_get_bounding_box(photo);
+  // The pigment layer is the photo's size: its stipple sees no density beyond it.
+  GeglNode* layer = graph.node("gegl:crop", "x", double(extent.x), "y", double(extent.y), "width",
+                               double(extent.width), "height", double(extent.height));
+  gegl_node_link(simulation_density(graph, spec, photo, within), layer);
+  return multiplied(graph, photo, stipple_node(graph, layer, spec.stipple));
+}
+
+}  // namespace smp_plugin

@@ -1,0 +1,98 @@
+// GEGL graphs the plug-in renders in its own process from the SMP filters: the one place that
+// loads the module here and wires density, masks and stipple together, for the runs and the
+// dialogs' previews alike (so a preview shows what the run makes). Plain GEGL, no GIMP types.
+#pragma once
+
+#include <gegl.h>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "density-plan/density-plan.hpp"
+#include "presets/density_plan.hpp"
+#include "scalp/scalp_mask.hpp"
+#include "stipple/stipple_settings.hpp"
+
+namespace smp_plugin {
+
+// True when this process knows every smp: operation, loading the module from GEGL's user
+// folder or from where meson installs it (GIMP loads it for itself, not for its plug-ins).
+bool load_smp_operations();
+
+// A graph freed with everything it holds: its nodes, the buffers and objects handed to them and
+// the density plans they render.
+class Graph {
+ public:
+  Graph() : root_(gegl_node_new()) {}
+  ~Graph();
+  Graph(const Graph&) = delete;
+  Graph& operator=(const Graph&) = delete;
+
+  template <typename... Properties>
+  GeglNode* node(const char* operation, Properties... properties)
+  {
+    return gegl_node_new_child(root_, "operation", operation, properties..., nullptr);
+  }
+  template <typename T>
+  T* own(T* object)
+  {
+    owned_.push_back(G_OBJECT(object));
+    return object;
+  }
+  GeglColor* colour(const char* css) { return own(gegl_color_new(css)); }
+  // A copy of `plan` that lives as long as the graph, as smp:density-plan takes it.
+  const smp_filters::density_plan::PlanHandle* keep(const smp::DensityPlan& plan);
+
+ private:
+  struct KeptPlan {
+    smp::DensityPlan plan;
+    smp_filters::density_plan::PlanHandle handle;
+  };
+  GeglNode* root_;
+  std::vector<GObject*> owned_;
+  std::vector<std::unique_ptr<KeptPlan>> plans_;
+};
+
+// A buffer as a node, moved by (dx, dy) (a layer's offsets, into image coordinates).
+GeglNode* source_node(Graph& graph, GeglBuffer* buffer, double dx = 0.0, double dy = 0.0);
+
+// The plan rendered by smp:density-plan: white with the density as alpha, or an opaque grey.
+GeglNode* density_node(Graph& graph, const smp::DensityPlan& plan,
+                       smp_filters::density_plan::Output output = smp_filters::density_plan::Output::alpha);
+
+// A mask's stored numbers read as coverage, whatever its encoding (`stored` is the format its
+// numbers were written in): as a selection, a layer mask or opacity takes them.
+GeglNode* as_coverage(Graph& graph, GeglNode* mask, const Babl* stored);
+
+// `density` (white, density as alpha) with its alpha multiplied by `coverage`.
+GeglNode* kept_inside(Graph& graph, GeglNode* density, GeglNode* coverage);
+
+// smp:scalp-mask of `photo` as coverage: 1 on bare scalp, the settings' share over hair.
+GeglNode* scalp_coverage(Graph& graph, GeglNode* photo, const smp::ScalpMaskSettings& settings);
+
+// smp:follicle-stipple of `density` with these settings (scale included).
+GeglNode* stipple_node(Graph& graph, GeglNode* density, const smp::StippleSettings& settings);
+
+// `photo` multiplied by a transmittance.
+GeglNode* multiplied(Graph& graph, GeglNode* photo, GeglNode* transmittance);
+
+// What Simulate SMP makes of a photo: the density plan, kept to bare scalp (top views) and the
+// stipple that turns it into pigment.
+struct SimulationSpec {
+  smp::DensityPlan plan;
+  smp::StippleSettings stipple;
+  std::optional<smp::ScalpMaskSettings> on_scalp;  // top views: pigment only where the photo shows bare scalp
+
+  // The same on the photo scaled by `factor` (a shrunk preview).
+  SimulationSpec scaled(double factor) const;
+};
+
+// The density Simulate SMP paints into its pigment layer (white, density as alpha): the plan,
+// kept to bare scalp of `photo` and inside `within` (coverage; nullptr: everywhere).
+GeglNode* simulation_density(Graph& graph, const SimulationSpec& spec, GeglNode* photo, GeglNode* within = nullptr);
+
+// `photo` with the simulation's pigment multiplied over it.
+GeglNode* simulation_over(Graph& graph, const SimulationSpec& spec, GeglNode* photo, GeglNode* within = nullptr);
+
+}  // namespace smp_plugin
