@@ -142,6 +142,12 @@ double StippleRenderer::mean_ink(float density) const
   return std::clamp(area_share * opacity * (1.0 + s.halo), 0.0, 1.0);
 }
 
+double StippleRenderer::mean_halo_ink(float density) const
+{
+  const double dots_and_halo = mean_ink(density);
+  return std::min(dots_and_halo * settings_.halo / (1.0 + settings_.halo), 1.0);
+}
+
 void StippleRenderer::render(const DensitySource& density, const PixelRect& out, int level, float* rgba) const
 {
   StippleBand(*this, density, out, level).draw(out, rgba, 4 * static_cast<std::size_t>(std::max(out.width, 0)));
@@ -214,11 +220,19 @@ void StippleBand::place_dots(double scale)
         }
       }
     }
-    if (halos_)
-      halos_->add(cx, cy, s.halo * std::numbers::pi * radius * radius * look.opacity);
   }
-  if (halos_)
+  if (halos_) {
+    // The light scattered in the skin around the dots is a smooth shadow over the density,
+    // not a cloud that follows the chance gaps and clusters of single dots.
+    std::vector<long> cx, cy;
+    halos_->drop_centres(cx, cy);
+    std::vector<float> ink(cx.size());
+    density_.sample(cx.data(), cy.data(), cx.size(), ink.data());
+    for (float& m : ink)
+      m = m > 0.0f ? static_cast<float>(r.mean_halo_ink(m)) : 0.0f;
+    halos_->set_expected(ink);
     halos_->spread();
+  }
   index_strips();
 }
 

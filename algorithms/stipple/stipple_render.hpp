@@ -83,6 +83,7 @@ class StippleRenderer {
   double halo_sigma_px(double px_per_mm) const;
   DotLook look_of(const PatternDot& dot, float density) const;
   double mean_ink(float density) const;
+  double mean_halo_ink(float density) const;  // the halos' share of it
 
   friend class StippleBand;
 
