@@ -212,6 +212,29 @@ std::variant<PhotoAnnotation, AnnotationError> load_photo_annotation(const std::
   return parse_photo_annotation(std::string(contents, length), path);
 }
 
+PhotoAnnotation scaled_to(const PhotoAnnotation& annotation, int width, int height)
+{
+  PhotoAnnotation out = annotation;
+  const double fx = static_cast<double>(width) / annotation.width, fy = static_cast<double>(height) / annotation.height;
+  auto scale = [&](Point& p) { p = {p.x * fx, p.y * fy}; };
+  auto scale_all = [&](Polygon& polygon) { std::for_each(polygon.begin(), polygon.end(), scale); };
+  out.width = width;
+  out.height = height;
+  out.px_per_mm = annotation.px_per_mm * 0.5 * (fx + fy);
+  scale_all(out.head_outline);
+  out.head_ellipse = {annotation.head_ellipse.left * fx, annotation.head_ellipse.top * fy,
+                      annotation.head_ellipse.width * fx, annotation.head_ellipse.height * fy};
+  for (auto* region : {&out.bare, &out.hair, &out.background})
+    std::for_each(region->begin(), region->end(), scale_all);
+  for (Seam& seam : out.seams) {
+    scale_all(seam.hair);
+    scale_all(seam.bare);
+  }
+  for (auto& [name, point] : out.landmarks)
+    scale(point);
+  return out;
+}
+
 std::vector<Region> annotated_regions(const PhotoAnnotation& annotation)
 {
   const int w = annotation.width, h = annotation.height;

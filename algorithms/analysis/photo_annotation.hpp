@@ -54,6 +54,10 @@ struct AnnotationError {
 std::variant<PhotoAnnotation, AnnotationError> parse_photo_annotation(const std::string& text, const std::string& file);
 std::variant<PhotoAnnotation, AnnotationError> load_photo_annotation(const std::string& path);
 
+// The same annotation on the photo scaled to `width` x `height` pixels (a working copy): every
+// coordinate and the scale follow.
+PhotoAnnotation scaled_to(const PhotoAnnotation& annotation, int width, int height);
+
 // What each pixel was annotated as, by the format's precedence (bare over hair over background).
 enum class Region : std::uint8_t { unscored = 0, background = 1, hair = 2, bare = 3 };
 

@@ -30,6 +30,10 @@ std::string env_or_empty(const char* name)
   return value ? value : "";
 }
 
+// The suite runs large photos as working copies of at most this many px on their longer side
+// (SMP_REALISM_MAX_SIDE, set by tests/meson.build; 0 for the photos as they are).
+int max_side_px() { return std::atoi(env_or_empty("SMP_REALISM_MAX_SIDE").c_str()); }
+
 bool photos_present() { return std::filesystem::is_directory(env_or_empty("SMP_PHOTOS_DIR")); }
 
 std::vector<smp_realism::AnnotatedPhoto>& annotated()
@@ -81,6 +85,8 @@ const std::map<std::string, PhotoScore>& scores()
     all.push_back(smp_realism::score_photo(with_bare_scalp[i], runs[i], folders.photos));
     std::filesystem::remove(runs[i].after_png);
     std::filesystem::remove(runs[i].density_png);
+    if (!runs[i].before_png.empty())
+      std::filesystem::remove(runs[i].before_png);
     table << smp_realism::table_row(all.back()) << "\n";
   }
   table << smp_realism::worst_row(all) << "\n";
@@ -212,7 +218,7 @@ bool register_photos()
 {
   utf::framework::master_test_suite().p_name.value = "realism";
   std::string problem;
-  annotated() = smp_realism::annotated_photos(env_or_empty("SMP_SOURCE_DIR"), {}, problem);
+  annotated() = smp_realism::annotated_photos(env_or_empty("SMP_SOURCE_DIR"), {}, max_side_px(), problem);
   if (annotated().empty()) {
     utf::framework::master_test_suite().add(utf::make_test_case(
         [problem] { BOOST_FAIL("the annotations can't be read: " << problem); }, "annotations_are_read", __FILE__,

@@ -128,6 +128,18 @@ BOOST_AUTO_TEST_CASE(bare_scalp_wins_over_hair_and_hair_over_background)
   BOOST_TEST(std::count(regions.begin(), regions.end(), smp::Region::bare) == 100);
 }
 
+BOOST_AUTO_TEST_CASE(a_working_copy_of_half_the_size_keeps_the_regions_where_they_were)
+{
+  const auto full = parsed(valid);
+  const auto half = smp::scaled_to(full, 20, 15);
+  BOOST_TEST(half.px_per_mm == 1.25);
+  BOOST_TEST(half.head_ellipse.width == 16.0);
+  BOOST_TEST(half.landmarks.at("glabella").y == 14.0);
+  const auto regions = smp::annotated_regions(half);
+  BOOST_TEST(regions.size() == 300u);
+  BOOST_TEST(std::count(regions.begin(), regions.end(), smp::Region::bare) == 25, "a quarter of the 100 px");
+}
+
 BOOST_AUTO_TEST_CASE(a_broken_annotation_is_refused_naming_the_group_and_key)
 {
   auto e = refused(replaced(valid, "px-per-mm=2.5", "px-per-mm=wide"));

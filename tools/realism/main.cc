@@ -1,12 +1,14 @@
-// smp-realism-score --work DIR [--keep DIR] [PHOTO_STEM...]: Simulate SMP on every annotated
-// development photo (or those named) in a real headless GIMP 3, as a designer would, and the
-// realism score of each as a Markdown table row, then the worst case. GIMP writes into the work
-// folder, which the caller owns and removes (tools/realism-score makes it and cleans up); with
-// --keep the before and after pictures are copied there. Folders come from SMP_SOURCE_DIR,
-// SMP_BUILD_DIR and SMP_PHOTOS_DIR, by default the tree this was built from.
+// smp-realism-score --work DIR [--keep DIR] [--max-side PX] [PHOTO_STEM...]: Simulate SMP on
+// every annotated development photo (or those named) in a real headless GIMP 3, as a designer
+// would, and the realism score of each as a Markdown table row, then the worst case. GIMP writes
+// into the work folder, which the caller owns and removes (tools/realism-score makes it and
+// cleans up); with --keep the before and after pictures are copied there. With --max-side a photo
+// whose longer side is longer runs as a working copy scaled down to it. Folders come from
+// SMP_SOURCE_DIR, SMP_BUILD_DIR and SMP_PHOTOS_DIR, by default the tree this was built from.
 #include <gegl.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <string>
@@ -26,7 +28,7 @@ std::string env_or(const char* name, const std::string& fallback)
 
 int usage(const char* self)
 {
-  std::fprintf(stderr, "usage: %s --work DIR [--keep DIR] [PHOTO_STEM...]\n", self);
+  std::fprintf(stderr, "usage: %s --work DIR [--keep DIR] [--max-side PX] [PHOTO_STEM...]\n", self);
   return 2;
 }
 
@@ -38,8 +40,8 @@ void keep_pictures(const std::string& keep, const smp_realism::AnnotatedPhoto& p
   if (!fs::exists(run.after_png))
     return;
   std::error_code error;
-  const fs::path original = fs::path(photos_dir) / photo.photo.file;
-  fs::copy_file(original, fs::path(keep) / (photo.stem + "-before" + original.extension().string()),
+  const fs::path before = photo.working_copy() ? fs::path(run.before_png) : fs::path(photos_dir) / photo.photo.file;
+  fs::copy_file(before, fs::path(keep) / (photo.stem + "-before" + before.extension().string()),
                 fs::copy_options::overwrite_existing, error);
   fs::copy_file(run.after_png, fs::path(keep) / (photo.stem + "-after.png"), fs::copy_options::overwrite_existing, error);
 }
@@ -49,11 +51,14 @@ void keep_pictures(const std::string& keep, const smp_realism::AnnotatedPhoto& p
 int main(int argc, char** argv)
 {
   std::string work, keep;
+  int max_side_px = 0;
   std::vector<std::string> stems;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if ((arg == "--work" || arg == "--keep") && i + 1 < argc)
       (arg == "--work" ? work : keep) = argv[++i];
+    else if (arg == "--max-side" && i + 1 < argc && std::atoi(argv[i + 1]) > 0)
+      max_side_px = std::atoi(argv[++i]);
     else if (arg.rfind("--", 0) == 0)
       return usage(argv[0]);
     else
@@ -68,7 +73,7 @@ int main(int argc, char** argv)
     return 1;
   }
   std::string problem;
-  const auto photos = smp_realism::annotated_photos(folders.source, stems, problem);
+  const auto photos = smp_realism::annotated_photos(folders.source, stems, max_side_px, problem);
   if (photos.empty()) {
     std::fprintf(stderr, "realism-score: %s\n", problem.c_str());
     return 1;
@@ -91,6 +96,8 @@ int main(int argc, char** argv)
       keep_pictures(keep, photos[i], folders.photos, runs[i]);
     std::filesystem::remove(runs[i].after_png);
     std::filesystem::remove(runs[i].density_png);
+    if (!runs[i].before_png.empty())
+      std::filesystem::remove(runs[i].before_png);
     const bool asked = photos[i].choice.designer || photos[i].choice.fit;
     all_ran = all_ran && (!asked || ((runs[i].designer_done || !photos[i].choice.designer) &&
                                      (runs[i].fit_done || !photos[i].choice.fit)));

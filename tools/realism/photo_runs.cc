@@ -73,6 +73,10 @@ void write_jobs(const std::vector<AnnotatedPhoto>& jobs, const Folders& folders,
       const smp::Point g = m.at("glabella"), l = m.at("pupil-left"), r = m.at("pupil-right");
       g_key_file_set_string(keys, group, "landmarks", joined({g.x, g.y, l.x, l.y, r.x, r.y}).c_str());
     }
+    if (job.working_copy()) {
+      g_key_file_set_string(keys, group, "scale-to", joined({double(photo.width), double(photo.height)}).c_str());
+      g_key_file_set_string(keys, group, "before", (folders.work + "/" + job.stem + "-before.png").c_str());
+    }
     g_key_file_set_string(keys, group, "after", (folders.work + "/" + job.stem + "-after.png").c_str());
     g_key_file_set_string(keys, group, "density", (folders.work + "/" + job.stem + "-density.png").c_str());
   }
@@ -172,7 +176,7 @@ RunChoice choose_runs(const smp::PhotoAnnotation& photo, const std::string& pres
 }
 
 std::vector<AnnotatedPhoto> annotated_photos(const std::string& source_dir, const std::vector<std::string>& stems,
-                                             std::string& problem)
+                                             int max_side_px, std::string& problem)
 {
   const std::filesystem::path folder = std::filesystem::path(source_dir) / "tests" / "photo-annotations";
   std::vector<std::string> wanted = stems;
@@ -195,7 +199,15 @@ std::vector<AnnotatedPhoto> annotated_photos(const std::string& source_dir, cons
       problem = error->message();
       return {};
     }
-    AnnotatedPhoto photo{stem, std::get<smp::PhotoAnnotation>(loaded), {}};
+    AnnotatedPhoto photo{stem, std::get<smp::PhotoAnnotation>(loaded), 0, 0, {}};
+    photo.stored_width = photo.photo.width;
+    photo.stored_height = photo.photo.height;
+    const int longer = std::max(photo.stored_width, photo.stored_height);
+    if (max_side_px > 0 && longer > max_side_px) {
+      const double f = static_cast<double>(max_side_px) / longer;
+      photo.photo = smp::scaled_to(photo.photo, std::max(1, static_cast<int>(std::lround(f * photo.stored_width))),
+                                   std::max(1, static_cast<int>(std::lround(f * photo.stored_height))));
+    }
     photo.choice = choose_runs(photo.photo, source_dir + "/presets");
     photos.push_back(std::move(photo));
   }
@@ -255,6 +267,8 @@ std::vector<PhotoRun> run_in_gimp(const std::vector<AnnotatedPhoto>& jobs, const
     }
     run.after_png = folders.work + "/" + job.stem + "-after.png";
     run.density_png = folders.work + "/" + job.stem + "-density.png";
+    if (job.working_copy())
+      run.before_png = folders.work + "/" + job.stem + "-before.png";
     runs.push_back(run);
   }
   return runs;

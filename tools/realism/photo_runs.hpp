@@ -28,14 +28,18 @@ RunChoice choose_runs(const smp::PhotoAnnotation& photo, const std::string& pres
 // An annotated development photo (tests/photo-annotations/STEM.ini) and what it is run with.
 struct AnnotatedPhoto {
   std::string stem;
-  smp::PhotoAnnotation photo;
+  smp::PhotoAnnotation photo;  // on the photo as it is run: the file, or a working copy of it
+  int stored_width = 0, stored_height = 0;  // the photo file's own size
   RunChoice choice;
+
+  bool working_copy() const { return photo.width != stored_width || photo.height != stored_height; }
 };
 
 // Every annotation of the source tree, by name, or only those of `stems`; empty and `problem`
-// set when one can't be read or a stem has no annotation.
+// set when one can't be read or a stem has no annotation. With `max_side_px` a photo whose
+// longer side is longer runs as a working copy scaled down to it (GIMP's Image > Scale).
 std::vector<AnnotatedPhoto> annotated_photos(const std::string& source_dir, const std::vector<std::string>& stems,
-                                             std::string& problem);
+                                             int max_side_px, std::string& problem);
 
 // One photo as the GIMP side reported it.
 struct PhotoRun {
@@ -46,6 +50,7 @@ struct PhotoRun {
   std::optional<smp::HeadFrame> selected_head;  // the head frame the designer run's selection gave
   std::optional<smp::HeadFrame> fitted_head;    // the path "SMP head" of the fit run
   std::string after_png, density_png;           // the flattened result, the pigment layer's own pixels
+  std::string before_png;                       // a working copy's photo as GIMP scaled it
 };
 
 struct Folders {

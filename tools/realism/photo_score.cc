@@ -47,7 +47,7 @@ bool read_picture(const std::string& path, Picture& picture)
 }
 
 // L*a*b* (D65) of the picture's stored numbers read in `space`. The photo is read in its own
-// space; GIMP's result is read in the photo's too: GIMP 3.0 takes a PNG's chromaticities (cHRM)
+// space; GIMP's pictures (its result, a working copy) are read in the photo's too: GIMP 3.0 takes a PNG's chromaticities (cHRM)
 // for sRGB and writes sRGB, so its numbers are the photo's numbers, changed only by the pigment.
 smp::LabImage lab_of(const Picture& picture, const Babl* space)
 {
@@ -114,21 +114,26 @@ PhotoScore score_photo(const AnnotatedPhoto& annotated, const PhotoRun& run, con
     score.problem = "the head ellipse selected nothing inside the photo";
     return score;
   }
-  Picture original, after, pigment;
+  Picture original, working_copy, after, pigment;
   if (!read_picture(photos_dir + "/" + photo.file, original)) {
     score.problem = "GEGL could not read the photo " + photos_dir + "/" + photo.file;
     return score;
   }
-  if (original.width != photo.width || original.height != photo.height) {
+  if (original.width != annotated.stored_width || original.height != annotated.stored_height) {
     score.problem = "the photo is " + size_of(original.width, original.height) + " px, its annotation says " +
-                    size_of(photo.width, photo.height);
+                    size_of(annotated.stored_width, annotated.stored_height);
     return score;
   }
+  if (annotated.working_copy() && !read_picture(run.before_png, working_copy)) {
+    score.problem = "GIMP wrote no working copy " + run.before_png;
+    return score;
+  }
+  const Picture& before = annotated.working_copy() ? working_copy : original;
   if (!read_picture(run.after_png, after) || !read_picture(run.density_png, pigment)) {
     score.problem = "GIMP wrote no result (" + run.after_png + ", " + run.density_png + ")";
     return score;
   }
-  if (after.width != photo.width || after.height != photo.height || pigment.width != photo.width ||
+  if (before.width != photo.width || before.height != photo.height || after.width != photo.width || after.height != photo.height || pigment.width != photo.width ||
       pigment.height != photo.height) {
     score.problem = "GIMP's result is " + size_of(after.width, after.height) + " px, the photo " +
                     size_of(photo.width, photo.height);
@@ -136,7 +141,7 @@ PhotoScore score_photo(const AnnotatedPhoto& annotated, const PhotoRun& run, con
   }
   const std::vector<smp::Region> regions = smp::annotated_regions(photo);
   {
-    const smp::LabImage before_lab = lab_of(original, original.space);
+    const smp::LabImage before_lab = lab_of(before, original.space);
     const smp::LabImage after_lab = lab_of(after, original.space);
     score.bare_darkening = smp::darkening(before_lab, after_lab, regions, smp::Region::bare);
     for (const smp::Seam& seam : photo.seams)

@@ -4,7 +4,8 @@
 # the way the face points; its flattened result and the pigment layer's own pixels (the density
 # the stipple reads) are written where the job says. The fit run: the same without a selection,
 # and the head Simulate fitted read back from the path "SMP head". What happened goes to the
-# report file SMP_REALISM_REPORT, one group per photo.
+# report file SMP_REALISM_REPORT, one group per photo. A job with scale-to runs on a working copy
+# of the photo scaled to that size, whose picture before Simulate is written too.
 import os
 import time
 
@@ -37,6 +38,9 @@ def numbers(group, key):
 
 def open_photo(group):
     image = Gimp.file_load(Gimp.RunMode.NONINTERACTIVE, Gio.File.new_for_path(jobs.get_string(group, "photo")))
+    if has(jobs, group, "scale-to"):
+        width, height = (int(v) for v in numbers(group, "scale-to"))
+        image.scale(width, height)  # a working copy, as Image > Scale makes it
     px_per_mm = jobs.get_double(group, "px-per-mm")
     image.set_resolution(px_per_mm * 25.4, px_per_mm * 25.4)
     Gimp.Selection.none(image)
@@ -98,6 +102,8 @@ def save_pigment_pixels(image, path):
 def designer_run(group):
     image = open_photo(group)
     try:
+        if has(jobs, group, "before"):
+            export_png(image, jobs.get_string(group, "before"))
         left, top, width, height = numbers(group, "ellipse")
         image.select_ellipse(Gimp.ChannelOps.REPLACE, left, top, width, height)
         _, _, x1, y1, x2, y2 = Gimp.Selection.bounds(image)
