@@ -158,4 +158,31 @@ smp::StippleSettings with_overrides(GimpProcedureConfig* config, smp::StippleSet
   return stipple;
 }
 
+std::optional<double> strength_override_of(GimpProcedureConfig* config)
+{
+  double strength = 0.0;
+  g_object_get(config, names::strength, &strength, nullptr);
+  return strength > 0.0 ? std::optional<double>(strength) : std::nullopt;
+}
+
+void add_shade_argument(GimpProcedure* procedure)
+{
+  GimpChoice* choice = gimp_choice_new();
+  const char* const labels[] = {"Match the client's hair in the photo", "Black", "Dark brown", "Brown", "Grey", "Blond",
+                                "The preset's own"};
+  const char* const help[] = {"Solved so that the treated scalp has the colour and grain of the client's own hair beside "
+                              "it; dark brown where the photo shows no such hair",
+                              nullptr, nullptr, nullptr, nullptr, nullptr,
+                              "The preset's dot size and strength, unchanged"};
+  for (int i = 0; i < 7; ++i)
+    gimp_choice_add(choice, shade_choice_nicks[i], i, labels[i], help[i]);
+  gimp_procedure_add_choice_argument(procedure, "shade", "S_hade", "What the pigment's shade is matched to", choice,
+                                     shade_choice_nicks[0], G_PARAM_READWRITE);
+}
+
+ShadeChoice shade_choice_of(GimpProcedureConfig* config)
+{
+  return static_cast<ShadeChoice>(std::clamp(gimp_procedure_config_get_choice_id(config, "shade"), 0, 6));
+}
+
 }  // namespace smp_plugin

@@ -148,7 +148,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
     const LiftedSelection whole_image(image);
     channel = new_channel(image, channel_name);
     Graph graph;
-    render_into(GIMP_DRAWABLE(channel), density_node(graph, density_of(config, hair_region, px_per_mm),
+    render_into(GIMP_DRAWABLE(channel), full_size_density_node(graph, density_of(config, hair_region, px_per_mm),
                                                      smp_filters::density_plan::Output::grey));
   }
   GimpValueArray* values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);

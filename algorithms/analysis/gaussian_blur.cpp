@@ -16,16 +16,22 @@ std::vector<float> blurred(const std::vector<float>& in, int width, int height, 
   for (float& w : weights)
     w = static_cast<float>(w / sum);
   std::vector<float> out(in.size());
-  for (int y = 0; y < height; ++y)
-    for (int x = 0; x < width; ++x) {
-      double v = 0.0;
-      for (int k = -reach; k <= reach; ++k) {
-        const int xx = along_rows ? std::clamp(x + k, 0, width - 1) : x;
-        const int yy = along_rows ? y : std::clamp(y + k, 0, height - 1);
-        v += weights[static_cast<std::size_t>(k + reach)] * in[static_cast<std::size_t>(yy) * width + xx];
-      }
-      out[static_cast<std::size_t>(y) * width + x] = static_cast<float>(v);
+  const int length = along_rows ? width : height, lines = along_rows ? height : width;
+  const std::size_t step = along_rows ? 1 : static_cast<std::size_t>(width);
+  std::vector<float> line(static_cast<std::size_t>(length + 2 * reach));
+  for (int l = 0; l < lines; ++l) {
+    // The line with its ends repeated `reach` times: the sums need no bounds test.
+    const std::size_t first = along_rows ? static_cast<std::size_t>(l) * width : static_cast<std::size_t>(l);
+    for (int k = 0; k < length + 2 * reach; ++k)
+      line[static_cast<std::size_t>(k)] = in[first + step * static_cast<std::size_t>(std::clamp(k - reach, 0, length - 1))];
+    for (int k = 0; k < length; ++k) {
+      float v = 0.0f;
+      const float* window = &line[static_cast<std::size_t>(k)];
+      for (std::size_t t = 0; t < weights.size(); ++t)
+        v += weights[t] * window[t];
+      out[first + step * static_cast<std::size_t>(k)] = v;
     }
+  }
   return out;
 }
 

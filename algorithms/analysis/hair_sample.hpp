@@ -30,6 +30,11 @@ struct HairSampleLimits {
 // Where the raster holds too little of either side beside the other, nothing.
 std::optional<HairBesideSkin> sample_hair_beside_skin(const SegmentedPhoto& photo);
 
+// The client's stubble where the user selected it (`photo.hair` is the selection): against the
+// bare skin beside it when the segmentation finds enough there, else against the skin between
+// its hairs (the lightest fifth of the selection).
+std::optional<HairBesideSkin> sample_selected_stubble(const SegmentedPhoto& photo);
+
 // The softness of a photo (Gaussian sigma, in pixels) from its edges in `luminance` where
 // `where` is set: each edge's gradient against the gradient after a known extra blur.
 double blur_sigma_px(const std::vector<float>& luminance, const std::vector<char>& where, int width, int height);

@@ -107,23 +107,36 @@ LinearRgb shade_transmittance(HairShade shade)
   return {0.60, 0.62, 0.66};
 }
 
+std::vector<float> grain_band(const std::vector<float>& luminance, int width, int height, double px_per_mm)
+{
+  std::vector<float> band = gaussian_blur(luminance, width, height, fine_sigma_mm * px_per_mm);
+  const std::vector<float> coarse = gaussian_blur(luminance, width, height, coarse_sigma_mm * px_per_mm);
+  for (std::size_t i = 0; i < band.size(); ++i)
+    band[i] -= coarse[i];
+  return band;
+}
+
+double grain_in_band(const std::vector<float>& band, const std::vector<float>& luminance, const std::vector<char>& where)
+{
+  if (band.size() != where.size() || luminance.size() != where.size())
+    return 0.0;
+  double sum2 = 0.0, sum = 0.0;
+  long count = 0;
+  for (std::size_t i = 0; i < where.size(); ++i)
+    if (where[i]) {
+      sum2 += static_cast<double>(band[i]) * band[i];
+      sum += luminance[i];
+      ++count;
+    }
+  return count > 0 && sum > 1e-6 ? std::sqrt(sum2 / count) / (sum / count) : 0.0;
+}
+
 double grain_within(const std::vector<float>& luminance, const std::vector<char>& where, int width, int height,
                     double px_per_mm)
 {
   if (width < 4 || height < 4 || !(px_per_mm > 0.0) || luminance.size() != where.size())
     return 0.0;
-  const std::vector<float> fine = gaussian_blur(luminance, width, height, fine_sigma_mm * px_per_mm);
-  const std::vector<float> coarse = gaussian_blur(luminance, width, height, coarse_sigma_mm * px_per_mm);
-  double sum2 = 0.0, sum = 0.0;
-  long count = 0;
-  for (std::size_t i = 0; i < luminance.size(); ++i)
-    if (where[i]) {
-      const double d = fine[i] - coarse[i];
-      sum2 += d * d;
-      sum += luminance[i];
-      ++count;
-    }
-  return count > 0 && sum > 1e-6 ? std::sqrt(sum2 / count) / (sum / count) : 0.0;
+  return grain_in_band(grain_band(luminance, width, height, px_per_mm), luminance, where);
 }
 
 double grain_of(const float* rgb, int width, int height, double px_per_mm)

@@ -61,5 +61,9 @@ double grain_of(const float* rgb, int width, int height, double px_per_mm);
 // The same over the pixels `where` is set, of a luminance plane.
 double grain_within(const std::vector<float>& luminance, const std::vector<char>& where, int width, int height,
                     double px_per_mm);
+// The 0.3-2 mm band of a luminance plane (what grain_within measures), to measure several
+// parts of one plane with grain_in_band.
+std::vector<float> grain_band(const std::vector<float>& luminance, int width, int height, double px_per_mm);
+double grain_in_band(const std::vector<float>& band, const std::vector<float>& luminance, const std::vector<char>& where);
 
 }  // namespace smp

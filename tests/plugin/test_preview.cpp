@@ -134,14 +134,9 @@ void check_preview_against_gimp(const std::string& name, const smp::StippleSetti
   GeglBuffer* small_composite = smp_plugin::shrunk_to_fit(composite, 500, composite_scale);
   BOOST_TEST_REQUIRE(scale == 0.25);
   const smp::Preset preset = norwood_4();
-  smp_plugin::SimulationSpec spec;
-  spec.plan = smp::density_plan(preset, smp::Placement::on_head(head, px_per_mm), seed);
-  spec.stipple = stipple;
-  spec.stipple.px_per_mm = px_per_mm;
-  spec.stipple.seed = seed;
-  // As the run: pigment kept on bare scalp, none over hair for a Norwood preset.
-  spec.on_scalp = smp::ScalpMaskSettings{};
-  spec.on_scalp->px_per_mm = px_per_mm;
+  // As the run plans it: zones reaching on to the hair, pigment kept on bare scalp.
+  const smp_plugin::SimulationSpec spec =
+      smp_plugin::simulation_spec(preset, smp::Placement::on_head(head, px_per_mm), seed, stipple);
   GeglBuffer* preview = smp_plugin::simulation_preview(small_photo, scale, spec);
   save(preview, output_dir() + "/simulate-" + name + "-preview.png");
   constexpr int block = 20;

@@ -56,10 +56,14 @@ smp::Preset shipped(const std::string& nick)
   return std::get<smp::Preset>(loaded);
 }
 
-// Dots of an exported pigment layer: dark cores below 235 of 255, as the top-view test finds them.
+// Dots of an exported pigment layer, as the top-view test finds them.
 std::vector<std::pair<double, double>> dots(const smp_test::Rgba8& image)
 {
-  return smp_test::dot_centres(image.width, image.height, [&](int x, int y) { return image.at(x, y)[0] < 235; });
+  // Darker than the 25 px around them (2.5-5 mm at these scales) by 12 of 255: dots, not the
+  // smooth shadow between them.
+  const int window = 12;
+  return smp_test::dots_against_surroundings(image.width, image.height, [&](int x, int y) { return double(image.at(x, y)[0]); },
+                                             window, 12.0);
 }
 
 // Millimetres up the face from the glabella, and across it, of an image point (the synthetic
