@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "filter_graph.hpp"
 #include "presets/density_plan.hpp"
 
 namespace smp_realism {
@@ -75,7 +76,8 @@ std::vector<float> density_of(const Picture& picture)
   return density;
 }
 
-// The preset's own plan on the head (or face) GIMP used, rendered over the whole photo.
+// The preset's own plan as Simulate SMP plans it (in a top view its zones reach on to the client's
+// hair) on the head (or face) GIMP used, rendered over the whole photo.
 std::vector<float> planned_density(const smp::PhotoAnnotation& photo, const RunChoice& choice, const PhotoRun& run)
 {
   smp::Placement placement;
@@ -85,7 +87,8 @@ std::vector<float> planned_density(const smp::PhotoAnnotation& photo, const RunC
   } else {
     placement = smp::Placement::on_head(*run.selected_head, photo.px_per_mm);
   }
-  const smp::DensityPlan plan = smp::density_plan(*choice.designer, placement, simulate_default_seed);
+  const smp::DensityPlan plan =
+      smp_plugin::simulation_spec(*choice.designer, placement, simulate_default_seed, choice.designer->stipple).plan;
   std::vector<float> density(static_cast<std::size_t>(photo.width) * photo.height);
   smp::render_density(plan, {0, 0, photo.width, photo.height}, 0, density.data());
   return density;
