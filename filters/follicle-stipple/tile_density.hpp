@@ -21,6 +21,8 @@ class TileDensity final : public smp::DensitySource {
 
   void sample(const long* xs, const long* ys, std::size_t n, float* out) const override
   {
+    if (n == 0)  // a band without dots: babl's half-float path asserts on converting no pixels
+      return;
     const Babl* native = gegl_buffer_get_format(input_);
     const auto bytes = static_cast<std::size_t>(babl_format_get_bytes_per_pixel(native));
     // The points by row of the area (a counting sort), so each tile finds its own.
