@@ -332,3 +332,27 @@ BOOST_AUTO_TEST_CASE(extreme_properties_render_defined_pixels)
   }
   g_free(specs);
 }
+
+// Seen in GIMP 3.0.4: SMP Stipple Layer at density 0.01 on a half-float image, then merging the
+// filter, aborted GIMP; babl's half-float conversion asserts when a band has no dot to read.
+BOOST_AUTO_TEST_CASE(a_half_float_layer_at_low_density_renders_without_aborting)
+{
+  for (const char* format : {"R'G'B'A half", "RGBA half", "Y' half", "R'G'B'A u8", "Y'A u16"}) {
+    const int side = 64;
+    const GeglRectangle rect{0, 0, side, side};
+    GeglBuffer* layer = gegl_buffer_new(&rect, babl_format(format));
+    GeglColor* white = gegl_color_new("white");
+    gegl_buffer_set_color(layer, &rect, white);
+    g_object_unref(white);
+    StippleGraph g(layer);
+    gegl_node_set(g.stipple, "density", 0.01, nullptr);
+    for (const int output : {0, 1}) {
+      gegl_node_set(g.stipple, "output", output, nullptr);
+      const auto pixels = smp_test::render(g.stipple, rect);
+      std::size_t pigmented = 0;
+      for (std::size_t i = 0; i < pixels.size(); i += 4)
+        pigmented += output == 0 ? pixels[i] < 1.0f : pixels[i + 3] > 0.0f;
+      BOOST_TEST(pigmented == 0u, format << ": " << pigmented << " pixels pigmented at 0.01 dots/cm² on 0.4 cm²");
+    }
+  }
+}
