@@ -117,6 +117,7 @@ property_seed (seed, _("Random seed"), rand)
 
 #include "gegl-op.h"
 
+#include "common/levels.hpp"
 #include "common/op_class.hpp"
 
 #include <algorithm>
@@ -179,9 +180,11 @@ GeglRectangle padded(const GeglRectangle& r, int pad)
   return {r.x - pad, r.y - pad, r.width + 2 * pad, r.height + 2 * pad};
 }
 
+// In level-0 pixels, as the region callbacks are given; enough for whichever level is drawn.
 int padding_of(GeglOperation* operation)
 {
-  return smp::StippleRenderer(settings_of(GEGL_PROPERTIES(operation), nullptr)).padding_px(0);
+  const smp::StippleRenderer renderer(settings_of(GEGL_PROPERTIES(operation), nullptr));
+  return smp_filters::margin_at_every_level([&](int level) { return renderer.padding_px(level); });
 }
 
 // The density map of one band, reused from band to band: fresh multi-megabyte allocations per
@@ -224,7 +227,7 @@ void render_band(GeglOperation* operation, GeglBuffer* input, GeglBuffer* output
   }
   // Dots too small to resolve (or none): the mean pigment, which needs the map under every pixel.
   scratch.luma_alpha.resize(static_cast<std::size_t>(need.width) * need.height * 2);
-  gegl_buffer_get(input, &need, 1.0 / (1 << level), luma_alpha, scratch.luma_alpha.data(), GEGL_AUTO_ROWSTRIDE,
+  gegl_buffer_get(input, &need, smp_filters::level_scale(level), luma_alpha, scratch.luma_alpha.data(), GEGL_AUTO_ROWSTRIDE,
                   GEGL_ABYSS_NONE);
   const smp::RasterDensity raster(
       smp::DensityRaster{scratch.luma_alpha.data(), need.x, need.y, need.width, need.height, true});
@@ -259,17 +262,21 @@ static GeglRectangle get_invalidated_by_change(GeglOperation* operation, const g
 static gboolean process(GeglOperation* operation, GeglBuffer* input, GeglBuffer* output,
                         const GeglRectangle* result, gint level)
 {
+  level = smp_filters::clamped_level(level);
+  const GeglRectangle region = smp_filters::region_at_level(*result, level);
+  if (region.width <= 0 || region.height <= 0)
+    return TRUE;
   // An exception must not unwind into GEGL's C frames inside GIMP: fall back to no pigment.
   try {
     const smp::StippleRenderer renderer(settings_of(GEGL_PROPERTIES(operation), working_space(operation)));
     BandScratch scratch;
-    for (int y = result->y; y < result->y + result->height; y += band_rows) {
-      const GeglRectangle band{result->x, y, result->width, std::min(band_rows, result->y + result->height - y)};
+    for (int y = region.y; y < region.y + region.height; y += band_rows) {
+      const GeglRectangle band{region.x, y, region.width, std::min(band_rows, region.y + region.height - y)};
       render_band(operation, input, output, band, level, renderer, scratch);
     }
   } catch (...) {
     const bool dots = GEGL_PROPERTIES(operation)->output == SMP_STIPPLE_OUTPUT_DOTS;
-    smp_filters::show_failure(output, result, dots ? "transparent" : "white",
+    smp_filters::show_failure(output, region, level, dots ? "transparent" : "white",
                               "smp:follicle-stipple: out of memory or internal error; this region shows no pigment");
   }
   return TRUE;

@@ -41,6 +41,7 @@ property_double (texture_size, _("Texture window (mm)"), SMP_DEFAULT(texture_mm)
 
 #include "gegl-op.h"
 
+#include "common/levels.hpp"
 #include "common/op_class.hpp"
 
 #include <algorithm>
@@ -66,9 +67,11 @@ GeglRectangle padded(const GeglRectangle& r, int pad)
   return {r.x - pad, r.y - pad, r.width + 2 * pad, r.height + 2 * pad};
 }
 
+// In level-0 pixels, as the region callbacks are given; enough for whichever level is drawn.
 int context_of(GeglOperation* operation)
 {
-  return smp::ScalpMask(settings_of(GEGL_PROPERTIES(operation)), 0).context_px();
+  const smp::ScalpMaskSettings settings = settings_of(GEGL_PROPERTIES(operation));
+  return smp_filters::margin_at_every_level([&](int level) { return smp::ScalpMask(settings, level).context_px(); });
 }
 
 const Babl* working_space(GeglOperation* operation)
@@ -104,20 +107,25 @@ static GeglRectangle get_invalidated_by_change(GeglOperation* operation, const g
 static gboolean process(GeglOperation* operation, GeglBuffer* input, GeglBuffer* output,
                         const GeglRectangle* result, gint level)
 {
+  level = smp_filters::clamped_level(level);
+  const GeglRectangle region = smp_filters::region_at_level(*result, level);
+  if (region.width <= 0 || region.height <= 0)
+    return TRUE;
   const Babl* space = working_space(operation);
   // An exception must not unwind into GEGL's C frames inside GIMP: fall back to no pigment.
   try {
     const smp::ScalpMask mask(settings_of(GEGL_PROPERTIES(operation)), level);
     const int context = mask.context_px();
     std::vector<float> lab, grey, grey_alpha;
-    for (int y = result->y; y < result->y + result->height; y += block_px)
-      for (int x = result->x; x < result->x + result->width; x += block_px) {
-        const GeglRectangle block{x, y, std::min(block_px, result->x + result->width - x),
-                                  std::min(block_px, result->y + result->height - y)};
+    for (int y = region.y; y < region.y + region.height; y += block_px)
+      for (int x = region.x; x < region.x + region.width; x += block_px) {
+        const GeglRectangle block{x, y, std::min(block_px, region.x + region.width - x),
+                                  std::min(block_px, region.y + region.height - y)};
         const GeglRectangle need = padded(block, context);
         lab.resize(static_cast<std::size_t>(need.width) * need.height * 4);
-        gegl_buffer_get(input, &need, 1.0 / (1 << level), babl_format_with_space("CIE Lab alpha float", space),
-                        lab.data(), GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
+        gegl_buffer_get(input, &need, smp_filters::level_scale(level),
+                        babl_format_with_space("CIE Lab alpha float", space), lab.data(), GEGL_AUTO_ROWSTRIDE,
+                        GEGL_ABYSS_NONE);
         grey.resize(static_cast<std::size_t>(block.width) * block.height);
         mask.render(lab.data(), need.width, need.height, grey.data());
         grey_alpha.resize(grey.size() * 2);
@@ -129,7 +137,7 @@ static gboolean process(GeglOperation* operation, GeglBuffer* input, GeglBuffer*
                         GEGL_AUTO_ROWSTRIDE);
       }
   } catch (...) {
-    smp_filters::show_failure(output, result, "black",
+    smp_filters::show_failure(output, region, level, "black",
                               "smp:scalp-mask: out of memory or internal error; this region is masked out");
   }
   return TRUE;

@@ -1,0 +1,56 @@
+// GEGL's zoomed-out renders (mipmap levels): process() is handed its region in level-0
+// coordinates and must draw the level's own pixels, 1 / 2^level as many; region callbacks
+// are not told the level at all. Include after gegl-op.h.
+#pragma once
+
+#include <algorithm>
+
+namespace smp_filters {
+
+// GEGL's eval manager renders at most this level (its caches hold 8 mipmaps).
+constexpr int max_level = 7;
+
+inline int clamped_level(int level)
+{
+  return std::clamp(level, 0, max_level);
+}
+
+// The pixels at `level` of a region in level-0 coordinates. Threads get pieces of the level-0
+// region, so a level pixel belongs to the piece holding its last level-0 pixel: pieces never
+// overlap and together cover the region (as GEGL's own gblur-1d splits them).
+inline GeglRectangle region_at_level(const GeglRectangle& r, int level)
+{
+  if (level <= 0)
+    return r;
+  const int x0 = r.x >> level, y0 = r.y >> level;
+  return {x0, y0, ((r.x + r.width) >> level) - x0, ((r.y + r.height) >> level) - y0};
+}
+
+// Every level pixel a level-0 rectangle touches: what an op that computes its whole input at
+// once must draw.
+inline GeglRectangle covering_at_level(const GeglRectangle& r, int level)
+{
+  if (level <= 0)
+    return r;
+  const int step = (1 << level) - 1;
+  const int x0 = r.x >> level, y0 = r.y >> level;
+  return {x0, y0, ((r.x + r.width + step) >> level) - x0, ((r.y + r.height + step) >> level) - y0};
+}
+
+// A margin given in pixels of each level, in level-0 pixels for the region callbacks: enough at
+// every level GEGL may render, with one level pixel for the rounding of the region's edges.
+template <typename MarginAtLevel>
+int margin_at_every_level(MarginAtLevel margin_px)
+{
+  int widest = margin_px(0);
+  for (int level = 1; level <= max_level; ++level)
+    widest = std::max(widest, (margin_px(level) + 1) << level);
+  return widest;
+}
+
+inline double level_scale(int level)
+{
+  return 1.0 / (1 << clamped_level(level));
+}
+
+}  // namespace smp_filters
