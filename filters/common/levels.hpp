@@ -15,20 +15,10 @@ inline int clamped_level(int level)
   return std::clamp(level, 0, max_level);
 }
 
-// The pixels at `level` of a region in level-0 coordinates. Threads get pieces of the level-0
-// region, so a level pixel belongs to the piece holding its last level-0 pixel: pieces never
-// overlap and together cover the region (as GEGL's own gblur-1d splits them).
+// The pixels at `level` of a region in level-0 coordinates: every level pixel it touches. A
+// region GEGL clipped to the image's edge still gets the edge's partly covered pixels; where
+// threads split a region, the pixel column or row on a seam is drawn by both, alike.
 inline GeglRectangle region_at_level(const GeglRectangle& r, int level)
-{
-  if (level <= 0)
-    return r;
-  const int x0 = r.x >> level, y0 = r.y >> level;
-  return {x0, y0, ((r.x + r.width) >> level) - x0, ((r.y + r.height) >> level) - y0};
-}
-
-// Every level pixel a level-0 rectangle touches: what an op that computes its whole input at
-// once must draw.
-inline GeglRectangle covering_at_level(const GeglRectangle& r, int level)
 {
   if (level <= 0)
     return r;

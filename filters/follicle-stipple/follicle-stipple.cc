@@ -190,7 +190,8 @@ int padding_of(GeglOperation* operation)
 // The density map of one band, reused from band to band: fresh multi-megabyte allocations per
 // band cost more in page faults than the rendering itself.
 struct BandScratch {
-  std::vector<float> luma_alpha;
+  std::vector<unsigned char> pixels;  // in the input's own format
+  std::vector<float> density;
 };
 
 void draw_band(GeglOperation* operation, GeglBuffer* output, const GeglRectangle& band, int level,
@@ -226,11 +227,14 @@ void render_band(GeglOperation* operation, GeglBuffer* input, GeglBuffer* output
     return;
   }
   // Dots too small to resolve (or none): the mean pigment, which needs the map under every pixel.
-  scratch.luma_alpha.resize(static_cast<std::size_t>(need.width) * need.height * 2);
-  gegl_buffer_get(input, &need, smp_filters::level_scale(level), luma_alpha, scratch.luma_alpha.data(), GEGL_AUTO_ROWSTRIDE,
+  const Babl* native = gegl_buffer_get_format(input);
+  const auto count = static_cast<std::size_t>(need.width) * need.height;
+  scratch.pixels.resize(count * static_cast<std::size_t>(babl_format_get_bytes_per_pixel(native)));
+  scratch.density.resize(count);
+  gegl_buffer_get(input, &need, smp_filters::level_scale(level), native, scratch.pixels.data(), GEGL_AUTO_ROWSTRIDE,
                   GEGL_ABYSS_NONE);
-  const smp::RasterDensity raster(
-      smp::DensityRaster{scratch.luma_alpha.data(), need.x, need.y, need.width, need.height, true});
+  density_of(native, scratch.pixels.data(), count, luma_alpha, scratch.density.data());
+  const smp::RasterDensity raster(smp::DensityRaster{scratch.density.data(), need.x, need.y, need.width, need.height});
   draw_band(operation, output, band, level, smp::StippleBand(renderer, raster, rect, level));
 }
 

@@ -43,6 +43,7 @@ property_double (texture_size, _("Texture window (mm)"), SMP_DEFAULT(texture_mm)
 
 #include "common/levels.hpp"
 #include "common/op_class.hpp"
+#include "common/pixels.hpp"
 
 #include <algorithm>
 #include <vector>
@@ -117,15 +118,15 @@ static gboolean process(GeglOperation* operation, GeglBuffer* input, GeglBuffer*
     const smp::ScalpMask mask(settings_of(GEGL_PROPERTIES(operation)), level);
     const int context = mask.context_px();
     std::vector<float> lab, grey, grey_alpha;
+    std::vector<unsigned char> native;
     for (int y = region.y; y < region.y + region.height; y += block_px)
       for (int x = region.x; x < region.x + region.width; x += block_px) {
         const GeglRectangle block{x, y, std::min(block_px, region.x + region.width - x),
                                   std::min(block_px, region.y + region.height - y)};
         const GeglRectangle need = padded(block, context);
         lab.resize(static_cast<std::size_t>(need.width) * need.height * 4);
-        gegl_buffer_get(input, &need, smp_filters::level_scale(level),
-                        babl_format_with_space("CIE Lab alpha float", space), lab.data(), GEGL_AUTO_ROWSTRIDE,
-                        GEGL_ABYSS_NONE);
+        smp_filters::read_pixels(input, need, level, babl_format_with_space("CIE Lab alpha float", space), lab.data(),
+                                 native);
         grey.resize(static_cast<std::size_t>(block.width) * block.height);
         mask.render(lab.data(), need.width, need.height, grey.data());
         grey_alpha.resize(grey.size() * 2);

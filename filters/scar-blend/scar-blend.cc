@@ -39,6 +39,7 @@ property_double (texture, _("Texture"), SMP_DEFAULT(texture))
 
 #include "common/levels.hpp"
 #include "common/op_class.hpp"
+#include "common/pixels.hpp"
 #include "common/whole_input.hpp"
 
 #include <algorithm>
@@ -66,11 +67,13 @@ const Babl* pixel_format(GeglOperation* operation)
   return babl_format_with_space("RGBA float", gegl_operation_get_source_space(operation, "input"));
 }
 
-// A strip of rows of a buffer at the render's level, read when a row outside it is asked for.
+// A strip of rows of a buffer at the render's level, read when a row outside it is asked for;
+// `as_is` keeps the input's own values (the photo passed through), else they are read as the
+// blend works on them (pixels.hpp).
 class Strip {
  public:
-  Strip(GeglBuffer* buffer, const GeglRectangle& area, int level, const Babl* format, int components)
-      : buffer_(buffer), area_(area), level_(level), format_(format), components_(components)
+  Strip(GeglBuffer* buffer, const GeglRectangle& area, int level, const Babl* format, int components, bool as_is)
+      : buffer_(buffer), area_(area), level_(level), format_(format), components_(components), as_is_(as_is)
   {
   }
   float* row(int y)
@@ -79,8 +82,11 @@ class Strip {
       first_ = y;
       const GeglRectangle strip{area_.x, area_.y + y, area_.width, std::min(strip_rows, area_.height - y)};
       pixels_.resize(static_cast<std::size_t>(components_) * area_.width * strip_rows);
-      gegl_buffer_get(buffer_, &strip, smp_filters::level_scale(level_), format_, pixels_.data(), GEGL_AUTO_ROWSTRIDE,
-                      GEGL_ABYSS_NONE);
+      if (as_is_)
+        gegl_buffer_get(buffer_, &strip, smp_filters::level_scale(level_), format_, pixels_.data(), GEGL_AUTO_ROWSTRIDE,
+                        GEGL_ABYSS_NONE);
+      else
+        smp_filters::read_pixels(buffer_, strip, level_, format_, pixels_.data(), native_);
     }
     return &pixels_[static_cast<std::size_t>(components_) * area_.width * static_cast<std::size_t>(y - first_)];
   }
@@ -91,7 +97,9 @@ class Strip {
   int level_;
   const Babl* format_;
   int components_, first_ = 0;
+  bool as_is_;
   std::vector<float> pixels_;
+  std::vector<unsigned char> native_;
 };
 
 // The photo (in L*a*b*) and the mask read from GEGL's buffers, and the toned photo written to
@@ -101,15 +109,17 @@ class BufferRows final : public smp::ScarBlendRows {
   BufferRows(GeglOperation* operation, GeglBuffer* input, GeglBuffer* aux, GeglBuffer* output,
              const GeglRectangle& area, int level)
       : rgba_format_(pixel_format(operation)), lab_format_(babl_format("CIE Lab alpha float")),
-        to_lab_(babl_fish(rgba_format_, lab_format_)), to_rgba_(babl_fish(lab_format_, rgba_format_)),
-        photo_(input, area, level, rgba_format_, 4), mask_(aux, area, level, gegl_operation_get_format(operation, "aux"), 2),
-        original_(input, area, level, rgba_format_, 4), output_(output), area_(area), level_(level)
+        to_rgba_(babl_fish(lab_format_, rgba_format_)),
+        photo_(input, area, level, rgba_format_, 4, false),
+        mask_(aux, area, level, gegl_operation_get_format(operation, "aux"), 2, false),
+        original_(input, area, level, rgba_format_, 4, true), output_(output), area_(area), level_(level)
   {
   }
 
   void read(int y, float* lab_alpha, float* mask) override
   {
-    babl_process(to_lab_, photo_.row(y), lab_alpha, area_.width);
+    auto* rgba = reinterpret_cast<unsigned char*>(photo_.row(y));
+    smp_filters::convert(rgba_format_, rgba, static_cast<std::size_t>(area_.width), lab_format_, lab_alpha);
     const float* grey_alpha = mask_.row(y);
     for (int x = 0; x < area_.width; ++x)
       mask[x] = grey_alpha[2 * x] * grey_alpha[2 * x + 1];
@@ -136,7 +146,7 @@ class BufferRows final : public smp::ScarBlendRows {
   }
 
  private:
-  const Babl *rgba_format_, *lab_format_, *to_lab_, *to_rgba_;
+  const Babl *rgba_format_, *lab_format_, *to_rgba_;
   Strip photo_, mask_, original_;
   GeglBuffer* output_;
   GeglRectangle area_;
@@ -158,7 +168,7 @@ static gboolean process(GeglOperation* operation, GeglBuffer* input, GeglBuffer*
                         const GeglRectangle* result, gint level)
 {
   level = smp_filters::clamped_level(level);
-  const GeglRectangle area = smp_filters::covering_at_level(*result, level);
+  const GeglRectangle area = smp_filters::region_at_level(*result, level);
   if (area.width <= 0 || area.height <= 0)
     return TRUE;
   const GeglRectangle extent = smp_filters::input_extent(operation);

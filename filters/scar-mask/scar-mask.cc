@@ -44,6 +44,7 @@ property_double (feather, _("Feather (mm)"), SMP_DEFAULT(feather_mm))
 
 #include "common/levels.hpp"
 #include "common/op_class.hpp"
+#include "common/pixels.hpp"
 #include "common/whole_input.hpp"
 
 #include <algorithm>
@@ -125,8 +126,7 @@ class BufferRows final : public smp::ScarMaskRows {
     first = y;
     const GeglRectangle strip{area_.x, area_.y + y, area_.width, std::min(strip_rows, area_.height - y)};
     rows.resize(static_cast<std::size_t>(components) * area_.width * strip_rows);
-    gegl_buffer_get(buffer, &strip, smp_filters::level_scale(level_), format, rows.data(), GEGL_AUTO_ROWSTRIDE,
-                    GEGL_ABYSS_NONE);
+    smp_filters::read_pixels(buffer, strip, level_, format, rows.data(), native_);
   }
 
   GeglBuffer *input_, *aux_, *output_;
@@ -134,6 +134,7 @@ class BufferRows final : public smp::ScarMaskRows {
   int level_;
   const Babl *lab_format_, *mask_format_;
   std::vector<float> lab_rows_, region_rows_, out_rows_;
+  std::vector<unsigned char> native_;
   int lab_first_ = 0, region_first_ = 0;
 };
 
@@ -151,7 +152,7 @@ static gboolean process(GeglOperation* operation, GeglBuffer* input, GeglBuffer*
                         const GeglRectangle* result, gint level)
 {
   level = smp_filters::clamped_level(level);
-  const GeglRectangle area = smp_filters::covering_at_level(*result, level);
+  const GeglRectangle area = smp_filters::region_at_level(*result, level);
   if (area.width <= 0 || area.height <= 0)
     return TRUE;
   const GeglRectangle extent = smp_filters::input_extent(operation);
