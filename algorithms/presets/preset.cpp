@@ -31,7 +31,7 @@ class LineIndex {
     std::istringstream in(text);
     std::string line, group;
     for (int number = 1; std::getline(in, line); ++number) {
-      const auto start = line.find_first_not_of(" \t");
+      const auto start = line.find_first_not_of(spaces);
       if (start == std::string::npos || line[start] == '#')
         continue;
       if (line[start] == '[') {
@@ -39,7 +39,7 @@ class LineIndex {
         note(group, "", number);
       } else if (const auto eq = line.find('='); eq != std::string::npos) {
         std::string key = line.substr(start, eq - start);
-        key.erase(key.find_last_not_of(" \t") + 1);
+        key.erase(key.find_last_not_of(spaces) + 1);
         note(group, key, number);
       }
     }
@@ -52,6 +52,8 @@ class LineIndex {
   const Repeat& first_repeat() const { return repeat_; }
 
  private:
+  static constexpr const char* spaces = " \t\n\v\f\r";  // what GLib trims (g_ascii_isspace)
+
   void note(const std::string& group, const std::string& key, int number)
   {
     auto [it, fresh] = lines_.emplace(std::pair{group, key}, number);
