@@ -117,7 +117,7 @@ property_seed (seed, _("Random seed"), rand)
 
 #include "gegl-op.h"
 
-#include "common/levels.hpp"
+#include "common/regions.hpp"
 #include "common/op_class.hpp"
 
 #include <algorithm>
@@ -175,11 +175,6 @@ const Babl* output_format(GeglProperties* o, const Babl* space)
   return babl_format_with_space(o->output == SMP_STIPPLE_OUTPUT_DOTS ? "RaGaBaA float" : "RGBA float", space);
 }
 
-GeglRectangle padded(const GeglRectangle& r, int pad)
-{
-  return {r.x - pad, r.y - pad, r.width + 2 * pad, r.height + 2 * pad};
-}
-
 // In level-0 pixels, as the region callbacks are given; enough for whichever level is drawn.
 int padding_of(GeglOperation* operation)
 {
@@ -219,7 +214,7 @@ void render_band(GeglOperation* operation, GeglBuffer* input, GeglBuffer* output
 {
   const Babl* luma_alpha = babl_format_with_space("Y'A float", working_space(operation));
   const int padding = renderer.padding_px(level);
-  const GeglRectangle need = padded(band, padding);
+  const GeglRectangle need = smp_filters::padded(band, padding);
   const smp::PixelRect rect{band.x, band.y, band.width, band.height};
   if (padding > 0) {  // resolved dots: the map is read under their centres only
     draw_band(operation, output, band, level,
@@ -255,12 +250,12 @@ static GeglRectangle get_bounding_box(GeglOperation* operation)
 
 static GeglRectangle get_required_for_output(GeglOperation* operation, const gchar*, const GeglRectangle* roi)
 {
-  return padded(*roi, padding_of(operation));
+  return smp_filters::padded(*roi, padding_of(operation));
 }
 
 static GeglRectangle get_invalidated_by_change(GeglOperation* operation, const gchar*, const GeglRectangle* roi)
 {
-  return padded(*roi, padding_of(operation));
+  return smp_filters::padded(*roi, padding_of(operation));
 }
 
 static gboolean process(GeglOperation* operation, GeglBuffer* input, GeglBuffer* output,

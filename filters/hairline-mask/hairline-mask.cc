@@ -54,7 +54,7 @@ property_seed (seed, _("Random seed"), rand)
 
 #include "gegl-op.h"
 
-#include "common/levels.hpp"
+#include "common/regions.hpp"
 #include "common/op_class.hpp"
 
 #include <string>

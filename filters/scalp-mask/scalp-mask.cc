@@ -41,7 +41,7 @@ property_double (texture_size, _("Texture window (mm)"), SMP_DEFAULT(texture_mm)
 
 #include "gegl-op.h"
 
-#include "common/levels.hpp"
+#include "common/regions.hpp"
 #include "common/op_class.hpp"
 #include "common/pixels.hpp"
 
@@ -61,11 +61,6 @@ smp::ScalpMaskSettings settings_of(GeglProperties* o)
   s.feather_mm = o->feather;
   s.texture_mm = o->texture_size;
   return s;
-}
-
-GeglRectangle padded(const GeglRectangle& r, int pad)
-{
-  return {r.x - pad, r.y - pad, r.width + 2 * pad, r.height + 2 * pad};
 }
 
 // In level-0 pixels, as the region callbacks are given; enough for whichever level is drawn.
@@ -97,12 +92,12 @@ static GeglRectangle get_bounding_box(GeglOperation* operation)
 
 static GeglRectangle get_required_for_output(GeglOperation* operation, const gchar*, const GeglRectangle* roi)
 {
-  return padded(*roi, context_of(operation));
+  return smp_filters::padded(*roi, context_of(operation));
 }
 
 static GeglRectangle get_invalidated_by_change(GeglOperation* operation, const gchar*, const GeglRectangle* roi)
 {
-  return padded(*roi, context_of(operation));
+  return smp_filters::padded(*roi, context_of(operation));
 }
 
 static gboolean process(GeglOperation* operation, GeglBuffer* input, GeglBuffer* output,
@@ -123,7 +118,7 @@ static gboolean process(GeglOperation* operation, GeglBuffer* input, GeglBuffer*
       for (int x = region.x; x < region.x + region.width; x += block_px) {
         const GeglRectangle block{x, y, std::min(block_px, region.x + region.width - x),
                                   std::min(block_px, region.y + region.height - y)};
-        const GeglRectangle need = padded(block, context);
+        const GeglRectangle need = smp_filters::padded(block, context);
         lab.resize(static_cast<std::size_t>(need.width) * need.height * 4);
         smp_filters::read_pixels(input, need, level, babl_format_with_space("CIE Lab alpha float", space), lab.data(),
                                  native);

@@ -37,7 +37,7 @@ property_double (texture, _("Texture"), SMP_DEFAULT(texture))
 
 #include "gegl-op.h"
 
-#include "common/levels.hpp"
+#include "common/regions.hpp"
 #include "common/op_class.hpp"
 #include "common/pixels.hpp"
 #include "common/whole_input.hpp"

@@ -42,7 +42,7 @@ property_double (feather, _("Feather (mm)"), SMP_DEFAULT(feather_mm))
 
 #include "gegl-op.h"
 
-#include "common/levels.hpp"
+#include "common/regions.hpp"
 #include "common/op_class.hpp"
 #include "common/pixels.hpp"
 #include "common/whole_input.hpp"

@@ -1,6 +1,6 @@
-// GEGL's zoomed-out renders (mipmap levels): process() is handed its region in level-0
-// coordinates and must draw the level's own pixels, 1 / 2^level as many; region callbacks
-// are not told the level at all. Include after gegl-op.h.
+// Regions: the margins ops read around them, and GEGL's zoomed-out renders (mipmap levels):
+// process() is handed its region in level-0 coordinates and must draw the level's own pixels,
+// 1 / 2^level as many; region callbacks are not told the level at all. Include after gegl-op.h.
 #pragma once
 
 #include <algorithm>
@@ -36,6 +36,18 @@ int margin_at_every_level(MarginAtLevel margin_px)
   for (int level = 1; level <= max_level; ++level)
     widest = std::max(widest, (margin_px(level) + 1) << level);
   return widest;
+}
+
+// `r` grown by `pad` on every side; an unbounded region (GEGL's infinite plane) stays unbounded,
+// and none grows past what an int holds.
+inline GeglRectangle padded(const GeglRectangle& r, int pad)
+{
+  if (gegl_rectangle_is_infinite_plane(&r))
+    return r;
+  const auto clamp = [](long long v) { return static_cast<int>(std::clamp<long long>(v, G_MININT / 2, G_MAXINT / 2)); };
+  const int x0 = clamp(static_cast<long long>(r.x) - pad), y0 = clamp(static_cast<long long>(r.y) - pad);
+  const int x1 = clamp(static_cast<long long>(r.x) + r.width + pad), y1 = clamp(static_cast<long long>(r.y) + r.height + pad);
+  return {x0, y0, x1 - x0, y1 - y0};
 }
 
 inline double level_scale(int level)
