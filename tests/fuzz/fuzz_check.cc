@@ -23,7 +23,10 @@ void listen(const gchar* domain, GLogLevelFlags level, const gchar* message, gpo
 {
   const std::string text = message ? message : "";
   const bool gave_up = text.rfind("smp:", 0) == 0 && text.find("internal error") != std::string::npos;
-  const bool critical = (level & (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_ERROR)) != 0;
+  // GObject refusing a property value out of its range is the case working (newer GLib says so
+  // as a critical, older as a warning).
+  const bool refused_value = text.find("is invalid or out of range for property") != std::string::npos;
+  const bool critical = (level & (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_ERROR)) != 0 && !refused_value;
   if (gave_up || critical) {
     const std::lock_guard<std::mutex> hold(heard_lock);
     heard.push_back(std::string(critical ? "critical from " : "") + (domain ? domain : "") + ": " + text);
