@@ -105,6 +105,15 @@ bool landmarks_on(GimpPath* path, GimpProcedureConfig* config, smp::FrontLandmar
     problem = "the second landmark (the image-left eye) must be left of the third";
     return false;
   }
+  // Every landmark on the canvas or near it: beyond, they are a mistake, not a face.
+  GimpImage* image = gimp_item_get_image(GIMP_ITEM(path));
+  const double w = gimp_image_get_width(image), h = gimp_image_get_height(image);
+  for (const smp::Point& p : anchors)
+    if (p.x < -w || p.x > 2 * w || p.y < -h || p.y > 2 * h) {
+      problem = "a landmark lies far outside the image (at " + std::to_string(static_cast<long>(p.x)) + ", " +
+                std::to_string(static_cast<long>(p.y)) + "): move it onto the face";
+      return false;
+    }
   const smp::Point g = anchors[0], l = anchors[1], r = anchors[2];
   const double eyes = std::hypot(r.x - l.x, r.y - l.y);
   if (eyes < landmark_eyes_min_px) {
@@ -120,15 +129,6 @@ bool landmarks_on(GimpPath* path, GimpProcedureConfig* config, smp::FrontLandmar
     problem = "the first landmark (the glabella) must lie between the eyes, on or just above their line";
     return false;
   }
-  // Every landmark on the canvas or near it: beyond, they are a mistake, not a face.
-  GimpImage* image = gimp_item_get_image(GIMP_ITEM(path));
-  const double w = gimp_image_get_width(image), h = gimp_image_get_height(image);
-  for (const smp::Point& p : anchors)
-    if (p.x < -w || p.x > 2 * w || p.y < -h || p.y > 2 * h) {
-      problem = "a landmark lies far outside the image (at " + std::to_string(static_cast<long>(p.x)) + ", " +
-                std::to_string(static_cast<long>(p.y)) + "): move it onto the face";
-      return false;
-    }
   landmarks = {anchors[0], anchors[1], anchors[2], gimp_procedure_config_get_choice_id(config, "eyes") == pupils};
   return true;
 }
