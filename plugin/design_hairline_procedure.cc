@@ -102,7 +102,7 @@ smp::DensityPlan density_of(GimpProcedureConfig* config, const smp::Path& hair_r
 {
   double transition_mm = smp::HairlineMaskSettings{}.transition_width_mm;
   g_object_get(config, "transition-width-mm", &transition_mm, nullptr);
-  return {px_per_mm, {}, {}, {{{hair_region, transition_mm, true, seed_of(config)}, 1.0}}};
+  return smp::one_zone_plan(px_per_mm, {hair_region, transition_mm, true, seed_of(config)});
 }
 
 PreviewContent preview_of(GimpImage* image, GimpProcedureConfig* config, GeglBuffer* photo, double scale)

@@ -131,7 +131,7 @@ GimpLayer* add_simulation(GimpImage* image, const Simulation& simulation, GimpDr
   Graph graph;
   if (!plan.hairline.empty()) {
     insert_path(image, plan.hairline, "SMP hairline");
-    const smp::DensityPlan hair_side{plan.px_per_mm, {}, {}, {{plan.hair_side, 1.0}}};
+    const smp::DensityPlan hair_side = smp::one_zone_plan(plan.px_per_mm, plan.hair_side);
     render_into(GIMP_DRAWABLE(new_channel(image, "SMP hairline density")),
                 full_size_density_node(graph, hair_side, smp_filters::density_plan::Output::grey));
   }
@@ -162,6 +162,8 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
 {
   if (gimp_image_get_base_type(image) == GIMP_INDEXED)
     return calling_error(procedure, "Simulate SMP needs an RGB or grayscale image: use Image > Mode > RGB first.");
+  if (const std::string problem = unusable_for_simulation(image); !problem.empty())
+    return calling_error(procedure, "Simulate SMP: " + problem + ".");
   if (!load_smp_operations())
     return execution_error(procedure, missing_filters_message);
   const smp::PresetLibrary library = load_presets();
@@ -181,8 +183,9 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
   std::optional<smp::HeadFrame> head = simulation.face ? std::nullopt : head_from_selection(image, facing);
   // Front views stay inside the model head (and a selection round it); top views keep to bare scalp.
   GimpDrawable* photo = simulation.face ? nullptr : photo_layer(image, drawables);
-  if (!simulation.face && !head && !photo)
-    return calling_error(procedure, "Simulate SMP: select the head with the Ellipse Select tool first (seen from above).");
+  if (!simulation.face && !photo)
+    return calling_error(procedure, "Simulate SMP: the image has no layer with the client's photo: open the photo (File > "
+                                    "Open) and run it on its layer.");
   GimpLayer* group = nullptr;
   {
     UndoGroup undo(image);

@@ -39,6 +39,9 @@ class HairlineMask {
  public:
   HairlineMask(const Path& path, const HairlineMaskSettings& settings, int level);
 
+  // Whether the path was drawn coarser than asked, to bound its points (HairSide::simplified).
+  bool path_simplified() const { return side_.simplified(); }
+
   // Density 0..1 of the pixels of `rect` (at the level given above), row-major.
   void render(const PixelRect& rect, float* density) const;
 

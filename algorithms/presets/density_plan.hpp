@@ -48,6 +48,15 @@ struct DensityPlan {
   DensityPlan scaled(double factor) const;
 };
 
+// A plan of one zone filling `region` fully (a hairline's hair side, a designed hairline).
+inline DensityPlan one_zone_plan(double px_per_mm, const MaskSpec& region)
+{
+  DensityPlan plan;
+  plan.px_per_mm = px_per_mm;
+  plan.zones = {{region, 1.0}};
+  return plan;
+}
+
 // How far a top view's zones reach where the photo's bare scalp goes on: about a quarter of a
 // head's half width, past the edge of the widest zone to the fringe of a Norwood VII.
 inline constexpr double reach_to_hair_mm = 25.0;

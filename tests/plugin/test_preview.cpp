@@ -207,7 +207,7 @@ HairlinePreview hairline_preview_of_a_face(int max_side)
   GeglBuffer* small = smp_plugin::shrunk_to_fit(photo, max_side, result.scale);
   smp::HairlineDesign design;  // juvenile, 80 mm, no undulation of the anchors
   const smp::Path hairline = smp::front_hairline(face, face_px_per_mm, design);
-  const smp::DensityPlan hair_side{face_px_per_mm, {}, {}, {{{hairline, 8.0, true, 0}, 1.0}}};
+  const smp::DensityPlan hair_side = smp::one_zone_plan(face_px_per_mm, {hairline, 8.0, true, 0});
   GeglBuffer* preview = smp_plugin::hairline_preview(small, result.scale, hairline, hair_side);
   save(preview, output_dir() + "/hairline-preview-" + std::to_string(max_side) + ".png");
   const GeglRectangle extent = *gegl_buffer_get_extent(preview);

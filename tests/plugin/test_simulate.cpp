@@ -51,10 +51,6 @@ const smp_test::GimpCase& the_case()
   return c;
 }
 
-// Head-frame coordinates (x across, y front -1 to back 1) of a pixel.
-double frame_x(double px) { return (px - centre_x) / half_w; }
-double frame_y(double py) { return (py - centre_y) / half_l; }
-
 // Dots of the pigment layer (as rendered by its effect), as dark spots' centres.
 std::vector<std::pair<double, double>> dots(const smp_test::Rgba8& image)
 {

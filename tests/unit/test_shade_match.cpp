@@ -64,6 +64,7 @@ BOOST_AUTO_TEST_CASE(every_named_shade_is_plainly_visible_on_light_skin)
                            smp::HairShade::blond}) {
     const double y = 0.340 * luminance(smp::shade_transmittance(shade));
     const double l = 116.0 * std::cbrt(y) - 16.0;
+    BOOST_TEST_MESSAGE(smp::hair_shade_nicks[static_cast<int>(shade)] << ": L* 65 skin darkened by " << 65.0 - l);
     BOOST_TEST(65.0 - l >= 6.0, smp::hair_shade_nicks[static_cast<int>(shade)] << " darkens L* 65 skin by " << 65.0 - l);
   }
 }
