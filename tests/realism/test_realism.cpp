@@ -4,9 +4,11 @@
 // photo, one case per target; a target that does not apply to the photo is skipped with why.
 // By default (meson test, CI) a fixed subset of the photos runs (ci_photos below);
 // SMP_REALISM_PHOTOS=all runs every annotated photo (tools/run-tests realism), or a list of stems.
+// Targets the product does not meet yet run as counted expected failures (known_misses.hpp).
 #include <gegl.h>
 #include <glib/gstdio.h>
 
+#include <boost/test/results_collector.hpp>
 #include <boost/test/unit_test.hpp>
 #include <cstdlib>
 #include <filesystem>
@@ -16,6 +18,7 @@
 #include <sstream>
 #include <string>
 
+#include "known_misses.hpp"
 #include "photo_runs.hpp"
 #include "photo_score.hpp"
 #include "score_table.hpp"
@@ -220,13 +223,37 @@ boost::test_tools::assertion_result skipped(const std::string& why)
   return result;
 }
 
+int known_misses_run = 0, unexpected_passes = 0;
+
+// A known miss whose checks now fail fewer times than listed: visible as a warning (Boost counts
+// the case "passed with warnings"), and named, so that it comes off the list.
+void report_if_met(const smp_realism::KnownMiss& miss)
+{
+  const auto failed = utf::results_collector.results(utf::framework::current_test_case().p_id).p_assertions_failed;
+  if (failed >= static_cast<utf::counter_t>(miss.failing_checks))
+    return;
+  ++unexpected_passes;
+  std::clog << "realism: UNEXPECTED PASS " << miss.stem << "/" << miss.target << ": " << failed << " of its checks failed, "
+            << miss.failing_checks << " expected (was " << miss.measured
+            << "); take it off tests/realism/known_misses.hpp" << std::endl;
+  BOOST_WARN_MESSAGE(false, miss.stem << "/" << miss.target << " meets more of issue 13's target than known_misses.hpp says");
+}
+
 using Applies = std::function<std::string(const smp_realism::AnnotatedPhoto&)>;  // empty: it applies
 
 void add_target(utf::test_suite* suite, const smp_realism::AnnotatedPhoto& photo, const char* name,
                 void (*check)(const std::string&), const Applies& applies)
 {
   const std::string stem = photo.stem;
-  utf::test_case* target = utf::make_test_case([stem, check] { check(stem); }, name, __FILE__, __LINE__);
+  const smp_realism::KnownMiss* miss = smp_realism::known_miss(stem, name);
+  utf::test_case* target = utf::make_test_case(
+      [stem, check, miss] {
+        known_misses_run += miss ? 1 : 0;
+        check(stem);
+        if (miss)
+          report_if_met(*miss);  // not reached when a required check failed: still a miss
+      },
+      name, __FILE__, __LINE__);
   target->add_precondition([&photo, applies](utf::test_unit_id) {
     if (!photos_present())
       return skipped("no photos folder at " + env_or_empty("SMP_PHOTOS_DIR") + " (SMP_PHOTOS_DIR): skipped");
@@ -237,7 +264,7 @@ void add_target(utf::test_suite* suite, const smp_realism::AnnotatedPhoto& photo
     const std::string why = applies(photo);
     return why.empty() ? boost::test_tools::assertion_result(true) : skipped(photo.stem + ": " + why);
   });
-  suite->add(target);
+  suite->add(target, miss && photos_present() ? miss->failing_checks : 0);
 }
 
 bool register_photos()
@@ -272,6 +299,14 @@ bool register_photos()
   std::clog << "realism: " << annotated().size() << " annotated photos"
             << (env_or_empty("SMP_REALISM_PHOTOS").empty() ? " (the default subset; SMP_REALISM_PHOTOS=all for every one)" : "")
             << std::endl;
+  utf::framework::master_test_suite().add(utf::make_test_case(
+      [] {
+        for (const auto& miss : smp_realism::known_misses)
+          BOOST_TEST(smp_realism::names_a_target(miss, env_or_empty("SMP_SOURCE_DIR")),
+                     "known_misses.hpp: " << miss.stem << "/" << miss.target
+                                          << " names no annotated photo's target (annotations in tests/photo-annotations)");
+      },
+      "known_misses_name_annotated_targets", __FILE__, __LINE__));
   for (const auto& photo : annotated()) {
     utf::test_suite* suite = BOOST_TEST_SUITE(photo.stem);
     add_target(suite, photo, "seams_match_the_clients_hair", seams_match_the_clients_hair, with_seams);
@@ -291,6 +326,9 @@ int main(int argc, char** argv)
 {
   gegl_init(nullptr, nullptr);
   const int status = utf::unit_test_main(&register_photos, argc, argv);
+  if (photos_present())
+    std::clog << "realism: " << known_misses_run << " known misses of issue 13 ran as expected failures, "
+              << unexpected_passes << " of them unexpected passes" << std::endl;
   gegl_exit();
   constexpr int skipped_for_meson = 77;  // every case skipped: meson reports SKIP, not OK
   return status == 0 && !photos_present() ? skipped_for_meson : status;
