@@ -34,6 +34,13 @@ std::string mm(double value)
   return text;
 }
 
+// A height on the sheet in words whose sign means what it says: "12.0 mm above", "3.5 mm below"
+// (above: towards the top of the head).
+std::string height(double up_mm, const char* above, const char* below)
+{
+  return mm(std::abs(up_mm)) + " mm " + (up_mm >= -0.05 ? above : below);
+}
+
 std::string string_argument(GimpProcedureConfig* config, const char* name)
 {
   gchar* value = nullptr;
@@ -78,10 +85,10 @@ bool reference_of(GimpImage* image, GimpProcedureConfig* config, const smp::Path
     from_face = true;
     return landmarks_on(given, config, landmarks, problem);
   }
+  // In drawing order, so that the sheet's up is the hairline's hair side (the top of the head)
+  // whichever way the face points in the photo: a stencil always reads upright.
   const auto& segments = hairline.subpaths.front().segments;
-  smp::Point a = segments.front().start, b = segments.back().end;
-  if (a.x > b.x)
-    std::swap(a, b);
+  const smp::Point a = segments.front().start, b = segments.back().end;
   landmarks = {{0.5 * (a.x + b.x), 0.5 * (a.y + b.y)}, a, b, false};
   from_face = false;
   return true;
@@ -104,19 +111,19 @@ StencilDrawing drawing_of(const smp::Path& hairline, const smp::FrontLandmarks& 
   double top = 20.0;
   if (m.crosses_midline) {
     d.ticks.push_back({m.mid_frontal_mm, "B " + mm(m.mid_frontal_mm.y) + " mm"});
-    title.measurements.push_back("Mid-frontal point (B): " + mm(m.mid_frontal_mm.y) + " mm above " + origin +
+    title.measurements.push_back("Mid-frontal point (B): " + height(m.mid_frontal_mm.y, "above ", "below ") + origin +
                                  ", on the midline");
     top = std::max(top, m.mid_frontal_mm.y);
   }
   if (m.has_temple_points) {
-    auto where = [&](const smp::Point& p) { return mm(std::abs(p.x)) + " mm lateral, " + mm(p.y) + " mm up"; };
+    auto where = [&](const smp::Point& p) { return mm(std::abs(p.x)) + " mm lateral, " + height(p.y, "up", "down"); };
     d.ticks.push_back({m.frontotemporal_left_mm, "C"});
     d.ticks.push_back({m.frontotemporal_right_mm, "C'"});
     d.ticks.push_back({m.temporal_peak_left_mm, "D"});
     d.ticks.push_back({m.temporal_peak_right_mm, "D'"});
-    title.measurements.push_back("Temple points: C (image left) " + where(m.frontotemporal_left_mm) + "; C' " +
+    title.measurements.push_back("Temple points: C (left on the sheet) " + where(m.frontotemporal_left_mm) + "; C' " +
                                  where(m.frontotemporal_right_mm));
-    title.measurements.push_back("Temporal peaks: D (image left) " + where(m.temporal_peak_left_mm) + "; D' " +
+    title.measurements.push_back("Temporal peaks: D (left on the sheet) " + where(m.temporal_peak_left_mm) + "; D' " +
                                  where(m.temporal_peak_right_mm) + ". Transition zone " + mm(transition_mm) +
                                  " mm (dashed).");
     for (const smp::Point& p : {m.frontotemporal_left_mm, m.frontotemporal_right_mm})

@@ -187,6 +187,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
     return calling_error(procedure, "Simulate SMP: the image has no layer with the client's photo: open the photo (File > "
                                     "Open) and run it on its layer.");
   GimpLayer* group = nullptr;
+  gimp_progress_init("Simulate SMP");
   {
     UndoGroup undo(image);
     PreservedSelectedLayers keep_selected(image);

@@ -4,7 +4,7 @@
 # folder. A photo that fails is reported and skipped; batch-report.ini lists every photo.
 import os
 
-from gi.repository import Gimp, Gio, GLib
+from gi.repository import Gimp, Gio, GLib, GObject
 
 settings_path = os.environ["SMP_BATCH_SETTINGS"]
 in_dir = os.environ["SMP_BATCH_INPUT"]
@@ -50,13 +50,33 @@ def numbers(kf, group, key, count, where):
     return values
 
 
+def checked(procedure, config, key, value):
+    """The value, if the procedure's argument takes it; else a PhotoError naming the argument, the
+    value and what it takes (GIMP itself only warns on the console and keeps the default)."""
+    pspec = config.find_property(key)
+    if pspec is None:
+        raise PhotoError(f"{procedure.get_name()} has no argument {key}")
+    if isinstance(value, str) and pspec.value_type == GObject.TYPE_STRING and hasattr(Gimp, "param_spec_choice_get_choice"):
+        try:
+            choice = Gimp.param_spec_choice_get_choice(pspec)
+        except TypeError:
+            choice = None
+        if choice is not None and not choice.is_valid(value):
+            raise PhotoError(f"{key}={value} is not one of {', '.join(choice.list_nicks())}")
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and hasattr(pspec, "minimum"):
+        if not pspec.minimum <= value <= pspec.maximum:
+            raise PhotoError(f"{key}={value:g} is outside {pspec.minimum:g} to {pspec.maximum:g}")
+    return value
+
+
 def run(name, image, **arguments):
     procedure = pdb.lookup_procedure(name)
     config = procedure.create_config()
     config.set_property("run-mode", Gimp.RunMode.NONINTERACTIVE)
     config.set_property("image", image)
     for key, value in arguments.items():
-        config.set_property(key.replace("_", "-"), value)
+        key = key.replace("_", "-")
+        config.set_property(key, checked(procedure, config, key, value))
     result = procedure.run(config)
     if result.index(0) != Gimp.PDBStatusType.SUCCESS:
         raise PhotoError(str(result.index(1)))

@@ -77,6 +77,28 @@ never, never_marks = face(1000, 1200, None, [(500, 1000), (30, 1000), (970, 1000
 stencil("uncalibrated", never, never_marks, "a4")
 stencil("from-resolution", never, never_marks, "a4", scale_from_resolution=True)
 
+
+# A top view with the face up, and the same with the face down: the stencils read the same way up.
+def top_view(front):
+    image = Gimp.Image.new(1600, 2000, Gimp.ImageBaseType.RGB)
+    layer = Gimp.Layer.new(image, "photo", 1600, 2000, Gimp.ImageType.RGB_IMAGE, 100, Gimp.LayerMode.NORMAL)
+    image.insert_layer(layer, None, 0)
+    layer.fill(Gimp.FillType.WHITE)
+    image.set_resolution(254.0, 254.0)
+    image.select_ellipse(Gimp.ChannelOps.REPLACE, 50, 50, 1500, 1900)
+    record("design-" + front, run("plug-in-smp-design-hairline", image, view="top", front=front, style="mature",
+                                  irregularity_mm=0.0))
+    Gimp.Selection.none(image)
+    pdf = os.path.join(case_dir, "top-" + front + ".pdf")
+    record("top-" + front, run("plug-in-smp-export-stencil", image, file=Gio.File.new_for_path(pdf), paper="a4",
+                               client_reference="CASE-top", date="2026-11-22", scale_from_resolution=True))
+    return image
+
+
+tops = [top_view(front) for front in ("up", "down")]
+
 report.save_to_file(os.path.join(case_dir, "report.ini"))
+for image in tops:
+    image.delete()
 for image in (single, wide, huge, never):
     image.delete()

@@ -114,13 +114,26 @@ struct Batch {
     write_file(in + "/broken.png", "this is not a PNG");
     write_file(in + "/broken.smp", "[photo]\npx-per-mm=6\nhead=10,10,100,100\n");
     run_batch({"cp", in + "/top-view.png", in + "/no-sidecar.png"});
+    run_batch({"cp", in + "/top-view.png", in + "/sideways.png"});
+    write_file(in + "/sideways.smp", "[photo]\npx-per-mm=6\nhead=" + head_box + "\nfront=sideways\n");
 
-    for (const char* name : {"top-view.png", "front-view.png", "broken.png", "no-sidecar.png", "top-view.smp",
-                             "front-view.png.smp", "broken.smp"})
+    for (const char* name : {"top-view.png", "front-view.png", "broken.png", "no-sidecar.png", "sideways.png", "top-view.smp",
+                             "front-view.png.smp", "broken.smp", "sideways.smp"})
       inputs_before[name] = read_file(in + "/" + name);
     run = run_batch({source + "/tools/smp-batch", settings, in, out});
     BOOST_TEST_MESSAGE("smp-batch printed:\n" << run.output);
+
+    // Settings no procedure takes: each photo fails, naming the value and the choices.
+    const std::string one = dir + "/one-photo";
+    run_batch({"rm", "-rf", one, dir + "/bad-results"});
+    g_mkdir_with_parents(one.c_str(), 0755);
+    run_batch({"cp", in + "/top-view.png", in + "/top-view.smp", one});
+    for (const char* bad : {"preset=norwood-44", "layout=diagonal"}) {
+      write_file(dir + "/bad.smp-batch", std::string("[batch]\npreset=norwood-4\n") + bad + "\n");
+      bad_settings[bad] = run_batch({source + "/tools/smp-batch", dir + "/bad.smp-batch", one, dir + "/bad-results"});
+    }
   }
+  std::map<std::string, Run> bad_settings;
 };
 
 const Batch& the_batch()
@@ -142,17 +155,19 @@ BOOST_AUTO_TEST_CASE(the_good_photos_get_simulation_before_after_and_stencil)
   for (const char* stem : {"top-view", "front-view"})
     for (const char* suffix : {"-simulation.png", "-simulation.xcf", "-before-after.png", "-stencil.pdf", "-stencil.svg"})
       BOOST_TEST(exists(b.out + "/" + stem + suffix), stem << suffix << " is missing; smp-batch printed:\n" << b.run.output);
-  BOOST_TEST(b.run.output.find("[2/4] front-view.png: done") != std::string::npos, b.run.output);
+  BOOST_TEST(b.run.output.find("[2/5] front-view.png: done") != std::string::npos, b.run.output);
   BOOST_TEST(b.run.output.find("top-view.png: done") != std::string::npos, b.run.output);
 }
 
-BOOST_AUTO_TEST_CASE(the_two_failures_are_reported_and_the_exit_status_says_so)
+BOOST_AUTO_TEST_CASE(the_three_failures_are_reported_and_the_exit_status_says_so)
 {
   const auto& b = the_batch();
   BOOST_TEST(b.run.exit_status == 1, "exit status " << b.run.exit_status);
   BOOST_TEST(b.run.output.find("broken.png: FAILED") != std::string::npos, b.run.output);
   BOOST_TEST(b.run.output.find("no-sidecar.png: FAILED: no sidecar") != std::string::npos, b.run.output);
-  BOOST_TEST(b.run.output.find("2 done, 2 failed") != std::string::npos, b.run.output);
+  BOOST_TEST(b.run.output.find("sideways.png: FAILED: front=sideways is not one of up, down, left, right") != std::string::npos,
+             b.run.output);
+  BOOST_TEST(b.run.output.find("2 done, 3 failed") != std::string::npos, b.run.output);
   const std::string report = read_file(b.out + "/batch-report.ini");
   BOOST_TEST(report.find("[broken.png]\nstatus=failed") != std::string::npos, report);
   BOOST_TEST(report.find("[no-sidecar.png]\nstatus=failed") != std::string::npos, report);
@@ -169,10 +184,22 @@ BOOST_AUTO_TEST_CASE(the_inputs_are_never_written)
   while (g_dir_read_name(folder))
     ++files;
   g_dir_close(folder);
-  BOOST_TEST(files == 7, files << " files in the input folder, 7 were put there");
+  BOOST_TEST(files == 9, files << " files in the input folder, 9 were put there");
   const Run same = run_batch({smp_test::env_or_fail("SMP_SOURCE_DIR") + "/tools/smp-batch", b.settings, b.in, b.in});
   BOOST_TEST(same.exit_status == 2, "output = input folder: exit " << same.exit_status);
   BOOST_TEST(same.output.find("no photo is overwritten") != std::string::npos, same.output);
+}
+
+BOOST_AUTO_TEST_CASE(a_setting_no_procedure_takes_fails_the_photo_and_names_the_value_and_the_choices)
+{
+  const auto& b = the_batch();
+  for (const auto& [bad, words] : std::map<std::string, std::string>{
+           {"preset=norwood-44", "preset=norwood-44 is not one of "}, {"layout=diagonal", "layout=diagonal is not one of "}}) {
+    const Run& r = b.bad_settings.at(bad);
+    BOOST_TEST(r.exit_status == 1, bad << ": exit status " << r.exit_status << "; it printed:\n" << r.output);
+    BOOST_TEST(r.output.find("top-view.png: FAILED: " + words) != std::string::npos, bad << ": " << r.output);
+    BOOST_TEST(r.output.find("0 done, 1 failed") != std::string::npos, bad << ": " << r.output);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(the_stencil_of_the_front_view_measures_from_the_glabella)

@@ -190,6 +190,28 @@ BOOST_AUTO_TEST_CASE(the_text_holds_the_construction_measurements)
   }
 }
 
+BOOST_AUTO_TEST_CASE(a_top_view_with_the_face_down_gives_the_same_upright_stencil_as_face_up)
+{
+  const auto& c = the_case();
+  for (const char* section : {"design-up", "design-down", "top-up", "top-down"})
+    BOOST_TEST_REQUIRE(c.value(section, "status") == "success", section << ": " << c.value(section, "message"));
+  const auto measurements = [](const std::string& text) {
+    std::string lines;
+    for (const char* start : {"Mid-frontal point (B): ", "Temple points: ", "Temporal peaks: "}) {
+      const auto at = text.find(start);
+      lines += at == std::string::npos ? std::string("(no ") + start + ")\n" : text.substr(at, text.find('\n', at) - at) + "\n";
+    }
+    return lines;
+  };
+  const std::string up = measurements(text_of(c.dir + "/top-up.pdf")), down = measurements(text_of(c.dir + "/top-down.pdf"));
+  BOOST_TEST_MESSAGE("face up:\n" << up << "face down:\n" << down);
+  BOOST_TEST(up == down, "the face-down stencil differs:\n" << down << "from the face-up one:\n" << up);
+  // Seen from above a mature hairline's middle lies ahead of its temple corners: on a sheet that
+  // reads upright (the top of the head up), below the line joining its ends.
+  BOOST_TEST(up.find(" mm below the line joining") != std::string::npos, up);
+  BOOST_TEST(up.find(" -") == std::string::npos, "a signed distance in words: " << up);
+}
+
 BOOST_AUTO_TEST_CASE(a_wide_drawing_is_tiled_and_its_marks_line_the_pages_up)
 {
   const auto& c = the_case();
