@@ -1,0 +1,40 @@
+// The head's outline seen from above, and the ellipse of the head frame, from a grid of how
+// surely each cell is head (bare scalp or the client's own hair). The outline is the closed
+// curve around the head's middle where that certainty drops most, kept smooth from ray to ray,
+// so an ear, a neck or an arm joined to the head is cut off where it joins; the ellipse is
+// fitted to the outline with the points furthest from it let go.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "geometry/frame.hpp"
+#include "geometry/path.hpp"
+
+namespace smp {
+
+struct HeadOutlineLimits {
+  static constexpr int rays = 180;
+  static constexpr int min_cells = 64;  // a head smaller than this on the grid is no head
+};
+
+struct HeadOutline {
+  std::vector<Point> contour;  // closed, one point a ray, grid pixels (pixel centres at +0.5)
+  HeadFrame frame;             // the fitted ellipse, axes along and across `front_rad`
+};
+
+// `head`: width x height values in 0..1. `edge_cells`: how far either side of the outline the
+// certainty is compared (a few millimetres of the grid). Nothing when no head is found.
+std::optional<HeadOutline> head_outline(const std::vector<float>& head, int width, int height, double front_rad,
+                                        double edge_cells);
+
+// The plug-in's automatic head fit: the bare scalp and hair coverages of smp:scalp-regions
+// averaged over a coarse grid (CellMeans), and the direction the face points; the frame in grid
+// pixels.
+std::optional<HeadFrame> fit_head_frame(const std::vector<float>& bare, const std::vector<float>& hair, int width,
+                                        int height, double front_rad);
+
+// 1 inside the closed `contour`, 0 outside, per cell (its centre tested).
+std::vector<float> inside_contour(const std::vector<Point>& contour, int width, int height);
+
+}  // namespace smp
