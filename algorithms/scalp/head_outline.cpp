@@ -14,7 +14,8 @@ constexpr double jump_per_ray = 0.06;     // of the longest ray: how far the out
 constexpr double step_cost = 0.02;        // per cell of step, against a drop of certainty of up to 1
 constexpr double kept_share = 0.85;       // of the outline's points the ellipse is fitted to at last
 constexpr int trim_rounds = 5;
-constexpr double central_share = 0.15;    // the head's middle is looked for within this of the grid's size
+constexpr double central_share = 0.15;
+constexpr double edge_weight = 0.5;       // an image edge counts as this drop of certainty    // the head's middle is looked for within this of the grid's size
 
 double sample(const std::vector<float>& v, int width, int height, double x, double y, bool& inside)
 {
@@ -32,7 +33,8 @@ double sample(const std::vector<float>& v, int width, int height, double x, doub
 // The closed star-shaped curve round `centre`: on each ray the radius where `head` drops most
 // from inside to outside (or the grid's edge, for a head cut off by the photo's frame), with
 // smoothness between rays; dynamic programming over one and a half turns, the middle turn kept.
-std::vector<Point> polar_contour(const std::vector<float>& head, int width, int height, Point centre, int edge)
+std::vector<Point> polar_contour(const std::vector<float>& head, const std::vector<float>* edges, int width, int height,
+                                 Point centre, int edge)
 {
   const int rays = HeadOutlineLimits::rays;
   const double reach = std::hypot(std::max(centre.x, width - centre.x), std::max(centre.y, height - centre.y));
@@ -42,7 +44,7 @@ std::vector<Point> polar_contour(const std::vector<float>& head, int width, int 
   if (n <= 1)
     return {};
   std::vector<float> cost(static_cast<std::size_t>(rays) * n);
-  std::vector<double> prefix(radii + 1);
+  std::vector<double> prefix(radii + 1), along_edges(radii, 0.0);
   for (int k = 0; k < rays; ++k) {
     const double angle = 2.0 * std::numbers::pi * k / rays, c = std::cos(angle), s = std::sin(angle);
     int leaves = radii;
@@ -52,12 +54,15 @@ std::vector<Point> polar_contour(const std::vector<float>& head, int width, int 
       prefix[r + 1] = prefix[r] + sample(head, width, height, centre.x + c * r, centre.y + s * r, inside);
       if (!inside && leaves == radii)
         leaves = r;
+      if (edges)
+        along_edges[r] = sample(*edges, width, height, centre.x + c * r, centre.y + s * r, inside);
     }
     for (int j = 0; j < n; ++j) {
       const int r = first + j;
       const double within = (prefix[r] - prefix[r - edge]) / edge, beyond = (prefix[r + edge] - prefix[r]) / edge;
       // Past the grid's edge the outline may not go: the photo's frame is where a cut-off head ends.
-      cost[static_cast<std::size_t>(k) * n + j] = r > leaves ? 1e3f : static_cast<float>(beyond - within);
+      cost[static_cast<std::size_t>(k) * n + j] =
+          r > leaves ? 1e3f : static_cast<float>(beyond - within - edge_weight * along_edges[r]);
     }
   }
   const int jump = std::max(1, static_cast<int>(jump_per_ray * radii));
@@ -216,7 +221,7 @@ std::vector<float> inside_contour(const std::vector<Point>& contour, int width, 
 }
 
 std::optional<HeadOutline> head_outline(const std::vector<float>& head, int width, int height, double front_rad,
-                                        double edge_cells)
+                                        double edge_cells, const std::vector<float>* edges)
 {
   const std::size_t count = static_cast<std::size_t>(std::max(width, 0)) * std::max(height, 0);
   if (width < 4 || height < 4 || head.size() < count || !std::isfinite(front_rad))
@@ -250,7 +255,9 @@ std::optional<HeadOutline> head_outline(const std::vector<float>& head, int widt
     within[i] = region[i] ? clean[i] : 0.0f;
   const int edge = std::max(2, static_cast<int>(std::lround(edge_cells)));
   HeadOutline outline;
-  outline.contour = polar_contour(within, width, height, {sx / n, sy / n}, edge);
+  if (edges && edges->size() < count)
+    edges = nullptr;
+  outline.contour = polar_contour(within, edges, width, height, {sx / n, sy / n}, edge);
   const auto frame = ellipse_of(outline.contour, front_rad);
   if (!frame)
     return std::nullopt;

@@ -25,8 +25,10 @@ struct HeadOutline {
 
 // `head`: width x height values in 0..1. `edge_cells`: how far either side of the outline the
 // certainty is compared (a few millimetres of the grid). Nothing when no head is found.
+// `edges`, when given: how strongly the image changes at each cell (0..1), which the outline
+// prefers to follow where the certainty alone runs on (a bare head against bare arms).
 std::optional<HeadOutline> head_outline(const std::vector<float>& head, int width, int height, double front_rad,
-                                        double edge_cells);
+                                        double edge_cells, const std::vector<float>* edges = nullptr);
 
 // The plug-in's automatic head fit: the bare scalp and hair coverages of smp:scalp-regions
 // averaged over a coarse grid (CellMeans), and the direction the face points; the frame in grid

@@ -21,6 +21,8 @@ constexpr double head_smoothing_mm = 2.0;
 constexpr double outline_edge_mm = 3.0;    // head and background are compared this far either side
 constexpr double agreement_mm = 1.0;      // bare and hair decided together over this window
 constexpr double feather_mm = 0.5;
+constexpr double edge_mm = 1.0;            // the outline follows lightness edges this sharp
+constexpr double background_gap_mm = 5.0;  // the second look learns background this far off the head
 constexpr double border_share = 0.04;     // of the photo's shorter side: the band background is learnt from
 constexpr double centre_spread = 0.3;     // of the photo's size: where the head is looked for first
 constexpr int head_components = 4, head_rounds = 6;
@@ -31,6 +33,7 @@ constexpr double hair_share_start = 0.35;  // the first guess of the split: the 
 // shading: then the head shows no hair.
 constexpr double hair_texture_margin = 0.25;
 constexpr double agreement_weight = 4.0;
+constexpr double shine_weight = 8.0;     // log-odds for bare scalp of a full shine
 constexpr double small_hole_share = 0.05;  // of the bare area: a highlight or blemish, filled
 
 double ramp(double v, double lo, double hi) { return std::clamp((v - lo) / (hi - lo), 0.0, 1.0); }
@@ -121,13 +124,25 @@ std::vector<std::size_t> sampled(std::size_t count, Take take)
 }
 
 // How surely each pixel is head (bare or hair) rather than background, from models of both
-// learnt on this photo.
-Plane head_certainty(const Pixels& p, double px_per_mm)
+// learnt on this photo: first from colours near the middle against the border's, then, given
+// `first_head`, from all of that head against what lies well outside it.
+Plane head_certainty(const Pixels& p, double px_per_mm, Facing front, const std::vector<float>* first_head)
 {
   const int w = p.width, h = p.height;
   const std::size_t count = p.l.values.size();
   const int band = std::max(2, static_cast<int>(border_share * std::min(w, h)));
   std::vector<std::uint8_t> head_seed(count), background_seed(count);
+  // The face, and in a view from above and in front the forehead, may run off the photo's front
+  // edge: skin there is not learnt as background.
+  const auto at_front = [&](int x, int y) {
+    switch (front) {
+      case Facing::up: return y < band;
+      case Facing::down: return y >= h - band;
+      case Facing::left: return x < band;
+      case Facing::right: return x >= w - band;
+    }
+    return false;
+  };
   for (int y = 0; y < h; ++y)
     for (int x = 0; x < w; ++x) {
       const std::size_t i = static_cast<std::size_t>(y) * w + x;
@@ -138,8 +153,19 @@ Plane head_certainty(const Pixels& p, double px_per_mm)
       const double headlike = std::max(g.skin, g.hair);
       const bool opaque = p.opaque.values[i] > 0.5f;
       head_seed[i] = opaque && central && headlike > 0.5;
-      background_seed[i] = !opaque || (border && headlike < 0.5) || g.foreign > 0.5;
+      background_seed[i] = !opaque || (border && !(g.skin > 0.5 && at_front(x, y))) || g.foreign > 0.5;
     }
+  if (first_head) {
+    Plane head_plane(w, h);
+    head_plane.values = *first_head;
+    const Plane near = box_mean(head_plane, window_px(background_gap_mm, px_per_mm));
+    for (std::size_t i = 0; i < count; ++i) {
+      const bool opaque = p.opaque.values[i] > 0.5f;
+      head_seed[i] = opaque && (*first_head)[i] > 0.5f;
+      background_seed[i] = !opaque || (near.values[i] == 0.0f && !head_seed[i]) ||
+                           (background_seed[i] && !head_seed[i]);
+    }
+  }
   const auto features = [&](std::size_t i) {
     return Features{p.l.values[i], p.a.values[i], p.b.values[i], 10.0 * p.texture.values[i]};
   };
@@ -162,7 +188,8 @@ Plane head_certainty(const Pixels& p, double px_per_mm)
 
 // Bare scalp's share of each head pixel (the rest is hair): a two-class model of colour and
 // texture learnt on the head itself, then agreement with the neighbours over a millimetre.
-Plane bare_share(const Pixels& p, const std::vector<float>& head, double px_per_mm, double sensitivity)
+Plane bare_share(const Pixels& p, const std::vector<float>& rgba, const std::vector<float>& head, double px_per_mm,
+                 double sensitivity)
 {
   const int w = p.width, h = p.height;
   const std::size_t count = p.l.values.size();
@@ -211,13 +238,25 @@ Plane bare_share(const Pixels& p, const std::vector<float>& head, double px_per_
   const TwoClassModel model(samples, 4, first_hair, split_rounds);
 
   Plane odds(w, h, 0.0f), on_head(w, h, 0.0f);
+  for (const std::size_t i : inside) {
+    odds.values[i] = static_cast<float>(model.log_odds(standard(i)));
+    on_head.values[i] = 1.0f;
+  }
+  // A shine is bare scalp: light reflected by the skin's surface, lighter than the skin around
+  // it and as colourless as grey hair.
+  {
+    std::vector<float> first_bare(count, 0.0f);
+    for (const std::size_t i : inside)
+      first_bare[i] = odds.values[i] > 0.0f ? 1.0f : 0.0f;
+    const std::vector<float> shine = specular_shine(rgba, first_bare, head, w, h, window_px(feather_mm, px_per_mm));
+    for (const std::size_t i : inside)
+      odds.values[i] += static_cast<float>(shine_weight * shine[i]);
+  }
   double texture_bare = 0.0, texture_hair = 0.0, n_bare = 0.0, n_hair = 0.0;
   for (const std::size_t i : inside) {
-    const double o = model.log_odds(standard(i));
-    odds.values[i] = static_cast<float>(o);
-    on_head.values[i] = 1.0f;
-    (o > 0.0 ? texture_bare : texture_hair) += p.texture.values[i];
-    (o > 0.0 ? n_bare : n_hair) += 1.0;
+    const bool is_bare = odds.values[i] > 0.0f;
+    (is_bare ? texture_bare : texture_hair) += p.texture.values[i];
+    (is_bare ? n_bare : n_hair) += 1.0;
   }
   const bool shows_hair = n_bare > 0.0 && n_hair > 0.0 &&
                           texture_hair / n_hair - texture_bare / n_bare >= hair_texture_margin;
@@ -251,6 +290,33 @@ Plane bare_share(const Pixels& p, const std::vector<float>& head, double px_per_
     if (holes[i] && head[i] > 0.5f)
       bare.values[i] = 1.0f;
   return bare;
+}
+
+// How strongly lightness changes at each pixel over a millimetre, 1 at the strongest of the
+// changes within `head` (its 95th percentile) and above.
+std::vector<float> lightness_edges(const Pixels& p, const std::vector<float>& head, double px_per_mm)
+{
+  const int w = p.width, h = p.height, r = window_px(edge_mm, px_per_mm);
+  const Plane smooth = box_mean(p.l, r);
+  std::vector<float> edges(p.l.values.size(), 0.0f);
+  std::vector<double> inside;
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      const float gx = smooth.at(std::min(x + r, w - 1), y) - smooth.at(std::max(x - r, 0), y);
+      const float gy = smooth.at(x, std::min(y + r, h - 1)) - smooth.at(x, std::max(y - r, 0));
+      const std::size_t i = static_cast<std::size_t>(y) * w + x;
+      edges[i] = std::hypot(gx, gy);
+      if (head[i] > 0.5f)
+        inside.push_back(edges[i]);
+    }
+  if (inside.empty())
+    return edges;
+  const std::size_t k = static_cast<std::size_t>(0.95 * (inside.size() - 1));
+  std::nth_element(inside.begin(), inside.begin() + k, inside.end());
+  const double top = std::max(inside[k], 1e-3);
+  for (float& e : edges)
+    e = static_cast<float>(std::min(1.0, e / top));
+  return edges;
 }
 
 }  // namespace
@@ -301,14 +367,19 @@ ScalpRegions scalp_regions(const std::vector<float>& linear_rgba, int width, int
   const double sensitivity = sanitized_number(settings.sensitivity, 0.5, 0.0, 1.0);
 
   const Pixels pixels = pixels_of(linear_rgba, width, height, px_per_mm);
-  const Plane certainty = head_certainty(pixels, px_per_mm);
-  const auto outline = head_outline(certainty.values, width, height, front_rad_of(settings.front),
-                                    outline_edge_mm * px_per_mm);
-  if (!outline)
+  const double front_rad = front_rad_of(settings.front), edge = outline_edge_mm * px_per_mm;
+  const auto first = head_outline(head_certainty(pixels, px_per_mm, settings.front, nullptr).values, width, height, front_rad, edge);
+  if (!first)
     return out;
+  const std::vector<float> first_head = inside_contour(first->contour, width, height);
+  const std::vector<float> edges = lightness_edges(pixels, first_head, px_per_mm);
+  auto outline =
+      head_outline(head_certainty(pixels, px_per_mm, settings.front, &first_head).values, width, height, front_rad, edge, &edges);
+  if (!outline)
+    outline = first;
   out.head = outline->frame;
   const std::vector<float> head = inside_contour(outline->contour, width, height);
-  const Plane bare = bare_share(pixels, head, px_per_mm, sensitivity);
+  const Plane bare = bare_share(pixels, linear_rgba, head, px_per_mm, sensitivity);
 
   Plane bare_soft(width, height), hair_soft(width, height);
   for (std::size_t i = 0; i < count; ++i) {
@@ -320,7 +391,7 @@ ScalpRegions scalp_regions(const std::vector<float>& linear_rgba, int width, int
   hair_soft = box_mean(hair_soft, feather);
   out.bare = std::move(bare_soft.values);
   out.hair = std::move(hair_soft.values);
-  out.shine = specular_shine(linear_rgba, out.bare, width, height, window_px(feather_mm, px_per_mm));
+  out.shine = specular_shine(linear_rgba, out.bare, out.bare, width, height, window_px(feather_mm, px_per_mm));
   return out;
 }
 

@@ -28,12 +28,12 @@ double quantile(std::vector<double> v, double q)
 
 }  // namespace
 
-std::vector<float> specular_shine(const std::vector<float>& linear_rgba, const std::vector<float>& bare, int width,
-                                  int height, int smoothing_px)
+std::vector<float> specular_shine(const std::vector<float>& linear_rgba, const std::vector<float>& bare,
+                                  const std::vector<float>& region, int width, int height, int smoothing_px)
 {
   const std::size_t count = static_cast<std::size_t>(std::max(width, 0)) * std::max(height, 0);
   std::vector<float> shine(count, 0.0f);
-  if (linear_rgba.size() < 4 * count || bare.size() < count)
+  if (linear_rgba.size() < 4 * count || bare.size() < count || region.size() < count)
     return shine;
   std::vector<double> light;
   for (std::size_t i = 0; i < count; ++i)
@@ -71,7 +71,7 @@ std::vector<float> specular_shine(const std::vector<float>& linear_rgba, const s
   const double det = bb * ww - bw * bw;
   Plane raw(width, height);
   for (std::size_t i = 0; i < count; ++i) {
-    if (!(bare[i] > 0.0f) || !(det > 1e-12))
+    if (!(region[i] > 0.0f) || !(det > 1e-12))
       continue;
     const double p[3] = {finite_or_zero(linear_rgba[4 * i]), finite_or_zero(linear_rgba[4 * i + 1]),
                          finite_or_zero(linear_rgba[4 * i + 2])};
@@ -96,7 +96,7 @@ std::vector<float> specular_shine(const std::vector<float>& linear_rgba, const s
   }
   const Plane smooth = window_mean(raw, Plane(width, height, 1.0f), std::max(0, smoothing_px));
   for (std::size_t i = 0; i < count; ++i)
-    shine[i] = bare[i] > 0.0f ? std::clamp(smooth.values[i], 0.0f, 1.0f) : 0.0f;
+    shine[i] = region[i] > 0.0f ? std::clamp(smooth.values[i], 0.0f, 1.0f) : 0.0f;
   return shine;
 }
 

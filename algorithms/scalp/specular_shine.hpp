@@ -9,9 +9,10 @@
 
 namespace smp {
 
-// `linear_rgba`: 4 floats a pixel; `bare`: bare scalp coverage (0..1) of the same pixels. The
-// shine (0..1) on bare scalp, 0 elsewhere, averaged over (2 `smoothing_px` + 1)^2 windows.
-std::vector<float> specular_shine(const std::vector<float>& linear_rgba, const std::vector<float>& bare, int width,
-                                  int height, int smoothing_px);
+// `linear_rgba`: 4 floats a pixel; `bare`: bare scalp coverage (0..1) of the same pixels, the
+// skin the colour is measured on. The shine (0..1) where `region` is above 0 (0 elsewhere),
+// averaged over (2 `smoothing_px` + 1)^2 windows.
+std::vector<float> specular_shine(const std::vector<float>& linear_rgba, const std::vector<float>& bare,
+                                  const std::vector<float>& region, int width, int height, int smoothing_px);
 
 }  // namespace smp
