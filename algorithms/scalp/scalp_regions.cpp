@@ -33,6 +33,9 @@ constexpr double hair_share_start = 0.35;  // the first guess of the split: the 
 // shading: then the head shows no hair.
 constexpr double hair_texture_margin = 0.25;
 constexpr double agreement_weight = 4.0;
+// The model's say over a pixel is capped: a pixel unlike both classes (a blown-out highlight) is
+// decided by its shine and its neighbours rather than by how far out it lies.
+constexpr double odds_cap = 6.0;
 constexpr double shine_weight = 8.0;     // log-odds for bare scalp of a full shine
 constexpr double small_hole_share = 0.05;  // of the bare area: a highlight or blemish, filled
 
@@ -239,7 +242,7 @@ Plane bare_share(const Pixels& p, const std::vector<float>& rgba, const std::vec
 
   Plane odds(w, h, 0.0f), on_head(w, h, 0.0f);
   for (const std::size_t i : inside) {
-    odds.values[i] = static_cast<float>(model.log_odds(standard(i)));
+    odds.values[i] = static_cast<float>(std::clamp(model.log_odds(standard(i)), -odds_cap, odds_cap));
     on_head.values[i] = 1.0f;
   }
   // A shine is bare scalp: light reflected by the skin's surface, lighter than the skin around
