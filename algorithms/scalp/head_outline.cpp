@@ -14,8 +14,8 @@ constexpr double jump_per_ray = 0.06;     // of the longest ray: how far the out
 constexpr double step_cost = 0.02;        // per cell of step, against a drop of certainty of up to 1
 constexpr double kept_share = 0.85;       // of the outline's points the ellipse is fitted to at last
 constexpr int trim_rounds = 5;
-constexpr double central_share = 0.15;
-constexpr double edge_weight = 0.5;       // an image edge counts as this drop of certainty    // the head's middle is looked for within this of the grid's size
+constexpr double central_share = 0.15;    // the head's middle is looked for within this of the grid's size
+constexpr double edge_weight = 0.25;      // an image edge counts as this drop of certainty
 
 double sample(const std::vector<float>& v, int width, int height, double x, double y, bool& inside)
 {
