@@ -1,6 +1,7 @@
 #include "arguments.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <numbers>
 
 #include "follicle-stipple/follicle-stipple.hpp"
@@ -11,6 +12,7 @@ namespace smp_plugin {
 namespace {
 
 enum Eyes { canthi = 0, pupils = 1 };
+constexpr double landmark_eyes_min_px = 8.0;
 
 namespace names = smp_filters::follicle_stipple::names;
 
@@ -103,6 +105,30 @@ bool landmarks_on(GimpPath* path, GimpProcedureConfig* config, smp::FrontLandmar
     problem = "the second landmark (the image-left eye) must be left of the third";
     return false;
   }
+  // Every landmark on the canvas or near it: beyond, they are a mistake, not a face.
+  GimpImage* image = gimp_item_get_image(GIMP_ITEM(path));
+  const double w = gimp_image_get_width(image), h = gimp_image_get_height(image);
+  for (const smp::Point& p : anchors)
+    if (p.x < -w || p.x > 2 * w || p.y < -h || p.y > 2 * h) {
+      problem = "a landmark lies far outside the image (at " + std::to_string(static_cast<long>(p.x)) + ", " +
+                std::to_string(static_cast<long>(p.y)) + "): move it onto the face";
+      return false;
+    }
+  const smp::Point g = anchors[0], l = anchors[1], r = anchors[2];
+  const double eyes = std::hypot(r.x - l.x, r.y - l.y);
+  if (eyes < landmark_eyes_min_px) {
+    problem = "the two eye landmarks are " + std::to_string(static_cast<int>(eyes)) +
+              " px apart: place them on the two eyes (at least " + std::to_string(static_cast<int>(landmark_eyes_min_px)) +
+              " px apart)";
+    return false;
+  }
+  // The glabella lies between the eyes, on or a little above their line.
+  const double along = ((g.x - l.x) * (r.x - l.x) + (g.y - l.y) * (r.y - l.y)) / (eyes * eyes);
+  const double off_line = std::abs((g.x - l.x) * (r.y - l.y) - (g.y - l.y) * (r.x - l.x)) / eyes;
+  if (along < 0.2 || along > 0.8 || off_line > eyes) {
+    problem = "the first landmark (the glabella) must lie between the eyes, on or just above their line";
+    return false;
+  }
   landmarks = {anchors[0], anchors[1], anchors[2], gimp_procedure_config_get_choice_id(config, "eyes") == pupils};
   return true;
 }
@@ -156,6 +182,33 @@ smp::StippleSettings with_overrides(GimpProcedureConfig* config, smp::StippleSet
   if (strength > 0.0)
     stipple.strength = strength;
   return stipple;
+}
+
+std::optional<double> strength_override_of(GimpProcedureConfig* config)
+{
+  double strength = 0.0;
+  g_object_get(config, names::strength, &strength, nullptr);
+  return strength > 0.0 ? std::optional<double>(strength) : std::nullopt;
+}
+
+void add_shade_argument(GimpProcedure* procedure)
+{
+  GimpChoice* choice = gimp_choice_new();
+  const char* const labels[] = {"Match the client's hair in the photo", "Black", "Dark brown", "Brown", "Grey", "Blond",
+                                "The preset's own"};
+  const char* const help[] = {"Solved so that the treated scalp has the colour and grain of the client's own hair beside "
+                              "it; dark brown where the photo shows no such hair",
+                              nullptr, nullptr, nullptr, nullptr, nullptr,
+                              "The preset's dot size and strength, unchanged"};
+  for (int i = 0; i < 7; ++i)
+    gimp_choice_add(choice, shade_choice_nicks[i], i, labels[i], help[i]);
+  gimp_procedure_add_choice_argument(procedure, "shade", "S_hade", "What the pigment's shade is matched to", choice,
+                                     shade_choice_nicks[0], G_PARAM_READWRITE);
+}
+
+ShadeChoice shade_choice_of(GimpProcedureConfig* config)
+{
+  return static_cast<ShadeChoice>(std::clamp(gimp_procedure_config_get_choice_id(config, "shade"), 0, 6));
 }
 
 }  // namespace smp_plugin

@@ -6,9 +6,11 @@
 #include <libgimp/gimp.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "geometry/frame.hpp"
+#include "hair_match.hpp"
 #include "presets/preset.hpp"
 
 namespace smp_plugin {
@@ -43,5 +45,12 @@ std::uint32_t seed_of(GimpProcedureConfig* config);
 // preset's), and the stipple with them applied.
 void add_stipple_override_arguments(GimpProcedure* procedure);
 smp::StippleSettings with_overrides(GimpProcedureConfig* config, smp::StippleSettings stipple);
+// The strength the user gave, if any (0 keeps the preset's).
+std::optional<double> strength_override_of(GimpProcedureConfig* config);
+
+// "shade": what the pigment is matched to (the client's hair in the photo, a named hair colour,
+// or the preset's own stipple).
+void add_shade_argument(GimpProcedure* procedure);
+ShadeChoice shade_choice_of(GimpProcedureConfig* config);
 
 }  // namespace smp_plugin

@@ -102,7 +102,7 @@ smp::DensityPlan density_of(GimpProcedureConfig* config, const smp::Path& hair_r
 {
   double transition_mm = smp::HairlineMaskSettings{}.transition_width_mm;
   g_object_get(config, "transition-width-mm", &transition_mm, nullptr);
-  return {px_per_mm, {}, {}, {{{hair_region, transition_mm, true, seed_of(config)}, 1.0}}};
+  return smp::one_zone_plan(px_per_mm, {hair_region, transition_mm, true, seed_of(config)});
 }
 
 PreviewContent preview_of(GimpImage* image, GimpProcedureConfig* config, GeglBuffer* photo, double scale)
@@ -148,7 +148,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
     const LiftedSelection whole_image(image);
     channel = new_channel(image, channel_name);
     Graph graph;
-    render_into(GIMP_DRAWABLE(channel), density_node(graph, density_of(config, hair_region, px_per_mm),
+    render_into(GIMP_DRAWABLE(channel), full_size_density_node(graph, density_of(config, hair_region, px_per_mm),
                                                      smp_filters::density_plan::Output::grey));
   }
   GimpValueArray* values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);

@@ -11,6 +11,11 @@
 #include "scar-mask/scar-mask.hpp"
 
 namespace smp_plugin {
+namespace {
+
+constexpr double density_px_per_mm_max = 4.0;
+
+}  // namespace
 
 bool load_smp_operations()
 {
@@ -61,6 +66,16 @@ GeglNode* density_node(Graph& graph, const smp::DensityPlan& plan, smp_filters::
   return node;
 }
 
+GeglNode* full_size_density_node(Graph& graph, const smp::DensityPlan& plan, smp_filters::density_plan::Output output)
+{
+  const double shrink = std::min(1.0, density_px_per_mm_max / std::max(plan.px_per_mm, 1e-6));
+  if (shrink >= 1.0)
+    return density_node(graph, plan, output);
+  GeglNode* enlarged = graph.node("gegl:scale-ratio", "x", 1.0 / shrink, "y", 1.0 / shrink, "sampler", GEGL_SAMPLER_LINEAR);
+  gegl_node_link(density_node(graph, plan.scaled(shrink), output), enlarged);
+  return enlarged;
+}
+
 GeglNode* as_coverage(Graph& graph, GeglNode* mask, const Babl* stored)
 {
   // The same numbers in the linear twin of their encoding ("Y' u8" -> "Y u8"): nothing converts them.
@@ -73,12 +88,18 @@ GeglNode* as_coverage(Graph& graph, GeglNode* mask, const Babl* stored)
   return cast;
 }
 
+// `input` into the composer `operation`, with `aux` on its aux pad.
+GeglNode* composed(Graph& graph, const char* operation, GeglNode* input, GeglNode* aux)
+{
+  GeglNode* node = graph.node(operation);
+  gegl_node_link(input, node);
+  gegl_node_connect(aux, "output", node, "aux");
+  return node;
+}
+
 GeglNode* kept_inside(Graph& graph, GeglNode* density, GeglNode* coverage)
 {
-  GeglNode* kept = graph.node("gegl:opacity");
-  gegl_node_link(density, kept);
-  gegl_node_connect(coverage, "output", kept, "aux");
-  return kept;
+  return composed(graph, "gegl:opacity", density, coverage);
 }
 
 GeglNode* scalp_coverage(Graph& graph, GeglNode* photo, const smp::ScalpMaskSettings& settings)
@@ -87,6 +108,19 @@ GeglNode* scalp_coverage(Graph& graph, GeglNode* photo, const smp::ScalpMaskSett
   smp_filters::scalp_mask::set(mask, settings);
   gegl_node_link(photo, mask);
   return as_coverage(graph, mask, babl_format("Y'A float"));
+}
+
+Segments segments_of(Graph& graph, GeglNode* photo, double px_per_mm)
+{
+  smp::ScalpMaskSettings bare_only;
+  bare_only.px_per_mm = px_per_mm;
+  smp::ScalpMaskSettings head = bare_only;
+  head.hair_density = 1.0;
+  Segments s;
+  s.bare = scalp_coverage(graph, photo, bare_only);
+  // Hair is the head that is not bare skin.
+  s.hair = composed(graph, "gegl:subtract", scalp_coverage(graph, photo, head), s.bare);
+  return s;
 }
 
 GeglNode* stipple_node(Graph& graph, GeglNode* density, const smp::StippleSettings& settings)
@@ -99,10 +133,7 @@ GeglNode* stipple_node(Graph& graph, GeglNode* density, const smp::StippleSettin
 
 GeglNode* multiplied(Graph& graph, GeglNode* photo, GeglNode* transmittance)
 {
-  GeglNode* multiply = graph.node("gegl:multiply");
-  gegl_node_link(photo, multiply);
-  gegl_node_connect(transmittance, "output", multiply, "aux");
-  return multiply;
+  return composed(graph, "gegl:multiply", photo, transmittance);
 }
 
 SimulationSpec SimulationSpec::scaled(double factor) const
@@ -115,11 +146,51 @@ SimulationSpec SimulationSpec::scaled(double factor) const
   return s;
 }
 
+double hair_density_for(const std::string& category)
+{
+  return category == "filler" || category == "scar" || category == "other" ? 0.5 : 0.0;
+}
+
+SimulationSpec simulation_spec(const smp::Preset& preset, const smp::Placement& placement, std::uint32_t seed,
+                               const smp::StippleSettings& stipple)
+{
+  SimulationSpec spec;
+  spec.plan = smp::density_plan(preset, placement, seed);
+  spec.stipple = stipple;
+  spec.stipple.px_per_mm = placement.px_per_mm;
+  spec.stipple.seed = seed;
+  if (placement.view == smp::View::top) {
+    // Zones end at the client's own hair, not at their outlines: no bald band before the fringe.
+    spec.plan.reach_mm = smp::reach_to_hair_mm;
+    smp::ScalpMaskSettings on_scalp;
+    on_scalp.px_per_mm = placement.px_per_mm;
+    on_scalp.hair_density = hair_density_for(preset.category);
+    spec.on_scalp = on_scalp;
+  }
+  return spec;
+}
+
 GeglNode* simulation_density(Graph& graph, const SimulationSpec& spec, GeglNode* photo, GeglNode* within)
 {
-  GeglNode* density = density_node(graph, spec.plan);
-  if (spec.on_scalp)
-    density = kept_inside(graph, density, scalp_coverage(graph, photo, *spec.on_scalp));
+  // The density is smooth at the millimetre scale (ramps several mm wide): on a fine photo it is
+  // planned and kept to the scalp on a coarser copy, then enlarged.
+  const double shrink = std::min(1.0, density_px_per_mm_max / std::max(spec.plan.px_per_mm, 1e-6));
+  const SimulationSpec work = shrink < 1.0 ? spec.scaled(shrink) : spec;
+  GeglNode* density = density_node(graph, work.plan);
+  if (work.on_scalp) {
+    GeglNode* small_photo = photo;
+    if (shrink < 1.0) {
+      small_photo = graph.node("gegl:scale-ratio", "x", shrink, "y", shrink, "sampler", GEGL_SAMPLER_LINEAR);
+      gegl_node_link(photo, small_photo);
+    }
+    density = kept_inside(graph, density, scalp_coverage(graph, small_photo, *work.on_scalp));
+  }
+  if (shrink < 1.0) {
+    GeglNode* enlarged = graph.node("gegl:scale-ratio", "x", 1.0 / shrink, "y", 1.0 / shrink, "sampler",
+                                    GEGL_SAMPLER_LINEAR);
+    gegl_node_link(density, enlarged);
+    density = enlarged;
+  }
   if (within)
     density = kept_inside(graph, density, within);
   return density;

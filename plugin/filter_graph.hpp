@@ -7,10 +7,12 @@
 
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "density-plan/density-plan.hpp"
 #include "presets/density_plan.hpp"
+#include "presets/preset.hpp"
 #include "scalp/scalp_mask.hpp"
 #include "stipple/stipple_settings.hpp"
 
@@ -61,15 +63,31 @@ GeglNode* source_node(Graph& graph, GeglBuffer* buffer, double dx = 0.0, double 
 GeglNode* density_node(Graph& graph, const smp::DensityPlan& plan,
                        smp_filters::density_plan::Output output = smp_filters::density_plan::Output::alpha);
 
+// The same for a fine photo: planned on a coarser copy (the density is smooth at the mm scale:
+// ramps several mm wide) and enlarged, which is many times faster than planning every pixel.
+GeglNode* full_size_density_node(Graph& graph, const smp::DensityPlan& plan,
+                                 smp_filters::density_plan::Output output = smp_filters::density_plan::Output::alpha);
+
 // A mask's stored numbers read as coverage, whatever its encoding (`stored` is the format its
 // numbers were written in): as a selection, a layer mask or opacity takes them.
 GeglNode* as_coverage(Graph& graph, GeglNode* mask, const Babl* stored);
+
+// `input` into the composer `operation` (gegl:multiply, gegl:opacity, ...), with `aux` on its aux pad.
+GeglNode* composed(Graph& graph, const char* operation, GeglNode* input, GeglNode* aux);
 
 // `density` (white, density as alpha) with its alpha multiplied by `coverage`.
 GeglNode* kept_inside(Graph& graph, GeglNode* density, GeglNode* coverage);
 
 // smp:scalp-mask of `photo` as coverage: 1 on bare scalp, the settings' share over hair.
 GeglNode* scalp_coverage(Graph& graph, GeglNode* photo, const smp::ScalpMaskSettings& settings);
+
+// What a segmentation of the photo says, each as coverage (0..1 in "Y float").
+struct Segments {
+  GeglNode* bare = nullptr;   // bare scalp
+  GeglNode* hair = nullptr;   // the client's own hair
+  GeglNode* shine = nullptr;  // specular share (nullptr: not known)
+};
+Segments segments_of(Graph& graph, GeglNode* photo, double px_per_mm);
 
 // smp:follicle-stipple of `density` with these settings (scale included).
 GeglNode* stipple_node(Graph& graph, GeglNode* density, const smp::StippleSettings& settings);
@@ -87,6 +105,16 @@ struct SimulationSpec {
   // The same on the photo scaled by `factor` (a shrunk preview).
   SimulationSpec scaled(double factor) const;
 };
+
+// What Simulate SMP plans for a preset on a head (top view) or a face (front view): the plan,
+// whose zones in a top view reach on to the client's own hair, kept to bare scalp (with the
+// preset's share over hair), and the stipple.
+SimulationSpec simulation_spec(const smp::Preset& preset, const smp::Placement& placement, std::uint32_t seed,
+                               const smp::StippleSettings& stipple);
+
+// Share of full density a preset keeps over existing hair: fillers, scar camouflage and diffuse
+// thinning go between the hairs (thinner there), the rest only on bare scalp.
+double hair_density_for(const std::string& category);
 
 // The density Simulate SMP paints into its pigment layer (white, density as alpha): the plan,
 // kept to bare scalp of `photo` and inside `within` (coverage; nullptr: everywhere).

@@ -13,6 +13,24 @@ double px_per_mm_of(GimpImage* image)
   return 0.5 * (x_dpi + y_dpi) / mm_per_inch;
 }
 
+std::string unusable_for_simulation(GimpImage* image)
+{
+  const int width = gimp_image_get_width(image), height = gimp_image_get_height(image);
+  if (width < ScaleLimits::image_min_px || height < ScaleLimits::image_min_px)
+    return "the image is " + std::to_string(width) + " x " + std::to_string(height) + " px: a photo of the head needs at least " +
+           std::to_string(ScaleLimits::image_min_px) + " px each way";
+  const double px_per_mm = px_per_mm_of(image);
+  if (!(px_per_mm >= ScaleLimits::plausible_min_px_per_mm && px_per_mm <= ScaleLimits::plausible_max_px_per_mm)) {
+    char text[300];
+    g_snprintf(text, sizeof text,
+               "the image's resolution gives %.4g px/mm, outside what a photo of a head can have (%.1f to %.0f): set "
+               "the scale with SMP Calibrate Scale (a ruler or the pupils in the photo) or Image > Print Size",
+               px_per_mm, ScaleLimits::plausible_min_px_per_mm, ScaleLimits::plausible_max_px_per_mm);
+    return text;
+  }
+  return "";
+}
+
 namespace {
 
 constexpr const char* scale_parasite = "smp-scale-source";

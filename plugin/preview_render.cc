@@ -29,10 +29,7 @@ GeglNode* fill_over(Graph& graph, GeglNode* below, const char* colour, GeglNode*
   GeglNode* through = graph.node("gegl:opacity", "value", opacity);
   gegl_node_link(paint, through);
   gegl_node_connect(mask, "output", through, "aux");
-  GeglNode* over = graph.node("gegl:over");
-  gegl_node_link(below, over);
-  gegl_node_connect(through, "output", over, "aux");
-  return over;
+  return composed(graph, "gegl:over", below, through);
 }
 
 // Where the ramp crosses `level`: the edge of the thresholded mask, as a line about 2 px wide.
@@ -93,10 +90,7 @@ GeglBuffer* hairline_preview(GeglBuffer* photo, double scale, const smp::Path& h
     shown = fill_over(graph, shown, ramp_edge_colour, level_line(graph, ramp, level), 0.8);
   GeglPath* stroke_path = graph.own(gegl_path_new_from_string(smp::to_svg_path(smp::scaled(hairline, scale)).c_str()));
   GeglNode* stroke = graph.node("gegl:vector-stroke", "d", stroke_path, "color", graph.colour(hairline_colour), "width", 2.0);
-  GeglNode* over = graph.node("gegl:over");
-  gegl_node_link(shown, over);
-  gegl_node_connect(stroke, "output", over, "aux");
-  return rendered(over, extent);
+  return rendered(composed(graph, "gegl:over", shown, stroke), extent);
 }
 
 }  // namespace smp_plugin

@@ -2,11 +2,6 @@
 
 namespace smp_plugin {
 
-double hair_density_for(const std::string& category)
-{
-  return category == "filler" || category == "scar" || category == "other" ? 0.5 : 0.0;
-}
-
 GimpDrawable* photo_layer(GimpImage* image, GimpDrawable** selected)
 {
   if (selected && selected[0] && GIMP_IS_LAYER(selected[0]) && !gimp_item_is_group(GIMP_ITEM(selected[0])) &&

@@ -10,6 +10,7 @@
 #include "dialog_preview.hpp"
 #include "filter_graph.hpp"
 #include "gimp_paths.hpp"
+#include "hair_match.hpp"
 #include "head_fit.hpp"
 #include "image_guards.hpp"
 #include "image_scale.hpp"
@@ -19,6 +20,7 @@
 #include "preview_render.hpp"
 #include "procedures.hpp"
 #include "scalp_mask.hpp"
+#include "stage_timer.hpp"
 
 namespace smp_plugin {
 namespace {
@@ -31,6 +33,7 @@ struct Simulation {
   double px_per_mm = 10.0;
   std::optional<smp::FrontLandmarks> face;  // front-view presets
   SimulationSpec spec;
+  std::string shade;  // what the pigment's shade was matched to
 };
 
 // The preset and, for a front view, the face; false and what to do when the arguments can't work.
@@ -63,17 +66,38 @@ void place(Simulation& simulation, const std::optional<smp::HeadFrame>& head)
 {
   const smp::Placement placement = simulation.face ? smp::Placement::on_face(*simulation.face, simulation.px_per_mm)
                                                    : smp::Placement::on_head(*head, simulation.px_per_mm);
-  simulation.spec.plan = smp::density_plan(*simulation.preset, placement, simulation.seed);
-  if (!simulation.face) {
-    smp::ScalpMaskSettings on_scalp;
-    on_scalp.px_per_mm = simulation.px_per_mm;
-    on_scalp.hair_density = hair_density_for(simulation.preset->category);
-    simulation.spec.on_scalp = on_scalp;
-  }
+  simulation.spec = simulation_spec(*simulation.preset, placement, simulation.seed, simulation.spec.stipple);
 }
 
-PreviewContent preview_of(GimpImage* image, GimpProcedureConfig* config, const smp::PresetLibrary& library,
-                          GeglBuffer* photo, double scale)
+// The shade is measured on the photo once per choice of shade and stipple: the preview redraws
+// as settings change without measuring the photo again.
+struct ShadeCache {
+  std::optional<std::pair<std::string, Shaded>> last;
+
+  Shaded of(GimpImage* image, GimpDrawable* photo, const smp::StippleSettings& base, ShadeChoice choice)
+  {
+    char key[160];
+    g_snprintf(key, sizeof key, "%d %g %g %d %u %g", static_cast<int>(choice), base.density_per_cm2,
+               base.dot_diameter_mm, base.sessions, base.seed, base.px_per_mm);
+    if (!last || last->first != key)
+      last = {key, shaded(base, choice, image, photo)};
+    return last->second;
+  }
+};
+
+// The user's own strength, when given, outlasts the shade's.
+void shade(Simulation& simulation, GimpImage* image, GimpDrawable** drawables, GimpProcedureConfig* config,
+           ShadeCache& cache)
+{
+  const Shaded s = cache.of(image, photo_layer(image, drawables), simulation.spec.stipple, shade_choice_of(config));
+  simulation.spec.stipple = s.stipple;
+  if (const auto strength = strength_override_of(config))
+    simulation.spec.stipple.strength = *strength;
+  simulation.shade = s.how;
+}
+
+PreviewContent preview_of(GimpImage* image, GimpDrawable** drawables, GimpProcedureConfig* config,
+                          const smp::PresetLibrary& library, ShadeCache& cache, GeglBuffer* photo, double scale)
 {
   Simulation simulation;
   std::string problem;
@@ -84,10 +108,11 @@ PreviewContent preview_of(GimpImage* image, GimpProcedureConfig* config, const s
     return {nullptr, "To preview, select the head with the Ellipse Select tool (seen from above). Without a "
                      "selection, OK fits the head to the photo and shows it as the path \"SMP head\"."};
   place(simulation, head);
+  shade(simulation, image, drawables, config, cache);
   const smp::StippleSettings& stipple = simulation.spec.stipple;
-  gchar* note = g_strdup_printf("%s: %.0f dots/cm², strength %.2f, %d session%s, at %.1f px/mm.",
-                                simulation.preset->name.c_str(), stipple.density_per_cm2, stipple.strength,
-                                stipple.sessions, stipple.sessions == 1 ? "" : "s", simulation.px_per_mm);
+  gchar* note = g_strdup_printf("%s: %.0f dots/cm², %d session%s, at %.1f px/mm. Shade %s.",
+                                simulation.preset->name.c_str(), stipple.density_per_cm2, stipple.sessions,
+                                stipple.sessions == 1 ? "" : "s", simulation.px_per_mm, simulation.shade.c_str());
   PreviewContent content{simulation_preview(photo, scale, simulation.spec), note};
   g_free(note);
   return content;
@@ -106,9 +131,9 @@ GimpLayer* add_simulation(GimpImage* image, const Simulation& simulation, GimpDr
   Graph graph;
   if (!plan.hairline.empty()) {
     insert_path(image, plan.hairline, "SMP hairline");
-    const smp::DensityPlan hair_side{plan.px_per_mm, {}, {}, {{plan.hair_side, 1.0}}};
+    const smp::DensityPlan hair_side = smp::one_zone_plan(plan.px_per_mm, plan.hair_side);
     render_into(GIMP_DRAWABLE(new_channel(image, "SMP hairline density")),
-                density_node(graph, hair_side, smp_filters::density_plan::Output::grey));
+                full_size_density_node(graph, hair_side, smp_filters::density_plan::Output::grey));
   }
   GimpLayer* pigment = new_pigment_layer(image, group, "SMP pigment");
   GeglNode* pixels = nullptr;
@@ -120,7 +145,10 @@ GimpLayer* add_simulation(GimpImage* image, const Simulation& simulation, GimpDr
   GeglNode* inside = within ? as_coverage(graph, source_node(graph, graph.own(gimp_drawable_get_buffer(GIMP_DRAWABLE(within)))),
                                           stored_format(GIMP_DRAWABLE(within)))
                             : nullptr;
-  render_into(GIMP_DRAWABLE(pigment), simulation_density(graph, simulation.spec, pixels, inside));
+  {
+    const StageTimer timer("pigment layer's density");
+    render_into(GIMP_DRAWABLE(pigment), simulation_density(graph, simulation.spec, pixels, inside));
+  }
   if (!attach_stipple(pigment, simulation.spec.stipple)) {
     gimp_image_remove_layer(image, group);
     problem = missing_filters_message;
@@ -134,13 +162,16 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
 {
   if (gimp_image_get_base_type(image) == GIMP_INDEXED)
     return calling_error(procedure, "Simulate SMP needs an RGB or grayscale image: use Image > Mode > RGB first.");
+  if (const std::string problem = unusable_for_simulation(image); !problem.empty())
+    return calling_error(procedure, "Simulate SMP: " + problem + ".");
   if (!load_smp_operations())
     return execution_error(procedure, missing_filters_message);
   const smp::PresetLibrary library = load_presets();
+  ShadeCache shades;
   if (run_mode == GIMP_RUN_INTERACTIVE &&
       !confirmed_with_preview(procedure, config, "Simulate SMP", image,
                               [&](GimpProcedureConfig* c, GeglBuffer* photo, double scale) {
-                                return preview_of(image, c, library, photo, scale);
+                                return preview_of(image, drawables, c, library, shades, photo, scale);
                               }))
     return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
 
@@ -152,14 +183,16 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
   std::optional<smp::HeadFrame> head = simulation.face ? std::nullopt : head_from_selection(image, facing);
   // Front views stay inside the model head (and a selection round it); top views keep to bare scalp.
   GimpDrawable* photo = simulation.face ? nullptr : photo_layer(image, drawables);
-  if (!simulation.face && !head && !photo)
-    return calling_error(procedure, "Simulate SMP: select the head with the Ellipse Select tool first (seen from above).");
+  if (!simulation.face && !photo)
+    return calling_error(procedure, "Simulate SMP: the image has no layer with the client's photo: open the photo (File > "
+                                    "Open) and run it on its layer.");
   GimpLayer* group = nullptr;
   {
     UndoGroup undo(image);
     PreservedSelectedLayers keep_selected(image);
     const LiftedSelection selection(image);
     if (!simulation.face && !head) {
+      const StageTimer timer("head fit");
       head = head_from_photo(image, photo, simulation.px_per_mm, facing);
       if (!head)
         return calling_error(procedure, "Simulate SMP: no head was found in the layer \"" +
@@ -169,12 +202,18 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
       insert_head_path(image, *head, "SMP head");
     }
     place(simulation, head);
+    {
+      const StageTimer timer("shade");
+      shade(simulation, image, drawables, config, shades);
+    }
+    const StageTimer timer("density and layers");
     group = add_simulation(image, simulation, photo, simulation.face ? selection.saved() : nullptr, problem);
     if (!group)
       return execution_error(procedure, problem);
   }
   GimpValueArray* values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
   g_value_set_object(gimp_value_array_index(values, 1), group);
+  g_value_set_string(gimp_value_array_index(values, 2), simulation.shade.c_str());
   return values;
 }
 
@@ -203,10 +242,13 @@ GimpProcedure* create_simulate_procedure(GimpPlugIn* plug_in)
   add_front_argument(procedure, "Top-view presets: which way the face points in the image");
   add_landmark_arguments(procedure, "Front-view presets: glabella, image-left eye, image-right eye (default: the "
                                     "path \"SMP landmarks\", else the selected path)");
+  add_shade_argument(procedure);
   add_stipple_override_arguments(procedure);
   add_seed_argument(procedure, "Same seed, same dots");
   gimp_procedure_add_layer_return_value(procedure, "group", "Group", "The simulation's layer group", FALSE,
                                         G_PARAM_READWRITE);
+  gimp_procedure_add_string_return_value(procedure, "shade", "Shade", "What the pigment's shade was matched to", "",
+                                         G_PARAM_READWRITE);
   return procedure;
 }
 

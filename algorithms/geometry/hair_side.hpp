@@ -17,6 +17,9 @@ class HairSide {
   HairSide(const Path& path, double scale);
 
   bool empty() const { return distance_edges_.empty(); }
+  // Whether the path had more points than PathLimits::max_flattened_points once flattened, so
+  // its curves were drawn coarser.
+  bool simplified() const { return simplified_; }
 
   // Signed distances (positive on the hair side) of pixel centres (x0 + i + 0.5, y + 0.5),
   // i < count, exact within `reach` pixels of the path; farther ones are +-(reach + 1).
@@ -28,6 +31,7 @@ class HairSide {
   };
   std::vector<Edge> distance_edges_;  // the path, with its open ends extended
   std::vector<Edge> region_edges_;    // closed outlines of the hair side, for inside tests
+  bool simplified_ = false;
 };
 
 }  // namespace smp

@@ -77,7 +77,18 @@ class PathReader {
       p.x += current_.x;
       p.y += current_.y;
     }
-    return true;
+    return within_limits(p);
+  }
+
+  bool within_limits(const Point& p)
+  {
+    if (std::abs(p.x) <= PathLimits::max_coordinate_px && std::abs(p.y) <= PathLimits::max_coordinate_px)
+      return true;
+    char buffer[160];
+    std::snprintf(buffer, sizeof buffer, "the point (%.6g, %.6g) is more than %.0f px from the origin", p.x, p.y,
+                  PathLimits::max_coordinate_px);
+    message_ = buffer;
+    return false;
   }
 
   void add(const Point& c1, const Point& c2, const Point& end)
@@ -133,13 +144,13 @@ class PathReader {
         last_control_ = current_;
         return true;
       case 'H':
-        if (!number(a.x))
+        if (!number(a.x) || !within_limits({relative ? current_.x + a.x : a.x, current_.y}))
           return false;
         line_to({relative ? current_.x + a.x : a.x, current_.y});
         last_control_ = current_;
         return true;
       case 'V':
-        if (!number(a.y))
+        if (!number(a.y) || !within_limits({current_.x, relative ? current_.y + a.y : a.y}))
           return false;
         line_to({current_.x, relative ? current_.y + a.y : a.y});
         last_control_ = current_;
@@ -247,8 +258,8 @@ std::vector<std::vector<Point>> flatten(const Path& path, double tolerance, std:
       // The control polygon bounds the curve; its length sets how many chords keep within tolerance.
       const double hull = distance(c.start, c.control1) + distance(c.control1, c.control2) + distance(c.control2, c.end);
       const double budget = static_cast<double>(max_points > points ? max_points - points : 1);
-      const auto steps = static_cast<std::size_t>(
-          std::clamp(std::ceil(std::sqrt(hull / tolerance)) + 1.0, 1.0, std::max(1.0, budget)));
+      const double wanted = std::ceil(std::sqrt(hull / tolerance)) + 1.0;
+      const auto steps = static_cast<std::size_t>(std::isfinite(wanted) ? std::clamp(wanted, 1.0, budget) : 1.0);
       if (line.empty())
         line.push_back(c.start);
       for (std::size_t i = 1; i <= steps; ++i)

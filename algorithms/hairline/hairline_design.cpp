@@ -215,10 +215,12 @@ Path top_hairline(const HeadFrame& head, double px_per_mm, const HairlineDesign&
   // Seen from above, the front hairline crosses the front of the head: the same anchors, their
   // height up the forehead turned into a distance back from the head's front edge, and their
   // lateral distance across it; lines are kept inside the ellipse. The forehead rises nearly
-  // upright from the brows and curves back like an arc of about 9 cm radius, so a point s mm up
-  // it lies R (1 - cos(s / R)) behind the brow ridge, which is about at the outline's front.
+  // upright from the brows (leaning back about 15 degrees) for about 5 cm, then curves back over
+  // the top like an arc of about 10 cm radius: seen from above, a hairline 8-10 cm up the
+  // forehead lies only 2-3 cm behind the brow ridge, which is about at the outline's front (the
+  // development photos' own hairlines are drawn 2-3 cm behind it).
   constexpr double glabella_behind_front_mm = 5.0;
-  constexpr double forehead_radius_mm = 90.0;
+  constexpr double upright_forehead_mm = 50.0, forehead_lean_rad = 0.26, forehead_radius_mm = 100.0;
   const HairlineDesign d = sanitized(design);
   const double scale = std::isfinite(px_per_mm) && px_per_mm > 0 ? px_per_mm : 1.0;
   const double half_width_mm = std::max(head.half_width_px / scale, 20.0);
@@ -229,7 +231,9 @@ Path top_hairline(const HeadFrame& head, double px_per_mm, const HairlineDesign&
   auto to_image = [&](double x, double y) {
     // y mm up the forehead from the glabella = that far back from the front, on the ellipse.
     const double up = std::max(y, 0.0);
-    double back = glabella_behind_front_mm + forehead_radius_mm * (1.0 - std::cos(up / forehead_radius_mm));
+    const double upright = std::min(up, upright_forehead_mm), curved = std::max(up - upright_forehead_mm, 0.0);
+    double back = glabella_behind_front_mm + upright * std::sin(forehead_lean_rad) +
+                  forehead_radius_mm * (1.0 - std::cos(curved / forehead_radius_mm));
     double lateral = std::clamp(x, -0.97 * half_width_mm, 0.97 * half_width_mm);
     const double edge = half_length_mm * std::sqrt(std::max(0.0, 1.0 - std::pow(lateral / half_width_mm, 2)));
     const double along = std::clamp(edge - back, -edge, edge);

@@ -36,6 +36,7 @@ HairlineMaskSettings sanitized(const HairlineMaskSettings& r)
   s.micro_irregularity = sanitized_number(r.micro_irregularity, d.micro_irregularity, 0.0, 1.0);
   s.macro_irregularity_mm = sanitized_number(r.macro_irregularity_mm, d.macro_irregularity_mm, 0.0, L::macro_max);
   s.macro_wavelength_mm = sanitized_number(r.macro_wavelength_mm, d.macro_wavelength_mm, L::wavelength_min, L::wavelength_max);
+  s.grow_mm = sanitized_number(r.grow_mm, d.grow_mm, 0.0, L::grow_max);
   return s;
 }
 
@@ -79,7 +80,7 @@ void HairlineMask::render(const PixelRect& rect, float* density) const
     std::fill(density, density + n, 0.0f);
     return;
   }
-  const double reach_mm = ramp_reach_mm() + s.macro_irregularity_mm + stray_zone_mm + stray_radius_mm;
+  const double reach_mm = ramp_reach_mm() + s.macro_irregularity_mm + stray_zone_mm + stray_radius_mm + s.grow_mm;
   const double reach_px = reach_mm * px_per_mm_;
   std::vector<float> distance(static_cast<std::size_t>(rect.width));
   for (int j = 0; j < rect.height; ++j) {
@@ -92,6 +93,7 @@ void HairlineMask::render(const PixelRect& rect, float* density) const
         out[i] = d_mm > 0 ? 1.0f : 0.0f;
         continue;
       }
+      d_mm += s.grow_mm;
       const double x_mm = (rect.x + i + 0.5) / px_per_mm_;
       d_mm += s.macro_irregularity_mm * value_noise(s.seed, macro_stream, x_mm, y_mm, s.macro_wavelength_mm);
       double m = profile(d_mm);

@@ -21,6 +21,7 @@ struct HairlineMaskSettings {
   double micro_irregularity = 0.5;     // 0..1
   double macro_irregularity_mm = 1.5;  // amplitude of the undulation
   double macro_wavelength_mm = 15.0;
+  double grow_mm = 0.0;  // the ramp moved this far out from the path (the region grown)
   std::uint32_t seed = 0;
 };
 
@@ -29,6 +30,7 @@ struct HairlineMaskLimits {
   static constexpr double transition_min = 0.1, transition_max = 60.0;
   static constexpr double macro_max = 20.0;
   static constexpr double wavelength_min = 1.0, wavelength_max = 200.0;
+  static constexpr double grow_max = 60.0;
 };
 
 HairlineMaskSettings sanitized(const HairlineMaskSettings& requested);
@@ -36,6 +38,9 @@ HairlineMaskSettings sanitized(const HairlineMaskSettings& requested);
 class HairlineMask {
  public:
   HairlineMask(const Path& path, const HairlineMaskSettings& settings, int level);
+
+  // Whether the path was drawn coarser than asked, to bound its points (HairSide::simplified).
+  bool path_simplified() const { return side_.simplified(); }
 
   // Density 0..1 of the pixels of `rect` (at the level given above), row-major.
   void render(const PixelRect& rect, float* density) const;

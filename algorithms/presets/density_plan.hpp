@@ -1,7 +1,8 @@
 // A preset's density on a photo, planned once and rendered one way. The plan holds, in image
 // pixels, the preset's hairline, the head on its hair side and each zone's outline with its
 // density. Rendered, each zone is its soft outline times its density, the highest zone wins where
-// zones overlap, and all of it is kept to the hair side of the hairline. Simulate SMP paints the
+// zones overlap, each reaches on by the plan's reach where no other zone lies (and within the
+// head), and all of it is kept to the hair side of the hairline. Simulate SMP paints the
 // pigment layer from it through smp:density-plan; its preview, the contact sheets and the tests
 // render the same plan.
 #pragma once
@@ -37,11 +38,28 @@ struct DensityPlan {
   Path hairline;       // empty when the preset has none
   MaskSpec hair_side;  // the head on the hair side of the hairline (no region without one)
   std::vector<ZoneFill> zones;
+  // How far the zones reach on beyond their outlines where no zone lies (the head's edge), for
+  // something else to stop them: a photo's own hair, in top views (0: they end at their outlines).
+  double reach_mm = 0.0;
+  MaskSpec head;  // the head's outline, which the reach never passes (no region: unbounded)
 
   // The same plan on the photo scaled by `factor` (a shrunk preview): regions scaled about the
   // origin, millimetres unchanged.
   DensityPlan scaled(double factor) const;
 };
+
+// A plan of one zone filling `region` fully (a hairline's hair side, a designed hairline).
+inline DensityPlan one_zone_plan(double px_per_mm, const MaskSpec& region)
+{
+  DensityPlan plan;
+  plan.px_per_mm = px_per_mm;
+  plan.zones = {{region, 1.0}};
+  return plan;
+}
+
+// How far a top view's zones reach where the photo's bare scalp goes on: about a quarter of a
+// head's half width, past the edge of the widest zone to the fringe of a Norwood VII.
+inline constexpr double reach_to_hair_mm = 25.0;
 
 DensityPlan density_plan(const Preset& preset, const Placement& placement, std::uint32_t seed);
 

@@ -37,6 +37,15 @@ struct Zone {
   double edge_mm = 8.0;                   // soft edge (10-90%)
 };
 
+// What a preset file may hold: enough for any pattern of hair loss, little enough that no file
+// takes long to read or to paint.
+struct PresetLimits {
+  static constexpr std::size_t max_file_bytes = 256 * 1024;
+  static constexpr long max_name_chars = 80;  // the preset's and each zone's, in characters
+  static constexpr long max_notes_chars = 2000;
+  static constexpr std::size_t max_zones = 64;
+};
+
 struct FrontViewLimits {
   static constexpr double coordinate_mm = 250.0, radius_mm = 300.0;
 };

@@ -34,6 +34,8 @@ struct ScalpRegionsLimits {
   static constexpr double working_pixels_max = 1.0e6;
   static constexpr double working_px_per_mm_max = 4.0;
   static constexpr int working_side_min = 16;  // smaller than this: no head can be told
+  // The op reads no larger photo (its working copy is read from all of it), as the scar ops.
+  static constexpr double max_photo_pixels = 256.0e6;
 };
 
 // The working copy's size for a photo: its scale (<= 1) and pixel size.

@@ -9,27 +9,49 @@ namespace {
 // the result does not drift over long rows.
 Plane box_sum(const Plane& in, int radius)
 {
-  const int w = in.width, h = in.height;
-  Plane rows(w, h), out(w, h);
-  std::vector<double> prefix(static_cast<std::size_t>(std::max(w, h)) + 1);
-  for (int y = 0; y < h; ++y) {
-    prefix[0] = 0.0;
-    for (int x = 0; x < w; ++x)
-      prefix[x + 1] = prefix[x] + in.at(x, y);
-    for (int x = 0; x < w; ++x)
-      rows.at(x, y) = static_cast<float>(prefix[std::min(w, x + radius + 1)] - prefix[std::max(0, x - radius)]);
-  }
-  for (int x = 0; x < w; ++x) {
-    prefix[0] = 0.0;
-    for (int y = 0; y < h; ++y)
-      prefix[y + 1] = prefix[y] + rows.at(x, y);
-    for (int y = 0; y < h; ++y)
-      out.at(x, y) = static_cast<float>(prefix[std::min(h, y + radius + 1)] - prefix[std::max(0, y - radius)]);
+  Plane out(in.width, in.height);
+  StreamingBoxSum sums(in.width, in.height, radius);
+  for (int y = 0; y < in.height; ++y) {
+    sums.push(&in.values[static_cast<std::size_t>(y) * in.width]);
+    while (sums.ready())
+      sums.pop(&out.values[static_cast<std::size_t>(sums.next_row()) * in.width]);
   }
   return out;
 }
 
 }  // namespace
+
+StreamingBoxSum::StreamingBoxSum(int width, int height, int radius)
+    : width_(std::max(width, 0)), height_(std::max(height, 0)), radius_(std::max(radius, 0)),
+      ring_rows_(2 * std::min(radius_, height_) + 2), row_prefix_(static_cast<std::size_t>(width_) + 1),
+      column_sums_(static_cast<std::size_t>(width_) * ring_rows_, 0.0)
+{
+}
+
+void StreamingBoxSum::push(const float* row)
+{
+  const int w = width_, r = radius_;
+  row_prefix_[0] = 0.0;
+  for (int x = 0; x < w; ++x)
+    row_prefix_[x + 1] = row_prefix_[x] + row[x];
+  const int y = rows_in_++;
+  for (int x = 0; x < w; ++x) {
+    const auto row_sum = static_cast<float>(row_prefix_[std::min(w, x + r + 1)] - row_prefix_[std::max(0, x - r)]);
+    column_sum(y + 1, x) = (y == 0 ? 0.0 : column_sum(y, x)) + row_sum;
+  }
+}
+
+bool StreamingBoxSum::ready() const
+{
+  return rows_out_ < height_ && rows_in_ >= std::min(height_, rows_out_ + radius_ + 1);
+}
+
+void StreamingBoxSum::pop(float* sums)
+{
+  const int y = rows_out_++, below = std::min(height_, y + radius_ + 1), above = std::max(0, y - radius_);
+  for (int x = 0; x < width_; ++x)
+    sums[x] = static_cast<float>(column_sum(below, x) - (above == 0 ? 0.0 : column_sum(above, x)));
+}
 
 WindowSums window_sums(const Plane* value, const Plane& weight, int radius)
 {

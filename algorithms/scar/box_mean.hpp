@@ -17,6 +17,30 @@ struct Plane {
   float at(int x, int y) const { return values[static_cast<std::size_t>(y) * width + x]; }
 };
 
+// Box sums of a plane handed over row by row, top to bottom, each row of sums out as soon as its
+// window is complete: what lets a whole-photo op keep a band of rows instead of the photo. The
+// same running sums in the same order as box_sum over the whole plane, so the same bits; it holds
+// 2 radius + 2 rows of column sums (8 bytes a pixel of width each).
+class StreamingBoxSum {
+ public:
+  StreamingBoxSum(int width, int height, int radius);
+
+  // The next input row (`width` floats). Take every ready row out before pushing the next.
+  void push(const float* row);
+  bool ready() const;
+  int next_row() const { return rows_out_; }
+  // Writes the window sums of row next_row() (`width` floats) and moves on.
+  void pop(float* sums);
+
+ private:
+  double& column_sum(int row, int x) { return column_sums_[static_cast<std::size_t>(row % ring_rows_) * width_ + x]; }
+
+  int width_, height_, radius_, ring_rows_;
+  int rows_in_ = 0, rows_out_ = 0;
+  std::vector<double> row_prefix_;
+  std::vector<double> column_sums_;  // running column sums of the row sums, by row index mod ring_rows_
+};
+
 // Sums of `weight * value` and of `weight` over the (2 radius + 1)^2 window around each pixel
 // (the window clipped to the image); `value` may be null (then the sum of weights only).
 struct WindowSums {

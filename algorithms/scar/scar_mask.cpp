@@ -24,7 +24,7 @@ constexpr double working_px_per_mm = 10.0;
 constexpr double max_working_pixels = 8.0e6;
 
 struct Features {
-  Plane valid, skin_L, skin_C, follicles, texture, hair, skin;
+  Plane skin_L, skin_C, follicles, texture, skin;
 };
 
 int px(double mm, double px_per_mm)
@@ -35,13 +35,12 @@ int px(double mm, double px_per_mm)
 Features features_of(const Plane& L, const Plane& C, const Plane& valid, double s)
 {
   Features f;
-  f.valid = valid;
   const Plane fine_mean = window_mean(L, valid, px(0.6, s));
-  f.hair = Plane(L.width, L.height);
+  Plane hair_here(L.width, L.height);
   f.skin = Plane(L.width, L.height);
   for (std::size_t i = 0; i < L.values.size(); ++i) {
     const bool hair = valid.values[i] > 0.0f && fine_mean.values[i] - L.values[i] > hair_contrast;
-    f.hair.values[i] = hair ? 1.0f : 0.0f;
+    hair_here.values[i] = hair ? 1.0f : 0.0f;
     f.skin.values[i] = valid.values[i] > 0.0f && !hair ? 1.0f : 0.0f;
   }
   const int tone_radius = std::max(1, px(0.2, s));
@@ -52,7 +51,8 @@ Features features_of(const Plane& L, const Plane& C, const Plane& valid, double 
       f.skin_L.values[i] = fine_mean.values[i];
       f.skin_C.values[i] = C.values[i];
     }
-  f.follicles = window_mean(f.hair, valid, px(1.5, s));
+  f.follicles = window_mean(hair_here, valid, px(1.5, s));
+  hair_here = Plane();
   Plane deviation(L.width, L.height);
   for (std::size_t i = 0; i < L.values.size(); ++i) {
     const float d = L.values[i] - f.skin_L.values[i];
@@ -189,37 +189,67 @@ struct WorkingImage {
   Plane L, C, valid, skin_hue, scar_hue, look_here;
 };
 
-WorkingImage working_image(const LabImage& image, const Plane* region, int step)
+WorkingImage working_image(ScarMaskRows& rows, int width, int height, bool with_region, int step)
 {
-  const int width = image.width, height = image.height;
-  Plane L(width, height), C(width, height), valid(width, height), skin_hue(width, height), scar_hue(width, height);
-  for (int y = 0; y < height; ++y)
-    for (int x = 0; x < width; ++x) {
-      const float* p = image.at(x, y);
+  const auto w = static_cast<std::size_t>(width);
+  std::vector<float> lab(4 * w), region(w), L(w), C(w), valid(w), skin_hue(w), scar_hue(w);
+  StreamingShrink by_validity(width, height, step, 4), plain(width, height, step, with_region ? 2 : 1);
+  const float* weighted_rows[] = {L.data(), C.data(), skin_hue.data(), scar_hue.data()};
+  const float* plain_rows[] = {valid.data(), region.data()};
+  for (int y = 0; y < height; ++y) {
+    rows.read(y, lab.data(), with_region ? region.data() : nullptr);
+    for (std::size_t x = 0; x < w; ++x) {
+      const float* p = &lab[4 * x];
       const bool ok = std::isfinite(p[0]) && std::isfinite(p[1]) && std::isfinite(p[2]) && p[3] > 0.5f;
-      L.at(x, y) = ok ? std::clamp(p[0], 0.0f, 100.0f) : 0.0f;
-      C.at(x, y) = ok ? std::min(std::hypot(p[1], p[2]), 200.0f) : 0.0f;
-      valid.at(x, y) = ok ? 1.0f : 0.0f;
+      L[x] = ok ? std::clamp(p[0], 0.0f, 100.0f) : 0.0f;
+      C[x] = ok ? std::min(std::hypot(p[1], p[2]), 200.0f) : 0.0f;
+      valid[x] = ok ? 1.0f : 0.0f;
       const float hue = ok ? std::atan2(p[2], p[1]) * 57.29578f : -180.0f;
-      skin_hue.at(x, y) = C.at(x, y) >= skin_chroma_min && hue >= 10.0f && hue <= 80.0f ? 1.0f : 0.0f;
-      scar_hue.at(x, y) = C.at(x, y) >= scar_chroma_min && hue >= -10.0f && hue <= 100.0f ? 1.0f : 0.0f;
+      skin_hue[x] = C[x] >= skin_chroma_min && hue >= 10.0f && hue <= 80.0f ? 1.0f : 0.0f;
+      scar_hue[x] = C[x] >= scar_chroma_min && hue >= -10.0f && hue <= 100.0f ? 1.0f : 0.0f;
     }
-  WorkingImage w{shrunk(L, step, &valid), shrunk(C, step, &valid), shrunk(valid, step, nullptr),
-                 shrunk(skin_hue, step, &valid), shrunk(scar_hue, step, &valid), {}};
-  w.look_here = region ? shrunk(*region, step, nullptr) : Plane(w.valid.width, w.valid.height, 1.0f);
-  for (std::size_t i = 0; i < w.valid.values.size(); ++i) {
-    w.valid.values[i] = w.valid.values[i] > 0.5f ? 1.0f : 0.0f;
-    if (!(w.valid.values[i] > 0.0f && w.look_here.values[i] >= 0.5f))  // also NaN regions
-      w.look_here.values[i] = 0.0f;
+    by_validity.add_row(y, weighted_rows, valid.data());
+    plain.add_row(y, plain_rows, nullptr);
   }
-  return w;
+  WorkingImage wi{by_validity.take(0), by_validity.take(1), plain.take(0), by_validity.take(2), by_validity.take(3), {}};
+  wi.look_here = with_region ? plain.take(1) : Plane(wi.valid.width, wi.valid.height, 1.0f);
+  for (std::size_t i = 0; i < wi.valid.values.size(); ++i) {
+    wi.valid.values[i] = wi.valid.values[i] > 0.5f ? 1.0f : 0.0f;
+    if (!(wi.valid.values[i] > 0.0f && wi.look_here.values[i] >= 0.5f))  // also NaN regions
+      wi.look_here.values[i] = 0.0f;
+  }
+  return wi;
 }
+
+// A photo and region held in memory, as rows.
+class ImageRows final : public ScarMaskRows {
+ public:
+  ImageRows(const LabImage& image, const Plane* region, Plane& mask) : image_(image), region_(region), mask_(mask) {}
+  void read(int y, float* lab_alpha, float* region) override
+  {
+    const auto w = static_cast<std::size_t>(image_.width);
+    if (lab_alpha)
+      std::copy_n(&image_.lab_alpha[4 * w * y], 4 * w, lab_alpha);
+    if (region && region_)
+      std::copy_n(&region_->values[w * y], w, region);
+  }
+  void write(int y, const float* mask) override
+  {
+    const auto w = static_cast<std::size_t>(image_.width);
+    std::copy_n(mask, w, &mask_.values[w * y]);
+  }
+
+ private:
+  const LabImage& image_;
+  const Plane* region_;
+  Plane& mask_;
+};
 
 // The skin a scar is compared with: warm-hued, carrying follicles (when the scalp shows any),
 // and not paler than its own surroundings, so that a scar does not count as its own reference.
-Plane reference_skin(const WorkingImage& w, const Features& f, double s)
+Plane reference_skin(WorkingImage& w, Features& f, double s)
 {
-  Plane reference = f.skin;
+  Plane reference = std::move(f.skin);
   for (std::size_t i = 0; i < reference.values.size(); ++i)
     if (w.skin_hue.values[i] < 0.5f)  // cloth, hair, background
       reference.values[i] = 0.0f;
@@ -234,32 +264,56 @@ Plane reference_skin(const WorkingImage& w, const Features& f, double s)
       if (f.skin_L.values[i] - guess.values[i] > 0.5f * paleness_unit)
         reference.values[i] = 0.0f;
   }
+  w.skin_hue = Plane();
   return reference;
 }
 
 // Evidence of scar tissue per pixel, in units of a clear difference from the skin around:
 // paleness first, then loss of colour, missing follicles and missing fine texture.
-Plane scar_score(const WorkingImage& w, const Features& f, double s)
+Plane scar_score(WorkingImage& w, Features& f, double s)
 {
   const Plane reference = reference_skin(w, f, s);
-  const Plane around_L = background(f.skin_L, reference, s);
-  const Plane around_C = background(f.skin_C, reference, s);
-  const Plane around_follicles = background(f.follicles, reference, s);
-  const Plane around_texture = background(f.texture, reference, s);
-  const Plane near_skin = window_share(reference, px(25.0, s));  // a scar lies in skin, not on a white shirt
-  Plane score(w.L.width, w.L.height, -1e6f);
-  for (std::size_t i = 0; i < score.values.size(); ++i) {
-    if (w.look_here.values[i] <= 0.0f || w.scar_hue.values[i] < 0.5f || near_skin.values[i] < 0.2f)
-      continue;
-    const float pale = (f.skin_L.values[i] - around_L.values[i]) / paleness_unit;
-    const float colourless = (around_C.values[i] - f.skin_C.values[i]) / chroma_unit;
-    const float hairless = around_follicles.values[i] > 0.005f
-                               ? std::clamp(1.0f - f.follicles.values[i] / around_follicles.values[i], 0.0f, 1.0f)
-                               : 0.5f;
-    const float smooth = around_texture.values[i] > 0.3f
-                             ? std::clamp(1.0f - f.texture.values[i] / around_texture.values[i], -1.0f, 1.0f)
-                             : 0.0f;
-    score.values[i] = pale + 0.5f * colourless + 1.6f * std::max(0.0f, hairless - 0.5f) + 0.5f * smooth;
+  // Each term is added in turn (the sum's order as written in one expression), so one
+  // surroundings plane is held at a time.
+  Plane score(w.valid.width, w.valid.height, -1e6f);
+  std::vector<char> scored(score.values.size());
+  {
+    const Plane near_skin = window_share(reference, px(25.0, s));  // a scar lies in skin, not on a white shirt
+    for (std::size_t i = 0; i < score.values.size(); ++i)
+      scored[i] = !(w.look_here.values[i] <= 0.0f || w.scar_hue.values[i] < 0.5f || near_skin.values[i] < 0.2f);
+  }
+  {
+    const Plane around_L = background(f.skin_L, reference, s);
+    for (std::size_t i = 0; i < score.values.size(); ++i)
+      if (scored[i])
+        score.values[i] = (f.skin_L.values[i] - around_L.values[i]) / paleness_unit;  // pale
+  }
+  {
+    const Plane around_C = background(f.skin_C, reference, s);
+    for (std::size_t i = 0; i < score.values.size(); ++i)
+      if (scored[i])
+        score.values[i] += 0.5f * ((around_C.values[i] - f.skin_C.values[i]) / chroma_unit);  // colourless
+  }
+  {
+    const Plane around_follicles = background(f.follicles, reference, s);
+    for (std::size_t i = 0; i < score.values.size(); ++i)
+      if (scored[i]) {
+        const float hairless =
+            around_follicles.values[i] > 0.005f
+                ? std::clamp(1.0f - f.follicles.values[i] / around_follicles.values[i], 0.0f, 1.0f)
+                : 0.5f;
+        score.values[i] += 1.6f * std::max(0.0f, hairless - 0.5f);
+      }
+  }
+  {
+    const Plane around_texture = background(f.texture, reference, s);
+    for (std::size_t i = 0; i < score.values.size(); ++i)
+      if (scored[i]) {
+        const float smooth = around_texture.values[i] > 0.3f
+                                 ? std::clamp(1.0f - f.texture.values[i] / around_texture.values[i], -1.0f, 1.0f)
+                                 : 0.0f;
+        score.values[i] += 0.5f * smooth;
+      }
   }
   return score;
 }
@@ -276,28 +330,49 @@ ScarMaskSettings sanitized(const ScarMaskSettings& in)
   return s;
 }
 
-Plane scar_mask(const LabImage& image, const Plane* region, const ScarMaskSettings& raw)
+void scar_mask(int width, int height, bool with_region, ScarMaskRows& rows, const ScarMaskSettings& raw)
 {
   const ScarMaskSettings settings = sanitized(raw);
-  const int width = image.width, height = image.height;
   if (width <= 0 || height <= 0)
-    return {};
-  if (region && (region->width != width || region->height != height))
-    return Plane(width, height);  // a region that does not fit the photo marks nothing
+    return;
   const int step = working_step(width, height, settings.px_per_mm, working_px_per_mm, max_working_pixels);
   const double s = settings.px_per_mm / step;
 
-  const WorkingImage w = working_image(image, region, step);
-  const Features f = features_of(w.L, w.C, w.valid, s);
-  const Plane score = scar_score(w, f, s);
-  const auto high = static_cast<float>(2.5 - 2.0 * settings.sensitivity);
-  const Plane found = scar_pixels(score, 0.6f * high, high, settings.kind, s);
-  Plane mask = grown(feathered(found, settings.feather_mm * s), step, width, height);
-  if (region)
-    for (std::size_t i = 0; i < mask.values.size(); ++i) {
-      const float r = region->values[i];
-      mask.values[i] *= r > 0.0f ? std::min(r, 1.0f) : 0.0f;  // NaN: outside
+  Plane soft;
+  {
+    WorkingImage w = working_image(rows, width, height, with_region, step);
+    Features f = features_of(w.L, w.C, w.valid, s);
+    w.L = Plane();
+    w.C = Plane();
+    const Plane score = scar_score(w, f, s);
+    const auto high = static_cast<float>(2.5 - 2.0 * settings.sensitivity);
+    soft = feathered(scar_pixels(score, 0.6f * high, high, settings.kind, s), settings.feather_mm * s);
+  }
+  std::vector<float> region(static_cast<std::size_t>(width)), mask(static_cast<std::size_t>(width));
+  for (int y = 0; y < height; ++y) {
+    if (with_region)
+      rows.read(y, nullptr, region.data());
+    for (int x = 0; x < width; ++x) {
+      float m = grown_at(soft, step, x, y);
+      if (with_region) {
+        const float r = region[static_cast<std::size_t>(x)];
+        m *= r > 0.0f ? std::min(r, 1.0f) : 0.0f;  // NaN: outside
+      }
+      mask[static_cast<std::size_t>(x)] = m;
     }
+    rows.write(y, mask.data());
+  }
+}
+
+Plane scar_mask(const LabImage& image, const Plane* region, const ScarMaskSettings& settings)
+{
+  if (image.width <= 0 || image.height <= 0)
+    return {};
+  if (region && (region->width != image.width || region->height != image.height))
+    return Plane(image.width, image.height);  // a region that does not fit the photo marks nothing
+  Plane mask(image.width, image.height);
+  ImageRows rows(image, region, mask);
+  scar_mask(image.width, image.height, region != nullptr, rows, settings);
   return mask;
 }
 

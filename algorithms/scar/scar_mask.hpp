@@ -25,9 +25,27 @@ struct ScarMaskSettings {
 struct ScarMaskLimits {
   static constexpr double px_per_mm_min = 0.01, px_per_mm_max = 200.0;
   static constexpr double feather_max = 20.0;
+  // Larger photos are refused (no scar marked): the detector reads the whole photo twice.
+  static constexpr double max_photo_pixels = 256.0e6;
 };
 
 ScarMaskSettings sanitized(const ScarMaskSettings& settings);
+
+// The photo (and the region, if any) as the detector reads them, one row at a time and top to
+// bottom in each of its passes (a filter reads them from GEGL's tiles), and where the mask goes.
+class ScarMaskRows {
+ public:
+  virtual ~ScarMaskRows() = default;
+  // Row y of the photo (L*a*b* and alpha, 4 floats a pixel) and of the region (1 float a pixel);
+  // a null pointer is not needed in that pass.
+  virtual void read(int y, float* lab_alpha, float* region) = 0;
+  virtual void write(int y, const float* mask) = 0;
+};
+
+// The mask of a width x height photo, row by row: every row is written once, in order. It keeps
+// only the detector's working image, at about 10 px/mm and at most 8 million pixels; the same
+// bits as scar_mask() over a whole image.
+void scar_mask(int width, int height, bool with_region, ScarMaskRows& rows, const ScarMaskSettings& settings);
 
 // The mask (0-1) of scar tissue, the size of `image`. `region` (optional, the image's size,
 // 0-1) limits where scars are looked for; the skin outside it still serves as reference.

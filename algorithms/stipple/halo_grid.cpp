@@ -89,6 +89,25 @@ void HaloGrid::add(double centre_x, double centre_y, double ink_px2)
   any_ink_ = true;
 }
 
+void HaloGrid::drop_centres(std::vector<long>& xs, std::vector<long>& ys) const
+{
+  xs.clear();
+  ys.clear();
+  for (long j = 0; j < drop_height_; ++j)
+    for (long i = 0; i < drop_width_; ++i) {
+      xs.push_back(floor_to_long((drop_x0_ + i + 0.5) * cell_));
+      ys.push_back(floor_to_long((drop_y0_ + j + 0.5) * cell_));
+    }
+}
+
+void HaloGrid::set_expected(const std::vector<float>& ink)
+{
+  if (ink.size() != dropped_.size())
+    return;
+  dropped_ = ink;
+  any_ink_ = std::any_of(ink.begin(), ink.end(), [](float v) { return v > 0.0f; });
+}
+
 void HaloGrid::spread()
 {
   if (!any_ink_)

@@ -2,9 +2,9 @@
 // every tile computes the same values) and spread back to pixels bilinearly: a smooth halo
 // needs a sample every few pixels, not every pixel.
 //
-// Each dot's ink is dropped bilinearly on the grid and the grid is then blurred once by a
-// separable Gaussian: a few operations per cell, however many dots there are, instead of a
-// Gaussian (and its exponentials) drawn per dot.
+// The ink is the expected halo of the dots at each cell's density (set_expected), or each dot's
+// own halo dropped bilinearly (add); the grid is then blurred once by a separable Gaussian: a
+// few operations per cell, however many dots there are.
 #pragma once
 
 #include <cstddef>
@@ -29,6 +29,11 @@ class HaloGrid {
   // Adds one dot's halo holding `ink_px2` (pixels^2 at full darkening). Every dot within
   // reach_px() of the grid's rectangle must be added, in one order whatever the rectangle.
   void add(double centre_x, double centre_y, double ink_px2);
+  // The cells ink is dropped on: their centres ((i + 0.5) * cell_px, (j + 0.5) * cell_px) in
+  // pixels, row by row; set_expected() takes one value per centre, in this order.
+  void drop_centres(std::vector<long>& xs, std::vector<long>& ys) const;
+  // Darkening per unit area at every drop cell's centre (instead of add()).
+  void set_expected(const std::vector<float>& ink);
   // Blurs the added ink into the halos; once, after the last add().
   void spread();
 

@@ -13,6 +13,8 @@ namespace {
 // one pixel the texture is flat: both render the expected pigment instead, in bounded work.
 constexpr double min_resolved_spacing_px = 0.75;
 constexpr double max_dots_over_a_pixel = 512.0;
+// A shadow fainter than this is none: below what a 16-bit layer holds.
+constexpr double min_shadow_ink = 1e-5;
 // A pixel's own footprint, as the blur that keeps sub-pixel dots from aliasing.
 constexpr double pixel_blur_px = 0.35;
 // The soft edge spans this many blur widths on either side of the dot's radius.
@@ -128,7 +130,7 @@ StippleRenderer::DotLook StippleRenderer::look_of(const PatternDot& dot, float d
   return look;
 }
 
-double StippleRenderer::mean_ink(float density) const
+double StippleRenderer::mean_dot_ink(float density) const
 {
   const StippleSettings& s = settings_;
   const double m = std::clamp(static_cast<double>(density), 0.0, 1.0);
@@ -139,7 +141,24 @@ double StippleRenderer::mean_ink(float density) const
   const double area_share = s.density_per_cm2 / 100.0 * m * std::numbers::pi * radius_mm * radius_mm * mean_size2;
   const double opacity = s.strength * done_sessions_shade(s.completed_sessions, s.sessions) * keep *
                          (1.0 - aged_fading * a);
-  return std::clamp(area_share * opacity * (1.0 + s.halo), 0.0, 1.0);
+  return area_share * opacity;
+}
+
+double StippleRenderer::mean_halo_ink(float density) const
+{
+  const StippleSettings& s = settings_;
+  // The shadow is smooth where several dots share it; where dots lie farther apart than its
+  // reach it fades with how many are there, and where none are, there is none.
+  const double sigma_mm = s.halo_radius_mm;
+  const double dots_within = s.density_per_cm2 / 100.0 * std::clamp(static_cast<double>(density), 0.0, 1.0) *
+                             std::numbers::pi * 4.0 * sigma_mm * sigma_mm;
+  const double ink = mean_dot_ink(density) * s.halo * std::min(dots_within, 1.0);
+  return ink < min_shadow_ink ? 0.0 : std::min(ink, 1.0);
+}
+
+double StippleRenderer::mean_ink(float density) const
+{
+  return std::clamp(mean_dot_ink(density) + mean_halo_ink(density), 0.0, 1.0);
 }
 
 void StippleRenderer::render(const DensitySource& density, const PixelRect& out, int level, float* rgba) const
@@ -214,11 +233,19 @@ void StippleBand::place_dots(double scale)
         }
       }
     }
-    if (halos_)
-      halos_->add(cx, cy, s.halo * std::numbers::pi * radius * radius * look.opacity);
   }
-  if (halos_)
+  if (halos_) {
+    // The light scattered in the skin around the dots is a smooth shadow over the density,
+    // not a cloud that follows the chance gaps and clusters of single dots.
+    std::vector<long> cx, cy;
+    halos_->drop_centres(cx, cy);
+    std::vector<float> ink(cx.size());
+    density_.sample(cx.data(), cy.data(), cx.size(), ink.data());
+    for (float& m : ink)
+      m = m > 0.0f ? static_cast<float>(r.mean_halo_ink(m)) : 0.0f;
+    halos_->set_expected(ink);
     halos_->spread();
+  }
   index_strips();
 }
 

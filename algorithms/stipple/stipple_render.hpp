@@ -82,7 +82,9 @@ class StippleRenderer {
   double footprint_radius_px(double px_per_mm) const;
   double halo_sigma_px(double px_per_mm) const;
   DotLook look_of(const PatternDot& dot, float density) const;
-  double mean_ink(float density) const;
+  double mean_ink(float density) const;       // dots and shadow together
+  double mean_dot_ink(float density) const;   // the dots' share of it
+  double mean_halo_ink(float density) const;  // the shadow's share
 
   friend class StippleBand;
 

@@ -1,7 +1,9 @@
-// What every smp: operation declares the same way: its entry in GEGL's list and GIMP's menu,
-// what a region shows when it can't be rendered, and the regions of the ops that need their
-// whole input to render any part of it. Include after gegl-op.h.
+// What every smp: operation declares the same way: its entry in GEGL's list and GIMP's menu, and
+// what a region shows when it can't be rendered. Include after gegl-op.h.
 #pragma once
+
+#include <algorithm>
+#include <cstring>
 
 namespace smp_filters {
 
@@ -13,36 +15,44 @@ inline void set_keys(GeglOperationClass* operation_class, const char* name, cons
                                 "description", description, NULL);
 }
 
-// After an exception (no memory, most likely): `region` shows `colour`, and GIMP's log says why.
-inline void show_failure(GeglBuffer* output, const GeglRectangle* region, const char* colour, const char* message)
+// `region` (pixels at `level`) filled with `colour`, tile by tile through GEGL's own tiles:
+// nothing is allocated here, so it serves after running out of memory too.
+inline void fill(GeglBuffer* output, const GeglRectangle& region, int level, const char* colour)
 {
-  GeglColor* fill = gegl_color_new(colour);
-  gegl_buffer_set_color(output, region, fill);
-  g_object_unref(fill);
+  const Babl* format = gegl_buffer_get_format(output);
+  const int bytes = babl_format_get_bytes_per_pixel(format);
+  unsigned char pixel[64] = {};
+  GeglColor* paint = gegl_color_new(colour);
+  if (bytes <= static_cast<int>(sizeof pixel))
+    gegl_color_get_pixel(paint, format, pixel);
+  g_object_unref(paint);
+  GeglBufferIterator* tiles =
+      gegl_buffer_iterator_new(output, &region, level, format, GEGL_ACCESS_WRITE, GEGL_ABYSS_NONE, 1);
+  while (gegl_buffer_iterator_next(tiles)) {
+    auto* data = static_cast<unsigned char*>(tiles->items[0].data);
+    for (gint i = 0; i < tiles->length; ++i)
+      std::memcpy(data + static_cast<std::size_t>(i) * bytes, pixel, static_cast<std::size_t>(std::min(bytes, 64)));
+  }
+}
+
+// After an exception (no memory, most likely): `region` shows `colour`, and GIMP's log says why.
+inline void show_failure(GeglBuffer* output, const GeglRectangle& region, int level, const char* colour,
+                         const char* message)
+{
+  fill(output, region, level, colour);
   g_warning("%s", message);
 }
 
-inline GeglRectangle whole_input(GeglOperation* operation)
+// `region` (pixels at `level`) of the input copied to the output in the output's format.
+inline void pass_through(GeglBuffer* input, GeglBuffer* output, const GeglRectangle& region, int level)
 {
-  const GeglRectangle* in = gegl_operation_source_get_bounding_box(operation, "input");
-  return in ? *in : GeglRectangle{0, 0, 0, 0};
-}
-
-// Every region an op of this kind reads, keeps or redraws is its whole input, computed at once
-// (so in one thread).
-inline void use_whole_input(GeglOperationClass* operation_class)
-{
-  operation_class->threaded = FALSE;
-  operation_class->get_bounding_box = [](GeglOperation* operation) { return whole_input(operation); };
-  operation_class->get_required_for_output = [](GeglOperation* operation, const gchar*, const GeglRectangle*) {
-    return whole_input(operation);
-  };
-  operation_class->get_cached_region = [](GeglOperation* operation, const GeglRectangle*) {
-    return whole_input(operation);
-  };
-  operation_class->get_invalidated_by_change = [](GeglOperation* operation, const gchar*, const GeglRectangle*) {
-    return whole_input(operation);
-  };
+  const Babl* format = gegl_buffer_get_format(output);
+  const auto bytes = static_cast<std::size_t>(babl_format_get_bytes_per_pixel(format));
+  GeglBufferIterator* tiles =
+      gegl_buffer_iterator_new(output, &region, level, format, GEGL_ACCESS_WRITE, GEGL_ABYSS_NONE, 2);
+  gegl_buffer_iterator_add(tiles, input, &region, level, format, GEGL_ACCESS_READ, GEGL_ABYSS_NONE);
+  while (gegl_buffer_iterator_next(tiles))
+    std::memcpy(tiles->items[0].data, tiles->items[1].data, bytes * static_cast<std::size_t>(tiles->length));
 }
 
 }  // namespace smp_filters

@@ -25,6 +25,7 @@ property_enum (output, _("Output"), SmpDensityOutput, smp_density_output, SMP_DE
 
 #include "gegl-op.h"
 
+#include "common/regions.hpp"
 #include "common/op_class.hpp"
 
 #include <algorithm>
@@ -56,14 +57,18 @@ static GeglRectangle get_bounding_box(GeglOperation*)
 
 static gboolean process(GeglOperation* operation, GeglBuffer* output, const GeglRectangle* result, gint level)
 {
+  level = smp_filters::clamped_level(level);
+  const GeglRectangle region = smp_filters::region_at_level(*result, level);
+  if (region.width <= 0 || region.height <= 0)
+    return TRUE;
   const Babl* format = gegl_operation_get_format(operation, "output");
   try {
     const auto properties = smp_filters::density_plan::properties_of(G_OBJECT(operation));
     const smp::DensityPlan* plan = plan_of(properties.plan);
     const bool as_alpha = properties.output == smp_filters::density_plan::Output::alpha;
     std::vector<float> density, pixels;
-    for (int y = result->y; y < result->y + result->height; y += band_rows) {
-      const GeglRectangle band{result->x, y, result->width, std::min(band_rows, result->y + result->height - y)};
+    for (int y = region.y; y < region.y + region.height; y += band_rows) {
+      const GeglRectangle band{region.x, y, region.width, std::min(band_rows, region.y + region.height - y)};
       density.assign(static_cast<std::size_t>(band.width) * band.height, 0.0f);
       if (plan)
         smp::render_density(*plan, {band.x, band.y, band.width, band.height}, level, density.data());
@@ -76,7 +81,7 @@ static gboolean process(GeglOperation* operation, GeglBuffer* output, const Gegl
     }
   } catch (...) {
     const bool as_alpha = GEGL_PROPERTIES(operation)->output == SMP_DENSITY_ALPHA;
-    smp_filters::show_failure(output, result, as_alpha ? "transparent" : "black",
+    smp_filters::show_failure(output, region, level, as_alpha ? "transparent" : "black",
                               "smp:density-plan: out of memory or internal error; this region shows no density");
   }
   return TRUE;

@@ -118,6 +118,7 @@ property_seed (seed, _("Random seed"), rand)
 
 #include "gegl-op.h"
 
+#include "common/regions.hpp"
 #include "common/op_class.hpp"
 
 #include <algorithm>
@@ -148,20 +149,18 @@ const Babl* output_format(GeglProperties* o, const Babl* space)
   return babl_format_with_space(o->output == SMP_STIPPLE_OUTPUT_DOTS ? "RaGaBaA float" : "RGBA float", space);
 }
 
-GeglRectangle padded(const GeglRectangle& r, int pad)
-{
-  return {r.x - pad, r.y - pad, r.width + 2 * pad, r.height + 2 * pad};
-}
-
+// In level-0 pixels, as the region callbacks are given; enough for whichever level is drawn.
 int padding_of(GeglOperation* operation)
 {
-  return smp::StippleRenderer(settings_of(operation, nullptr)).padding_px(0);
+  const smp::StippleRenderer renderer(settings_of(operation, nullptr));
+  return smp_filters::margin_at_every_level([&](int level) { return renderer.padding_px(level); });
 }
 
 // The density map of one band, reused from band to band: fresh multi-megabyte allocations per
 // band cost more in page faults than the rendering itself.
 struct BandScratch {
-  std::vector<float> luma_alpha;
+  std::vector<unsigned char> pixels;  // in the input's own format
+  std::vector<float> density;
 };
 
 void draw_band(GeglOperation* operation, GeglBuffer* output, const GeglRectangle& band, int level,
@@ -189,7 +188,7 @@ void render_band(GeglOperation* operation, GeglBuffer* input, GeglBuffer* output
 {
   const Babl* luma_alpha = babl_format_with_space("Y'A float", working_space(operation));
   const int padding = renderer.padding_px(level);
-  const GeglRectangle need = padded(band, padding);
+  const GeglRectangle need = smp_filters::padded(band, padding);
   const smp::PixelRect rect{band.x, band.y, band.width, band.height};
   if (padding > 0) {  // resolved dots: the map is read under their centres only
     draw_band(operation, output, band, level,
@@ -197,11 +196,14 @@ void render_band(GeglOperation* operation, GeglBuffer* input, GeglBuffer* output
     return;
   }
   // Dots too small to resolve (or none): the mean pigment, which needs the map under every pixel.
-  scratch.luma_alpha.resize(static_cast<std::size_t>(need.width) * need.height * 2);
-  gegl_buffer_get(input, &need, 1.0 / (1 << level), luma_alpha, scratch.luma_alpha.data(), GEGL_AUTO_ROWSTRIDE,
+  const Babl* native = gegl_buffer_get_format(input);
+  const auto count = static_cast<std::size_t>(need.width) * need.height;
+  scratch.pixels.resize(count * static_cast<std::size_t>(babl_format_get_bytes_per_pixel(native)));
+  scratch.density.resize(count);
+  gegl_buffer_get(input, &need, smp_filters::level_scale(level), native, scratch.pixels.data(), GEGL_AUTO_ROWSTRIDE,
                   GEGL_ABYSS_NONE);
-  const smp::RasterDensity raster(
-      smp::DensityRaster{scratch.luma_alpha.data(), need.x, need.y, need.width, need.height, true});
+  density_of(native, scratch.pixels.data(), count, luma_alpha, scratch.density.data());
+  const smp::RasterDensity raster(smp::DensityRaster{scratch.density.data(), need.x, need.y, need.width, need.height});
   draw_band(operation, output, band, level, smp::StippleBand(renderer, raster, rect, level));
 }
 
@@ -222,28 +224,32 @@ static GeglRectangle get_bounding_box(GeglOperation* operation)
 
 static GeglRectangle get_required_for_output(GeglOperation* operation, const gchar*, const GeglRectangle* roi)
 {
-  return padded(*roi, padding_of(operation));
+  return smp_filters::padded(*roi, padding_of(operation));
 }
 
 static GeglRectangle get_invalidated_by_change(GeglOperation* operation, const gchar*, const GeglRectangle* roi)
 {
-  return padded(*roi, padding_of(operation));
+  return smp_filters::padded(*roi, padding_of(operation));
 }
 
 static gboolean process(GeglOperation* operation, GeglBuffer* input, GeglBuffer* output,
                         const GeglRectangle* result, gint level)
 {
+  level = smp_filters::clamped_level(level);
+  const GeglRectangle region = smp_filters::region_at_level(*result, level);
+  if (region.width <= 0 || region.height <= 0)
+    return TRUE;
   // An exception must not unwind into GEGL's C frames inside GIMP: fall back to no pigment.
   try {
     const smp::StippleRenderer renderer(settings_of(operation, working_space(operation)));
     BandScratch scratch;
-    for (int y = result->y; y < result->y + result->height; y += band_rows) {
-      const GeglRectangle band{result->x, y, result->width, std::min(band_rows, result->y + result->height - y)};
+    for (int y = region.y; y < region.y + region.height; y += band_rows) {
+      const GeglRectangle band{region.x, y, region.width, std::min(band_rows, region.y + region.height - y)};
       render_band(operation, input, output, band, level, renderer, scratch);
     }
   } catch (...) {
     const bool dots = GEGL_PROPERTIES(operation)->output == SMP_STIPPLE_OUTPUT_DOTS;
-    smp_filters::show_failure(output, result, dots ? "transparent" : "white",
+    smp_filters::show_failure(output, region, level, dots ? "transparent" : "white",
                               "smp:follicle-stipple: out of memory or internal error; this region shows no pigment");
   }
   return TRUE;

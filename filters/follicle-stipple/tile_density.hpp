@@ -1,15 +1,29 @@
-// The density map under a band's dots, read straight from the input's tiles in the layer's own
-// format: only the pixels under dots are converted to luminance and alpha. Converting the whole
-// padded band (an 8-bit layer in GIMP) or even copying it cost more than placing its dots.
+// The density map read in the layer's own format: under a band's dots straight from the input's
+// tiles (only the pixels under dots are converted to luminance and alpha: converting the whole
+// padded band of an 8-bit layer, or even copying it, cost more than placing its dots), or over a
+// whole band where dots are too small to resolve.
 #pragma once
 
 #include <gegl.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <vector>
 
+#include "common/pixels.hpp"
 #include "stipple/stipple_render.hpp"
+
+// The density (perceptual luminance x alpha, 0..1) of `n` pixels of the input's own format.
+inline void density_of(const Babl* native, unsigned char* pixels, std::size_t n, const Babl* luma_alpha, float* out)
+{
+  std::vector<float> pairs(2 * n);
+  smp_filters::convert(native, pixels, n, luma_alpha, pairs.data());
+  for (std::size_t k = 0; k < n; ++k) {
+    const float m = pairs[2 * k] * pairs[2 * k + 1];
+    out[k] = m > 0.0f ? std::min(m, 1.0f) : 0.0f;  // also maps NaN to no pigment
+  }
+}
 
 class TileDensity final : public smp::DensitySource {
  public:
@@ -21,6 +35,8 @@ class TileDensity final : public smp::DensitySource {
 
   void sample(const long* xs, const long* ys, std::size_t n, float* out) const override
   {
+    if (n == 0)
+      return;
     const Babl* native = gegl_buffer_get_format(input_);
     const auto bytes = static_cast<std::size_t>(babl_format_get_bytes_per_pixel(native));
     // The points by row of the area (a counting sort), so each tile finds its own.
@@ -56,12 +72,7 @@ class TileDensity final : public smp::DensitySource {
         std::memcpy(&pixels[k * bytes], data + offset * bytes, bytes);
       }
     }
-    std::vector<float> luma_alpha(2 * n);
-    babl_process(babl_fish(native, luma_alpha_), pixels.data(), luma_alpha.data(), static_cast<long>(n));
-    for (std::size_t k = 0; k < n; ++k) {
-      const float m = luma_alpha[2 * k] * luma_alpha[2 * k + 1];
-      out[k] = m > 0.0f ? std::min(m, 1.0f) : 0.0f;  // also maps NaN to no pigment
-    }
+    density_of(native, pixels.data(), n, luma_alpha_, out);
   }
 
  private:

@@ -54,6 +54,7 @@ property_seed (seed, _("Random seed"), rand)
 
 #include "gegl-op.h"
 
+#include "common/regions.hpp"
 #include "common/op_class.hpp"
 #include "hairline-mask.hpp"
 
@@ -64,25 +65,29 @@ namespace {
 
 constexpr int band_rows = 128;
 
-// The path, or an empty one after saying once (per path text) why it was refused.
+// Says once per path text (GEGL renders region by region) what became of it.
+void warn_once(const std::string& data, const std::string& message)
+{
+  static GMutex warned_lock;
+  static std::string warned;
+  g_mutex_lock(&warned_lock);
+  const bool again = warned == data;
+  warned = data;
+  g_mutex_unlock(&warned_lock);
+  if (!again)
+    g_warning("smp:hairline-mask: %s", message.c_str());
+}
+
+// The path, or an empty one after saying why it was refused.
 smp::Path path_of(const std::string& data)
 {
   if (data.find_first_not_of(" \t\r\n") == std::string::npos)
     return {};
   smp::PathError error;
-  constexpr std::size_t max_segments = 20000;  // a hairline needs a dozen; bounds the work of any paste
-  if (auto path = smp::parse_svg_path(data, &error, max_segments))
+  if (auto path = smp::parse_svg_path(data, &error))
     return *path;
-  static GMutex warned_lock;
-  static std::string warned;
-  g_mutex_lock(&warned_lock);
-  if (warned != data) {
-    warned = data;
-    g_warning("smp:hairline-mask: the path data is refused at character %zu: %s. No density is drawn; "
-              "give SVG path data such as \"M 100 400 C 300 300 500 300 700 400\".",
-              error.position, error.message.c_str());
-  }
-  g_mutex_unlock(&warned_lock);
+  warn_once(data, "the path data is refused at character " + std::to_string(error.position) + ": " + error.message +
+                      ". No density is drawn; give SVG path data such as \"M 100 400 C 300 300 500 300 700 400\".");
   return {};
 }
 
@@ -101,13 +106,20 @@ static GeglRectangle get_bounding_box(GeglOperation*)
 
 static gboolean process(GeglOperation* operation, GeglBuffer* output, const GeglRectangle* result, gint level)
 {
+  level = smp_filters::clamped_level(level);
+  const GeglRectangle region = smp_filters::region_at_level(*result, level);
+  if (region.width <= 0 || region.height <= 0)
+    return TRUE;
   const Babl* format = gegl_operation_get_format(operation, "output");
   try {
     const auto properties = smp_filters::hairline_mask::properties_of(G_OBJECT(operation));
     const smp::HairlineMask mask(path_of(properties.d), properties.settings, level);
+    if (mask.path_simplified())
+      warn_once(properties.d, "the path has more than " + std::to_string(smp::PathLimits::max_flattened_points) +
+                          " points once its curves are flattened; they are drawn coarser.");
     std::vector<float> density, grey_alpha;
-    for (int y = result->y; y < result->y + result->height; y += band_rows) {
-      const GeglRectangle band{result->x, y, result->width, std::min(band_rows, result->y + result->height - y)};
+    for (int y = region.y; y < region.y + region.height; y += band_rows) {
+      const GeglRectangle band{region.x, y, region.width, std::min(band_rows, region.y + region.height - y)};
       density.resize(static_cast<std::size_t>(band.width) * band.height);
       mask.render({band.x, band.y, band.width, band.height}, density.data());
       grey_alpha.resize(density.size() * 2);
@@ -118,7 +130,7 @@ static gboolean process(GeglOperation* operation, GeglBuffer* output, const Gegl
       gegl_buffer_set(output, &band, level, format, grey_alpha.data(), GEGL_AUTO_ROWSTRIDE);
     }
   } catch (...) {
-    smp_filters::show_failure(output, result, "black",
+    smp_filters::show_failure(output, region, level, "black",
                               "smp:hairline-mask: out of memory or internal error; this region shows no density");
   }
   return TRUE;

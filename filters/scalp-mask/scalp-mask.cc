@@ -41,7 +41,9 @@ property_double (texture_size, _("Texture window (mm)"), SMP_DEFAULT(texture_mm)
 
 #include "gegl-op.h"
 
+#include "common/regions.hpp"
 #include "common/op_class.hpp"
+#include "common/pixels.hpp"
 #include "scalp-mask.hpp"
 
 #include <algorithm>
@@ -56,14 +58,11 @@ smp::ScalpMaskSettings settings_of(GeglOperation* operation)
   return smp_filters::scalp_mask::settings_of(G_OBJECT(operation));
 }
 
-GeglRectangle padded(const GeglRectangle& r, int pad)
-{
-  return {r.x - pad, r.y - pad, r.width + 2 * pad, r.height + 2 * pad};
-}
-
+// In level-0 pixels, as the region callbacks are given; enough for whichever level is drawn.
 int context_of(GeglOperation* operation)
 {
-  return smp::ScalpMask(settings_of(operation), 0).context_px();
+  const smp::ScalpMaskSettings settings = settings_of(operation);
+  return smp_filters::margin_at_every_level([&](int level) { return smp::ScalpMask(settings, level).context_px(); });
 }
 
 const Babl* working_space(GeglOperation* operation)
@@ -88,31 +87,36 @@ static GeglRectangle get_bounding_box(GeglOperation* operation)
 
 static GeglRectangle get_required_for_output(GeglOperation* operation, const gchar*, const GeglRectangle* roi)
 {
-  return padded(*roi, context_of(operation));
+  return smp_filters::padded(*roi, context_of(operation));
 }
 
 static GeglRectangle get_invalidated_by_change(GeglOperation* operation, const gchar*, const GeglRectangle* roi)
 {
-  return padded(*roi, context_of(operation));
+  return smp_filters::padded(*roi, context_of(operation));
 }
 
 static gboolean process(GeglOperation* operation, GeglBuffer* input, GeglBuffer* output,
                         const GeglRectangle* result, gint level)
 {
+  level = smp_filters::clamped_level(level);
+  const GeglRectangle region = smp_filters::region_at_level(*result, level);
+  if (region.width <= 0 || region.height <= 0)
+    return TRUE;
   const Babl* space = working_space(operation);
   // An exception must not unwind into GEGL's C frames inside GIMP: fall back to no pigment.
   try {
     const smp::ScalpMask mask(settings_of(operation), level);
     const int context = mask.context_px();
     std::vector<float> lab, grey, grey_alpha;
-    for (int y = result->y; y < result->y + result->height; y += block_px)
-      for (int x = result->x; x < result->x + result->width; x += block_px) {
-        const GeglRectangle block{x, y, std::min(block_px, result->x + result->width - x),
-                                  std::min(block_px, result->y + result->height - y)};
-        const GeglRectangle need = padded(block, context);
+    std::vector<unsigned char> native;
+    for (int y = region.y; y < region.y + region.height; y += block_px)
+      for (int x = region.x; x < region.x + region.width; x += block_px) {
+        const GeglRectangle block{x, y, std::min(block_px, region.x + region.width - x),
+                                  std::min(block_px, region.y + region.height - y)};
+        const GeglRectangle need = smp_filters::padded(block, context);
         lab.resize(static_cast<std::size_t>(need.width) * need.height * 4);
-        gegl_buffer_get(input, &need, 1.0 / (1 << level), babl_format_with_space("CIE Lab alpha float", space),
-                        lab.data(), GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
+        smp_filters::read_pixels(input, need, level, babl_format_with_space("CIE Lab alpha float", space), lab.data(),
+                                 native);
         grey.resize(static_cast<std::size_t>(block.width) * block.height);
         mask.render(lab.data(), need.width, need.height, grey.data());
         grey_alpha.resize(grey.size() * 2);
@@ -124,7 +128,7 @@ static gboolean process(GeglOperation* operation, GeglBuffer* input, GeglBuffer*
                         GEGL_AUTO_ROWSTRIDE);
       }
   } catch (...) {
-    smp_filters::show_failure(output, result, "black",
+    smp_filters::show_failure(output, region, level, "black",
                               "smp:scalp-mask: out of memory or internal error; this region is masked out");
   }
   return TRUE;

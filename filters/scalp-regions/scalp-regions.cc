@@ -37,6 +37,8 @@ property_double (sensitivity, _("Sensitivity"), SMP_DEFAULT(sensitivity))
 #include "gegl-op.h"
 
 #include "common/op_class.hpp"
+#include "common/regions.hpp"
+#include "common/whole_input.hpp"
 #include "scalp-regions.hpp"
 
 #include <algorithm>
@@ -50,6 +52,11 @@ property_double (sensitivity, _("Sensitivity"), SMP_DEFAULT(sensitivity))
 namespace {
 
 namespace contract = smp_filters::scalp_regions;
+
+constexpr double max_pixels = smp::ScalpRegionsLimits::max_photo_pixels;
+// Output rows written at once: a strip of GEGL tiles, so a large region needs no large buffer.
+constexpr int strip_rows = 64;
+smp_filters::RefusalLog refusals;
 
 // The segmentation of the last photo seen, at its working scale, keyed by that photo's pixels at
 // the working scale and the settings: every region GEGL asks for is sampled from it.
@@ -86,13 +93,28 @@ Cache* cache_of(GeglOperation* operation)
   return static_cast<Cache*>(o->user_data);
 }
 
+// The working copy's scale (of level-0 pixels) and size at `level`: the photo's own working
+// scale, or the level's scale where that is coarser, since a zoomed-out render holds no finer
+// pixels of its input.
+smp::WorkingScale working_scale_at(const GeglRectangle& whole, double px_per_mm, int level)
+{
+  smp::WorkingScale ws = smp::working_scale(whole.width, whole.height, px_per_mm);
+  const double coarsest = smp_filters::level_scale(level);
+  if (ws.scale > coarsest) {
+    ws.scale = coarsest;
+    ws.width = std::max(1, static_cast<int>(std::lround(whole.width * coarsest)));
+    ws.height = std::max(1, static_cast<int>(std::lround(whole.height * coarsest)));
+  }
+  return ws;
+}
+
 // Brings the cache up to date with the photo: reads it at the working scale and segments it
 // when its pixels or the settings changed.
-void refresh(Cache& cache, GeglOperation* operation, GeglBuffer* input)
+void refresh(Cache& cache, GeglOperation* operation, GeglBuffer* input, int level)
 {
-  const GeglRectangle whole = smp_filters::whole_input(operation);
+  const GeglRectangle whole = smp_filters::input_extent(operation);
   const smp::ScalpRegionsSettings settings = contract::settings_of(G_OBJECT(operation));
-  const smp::WorkingScale ws = smp::working_scale(whole.width, whole.height, settings.px_per_mm);
+  const smp::WorkingScale ws = working_scale_at(whole, settings.px_per_mm, level);
   const GeglRectangle working{static_cast<int>(std::floor(whole.x * ws.scale)),
                               static_cast<int>(std::floor(whole.y * ws.scale)), ws.width, ws.height};
   std::vector<float> pixels(static_cast<std::size_t>(ws.width) * ws.height * 4);
@@ -112,32 +134,38 @@ void refresh(Cache& cache, GeglOperation* operation, GeglBuffer* input)
   cache.valid = true;
 }
 
-// The cached coverages sampled bilinearly at the output's pixels (region at `level`).
-void sample(const Cache& cache, const GeglRectangle& region, int level, std::vector<float>& rgba)
+// The cached coverages sampled bilinearly at the output's pixels (`area`, pixels at `level`),
+// written a strip of rows at a time.
+void write_sampled(const Cache& cache, GeglBuffer* output, const GeglRectangle& area, int level, const Babl* format)
 {
   const smp::ScalpRegions& r = cache.regions;
-  rgba.assign(static_cast<std::size_t>(region.width) * region.height * 4, 0.0f);
   const double to_working = cache.scale * static_cast<double>(1 << level);
   const auto clamp_index = [](double v, int n) { return std::clamp(static_cast<int>(std::floor(v)), 0, n - 1); };
-  for (int y = 0; y < region.height; ++y) {
-    const double wy = (region.y + y + 0.5) * to_working - cache.working.y - 0.5;
-    const int y0 = clamp_index(wy, r.height), y1 = clamp_index(wy + 1.0, r.height);
-    const double fy = std::clamp(wy - std::floor(wy), 0.0, 1.0);
-    for (int x = 0; x < region.width; ++x) {
-      const double wx = (region.x + x + 0.5) * to_working - cache.working.x - 0.5;
-      const int x0 = clamp_index(wx, r.width), x1 = clamp_index(wx + 1.0, r.width);
-      const double fx = std::clamp(wx - std::floor(wx), 0.0, 1.0);
-      const auto at = [&](const std::vector<float>& v) {
-        const auto p = [&](int xx, int yy) { return static_cast<double>(v[static_cast<std::size_t>(yy) * r.width + xx]); };
-        return static_cast<float>((p(x0, y0) * (1 - fx) + p(x1, y0) * fx) * (1 - fy) +
-                                  (p(x0, y1) * (1 - fx) + p(x1, y1) * fx) * fy);
-      };
-      float* out = &rgba[4 * (static_cast<std::size_t>(y) * region.width + x)];
-      out[contract::bare_channel] = at(r.bare);
-      out[contract::hair_channel] = at(r.hair);
-      out[contract::shine_channel] = at(r.shine);
-      out[3] = 1.0f;
+  std::vector<float> rgba(static_cast<std::size_t>(area.width) * std::min(strip_rows, area.height) * 4);
+  for (int first = 0; first < area.height; first += strip_rows) {
+    const int rows = std::min(strip_rows, area.height - first);
+    for (int y = 0; y < rows; ++y) {
+      const double wy = (area.y + first + y + 0.5) * to_working - cache.working.y - 0.5;
+      const int y0 = clamp_index(wy, r.height), y1 = clamp_index(wy + 1.0, r.height);
+      const double fy = std::clamp(wy - std::floor(wy), 0.0, 1.0);
+      for (int x = 0; x < area.width; ++x) {
+        const double wx = (area.x + x + 0.5) * to_working - cache.working.x - 0.5;
+        const int x0 = clamp_index(wx, r.width), x1 = clamp_index(wx + 1.0, r.width);
+        const double fx = std::clamp(wx - std::floor(wx), 0.0, 1.0);
+        const auto at = [&](const std::vector<float>& v) {
+          const auto p = [&](int xx, int yy) { return static_cast<double>(v[static_cast<std::size_t>(yy) * r.width + xx]); };
+          return static_cast<float>((p(x0, y0) * (1 - fx) + p(x1, y0) * fx) * (1 - fy) +
+                                    (p(x0, y1) * (1 - fx) + p(x1, y1) * fx) * fy);
+        };
+        float* out = &rgba[4 * (static_cast<std::size_t>(y) * area.width + x)];
+        out[contract::bare_channel] = at(r.bare);
+        out[contract::hair_channel] = at(r.hair);
+        out[contract::shine_channel] = at(r.shine);
+        out[3] = 1.0f;
+      }
     }
+    const GeglRectangle strip{area.x, area.y + first, area.width, rows};
+    gegl_buffer_set(output, &strip, level, format, rgba.data(), GEGL_AUTO_ROWSTRIDE);
   }
 }
 
@@ -153,24 +181,29 @@ static void prepare(GeglOperation* operation)
 static gboolean process(GeglOperation* operation, GeglBuffer* input, GeglBuffer* output, const GeglRectangle* result,
                         gint level)
 {
-  if (result->width <= 0 || result->height <= 0)
+  level = smp_filters::clamped_level(level);
+  const GeglRectangle area = smp_filters::region_at_level(*result, level);
+  if (area.width <= 0 || area.height <= 0)
     return TRUE;
+  const GeglRectangle extent = smp_filters::input_extent(operation);
+  if (!smp_filters::fits(extent, max_pixels)) {
+    smp_filters::warn_too_large(refusals, "smp:scalp-regions", extent, max_pixels, "It all reads as background.");
+    smp_filters::fill(output, area, level, "black");
+    return TRUE;
+  }
   try {
     Cache* cache = cache_of(operation);
     if (!cache)
       throw std::bad_alloc();
     std::lock_guard<std::mutex> guard(cache->lock);
-    refresh(*cache, operation, input);
-    if (cache->regions.width <= 0 || cache->regions.height <= 0) {
-      smp_filters::show_failure(output, result, "black", "smp:scalp-regions: the photo is empty");
-      return TRUE;
-    }
-    std::vector<float> rgba;
-    sample(*cache, *result, level, rgba);
-    gegl_buffer_set(output, result, level, gegl_operation_get_format(operation, "output"), rgba.data(),
-                    GEGL_AUTO_ROWSTRIDE);
+    refresh(*cache, operation, input, level);
+    // A photo too small to tell a head in reads as background.
+    if (cache->regions.width <= 0 || cache->regions.height <= 0)
+      smp_filters::fill(output, area, level, "black");
+    else
+      write_sampled(*cache, output, area, level, gegl_operation_get_format(operation, "output"));
   } catch (...) {
-    smp_filters::show_failure(output, result, "black",
+    smp_filters::show_failure(output, area, level, "black",
                               "smp:scalp-regions: out of memory or internal error; this region reads as background");
   }
   return TRUE;
@@ -192,8 +225,8 @@ static void gegl_op_class_init(GeglOpClass* klass)
   operation_class->prepare = prepare;
   // A head's outline decides what is scalp: every output pixel needs the whole photo, which the
   // op segments once at its working scale and samples for each region (the cache above), so the
-  // output is not cached whole by GEGL.
-  smp_filters::use_whole_input(operation_class);
+  // output is not cached whole by GEGL (a 12 MP photo's would take 190 MB).
+  smp_filters::use_whole_input<max_pixels>(operation_class);
   operation_class->get_cached_region = nullptr;
   filter_class->process = process;
 

@@ -42,17 +42,26 @@ property_double (feather, _("Feather (mm)"), SMP_DEFAULT(feather_mm))
 
 #include "gegl-op.h"
 
+#include "common/regions.hpp"
 #include "common/op_class.hpp"
+#include "common/pixels.hpp"
+#include "common/whole_input.hpp"
 #include "scar-mask.hpp"
 
+#include <algorithm>
 #include <vector>
 
 namespace {
 
+constexpr double max_pixels = smp::ScarMaskLimits::max_photo_pixels;
+// Rows read or written at once: a strip of GEGL tiles.
+constexpr int strip_rows = 64;
+smp_filters::RefusalLog refusals;
+
 smp::ScarMaskSettings settings_of(GeglOperation* operation, int level)
 {
   smp::ScarMaskSettings s = smp_filters::scar_mask::settings_of(G_OBJECT(operation));
-  s.px_per_mm /= 1 << level;
+  s.px_per_mm *= smp_filters::level_scale(level);
   return s;
 }
 
@@ -60,6 +69,69 @@ const Babl* mask_format(GeglOperation* operation)
 {
   return babl_format_with_space("Y'A float", gegl_operation_get_source_space(operation, "input"));
 }
+
+// The photo and the region read from GEGL's buffers at the render's level, and the mask written
+// to the output, a strip of rows at a time.
+class BufferRows final : public smp::ScarMaskRows {
+ public:
+  BufferRows(GeglOperation* operation, GeglBuffer* input, GeglBuffer* aux, GeglBuffer* output,
+             const GeglRectangle& area, int level)
+      : input_(input), aux_(aux), output_(output), area_(area), level_(level),
+        lab_format_(gegl_operation_get_format(operation, "input")), mask_format_(mask_format(operation))
+  {
+  }
+
+  void read(int y, float* lab_alpha, float* region) override
+  {
+    const auto w = static_cast<std::size_t>(area_.width);
+    if (lab_alpha) {
+      load(lab_rows_, lab_first_, y, input_, lab_format_, 4);
+      std::copy_n(&lab_rows_[4 * w * static_cast<std::size_t>(y - lab_first_)], 4 * w, lab_alpha);
+    }
+    if (region) {
+      load(region_rows_, region_first_, y, aux_, mask_format_, 2);
+      const float* grey_alpha = &region_rows_[2 * w * static_cast<std::size_t>(y - region_first_)];
+      for (std::size_t x = 0; x < w; ++x)
+        region[x] = grey_alpha[2 * x] * grey_alpha[2 * x + 1];
+    }
+  }
+
+  void write(int y, const float* mask) override
+  {
+    const auto w = static_cast<std::size_t>(area_.width);
+    if (out_rows_.empty())
+      out_rows_.resize(2 * w * strip_rows);
+    float* grey_alpha = &out_rows_[2 * w * static_cast<std::size_t>(y % strip_rows)];
+    for (std::size_t x = 0; x < w; ++x) {
+      grey_alpha[2 * x] = mask[x];
+      grey_alpha[2 * x + 1] = 1.0f;
+    }
+    if ((y + 1) % strip_rows == 0 || y + 1 == area_.height) {
+      const int first = y / strip_rows * strip_rows;
+      const GeglRectangle strip{area_.x, area_.y + first, area_.width, y + 1 - first};
+      gegl_buffer_set(output_, &strip, level_, mask_format_, out_rows_.data(), GEGL_AUTO_ROWSTRIDE);
+    }
+  }
+
+ private:
+  void load(std::vector<float>& rows, int& first, int y, GeglBuffer* buffer, const Babl* format, int components)
+  {
+    if (!rows.empty() && y >= first && y < first + strip_rows)
+      return;
+    first = y;
+    const GeglRectangle strip{area_.x, area_.y + y, area_.width, std::min(strip_rows, area_.height - y)};
+    rows.resize(static_cast<std::size_t>(components) * area_.width * strip_rows);
+    smp_filters::read_pixels(buffer, strip, level_, format, rows.data(), native_);
+  }
+
+  GeglBuffer *input_, *aux_, *output_;
+  GeglRectangle area_;
+  int level_;
+  const Babl *lab_format_, *mask_format_;
+  std::vector<float> lab_rows_, region_rows_, out_rows_;
+  std::vector<unsigned char> native_;
+  int lab_first_ = 0, region_first_ = 0;
+};
 
 }  // namespace
 
@@ -74,31 +146,22 @@ static void prepare(GeglOperation* operation)
 static gboolean process(GeglOperation* operation, GeglBuffer* input, GeglBuffer* aux, GeglBuffer* output,
                         const GeglRectangle* result, gint level)
 {
-  const GeglRectangle area = *result;
+  level = smp_filters::clamped_level(level);
+  const GeglRectangle area = smp_filters::region_at_level(*result, level);
   if (area.width <= 0 || area.height <= 0)
     return TRUE;
-  const Babl* format = mask_format(operation);
+  const GeglRectangle extent = smp_filters::input_extent(operation);
+  if (!smp_filters::fits(extent, max_pixels)) {
+    smp_filters::warn_too_large(refusals, "smp:scar-mask", extent, max_pixels, "No scar is marked.");
+    smp_filters::fill(output, area, level, "black");
+    return TRUE;
+  }
   try {
-    smp::LabImage photo{area.width, area.height, std::vector<float>(static_cast<std::size_t>(area.width) * area.height * 4)};
-    gegl_buffer_get(input, &area, 1.0 / (1 << level), gegl_operation_get_format(operation, "input"),
-                    photo.lab_alpha.data(), GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
-    smp::Plane region;
-    if (aux) {
-      std::vector<float> grey_alpha(static_cast<std::size_t>(area.width) * area.height * 2);
-      gegl_buffer_get(aux, &area, 1.0 / (1 << level), format, grey_alpha.data(), GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
-      region = smp::Plane(area.width, area.height);
-      for (std::size_t i = 0; i < region.values.size(); ++i)
-        region.values[i] = grey_alpha[2 * i] * grey_alpha[2 * i + 1];
-    }
-    const smp::Plane mask = smp::scar_mask(photo, aux ? &region : nullptr, settings_of(operation, level));
-    std::vector<float> grey_alpha(mask.values.size() * 2);
-    for (std::size_t i = 0; i < mask.values.size(); ++i) {
-      grey_alpha[2 * i] = mask.values[i];
-      grey_alpha[2 * i + 1] = 1.0f;
-    }
-    gegl_buffer_set(output, &area, level, format, grey_alpha.data(), GEGL_AUTO_ROWSTRIDE);
+    BufferRows rows(operation, input, aux, output, area, level);
+    smp::scar_mask(area.width, area.height, aux != nullptr, rows, settings_of(operation, level));
   } catch (...) {
-    smp_filters::show_failure(output, &area, "black", "smp:scar-mask: out of memory or internal error; no scar is marked");
+    smp_filters::show_failure(output, area, level, "black",
+                              "smp:scar-mask: out of memory or internal error; no scar is marked");
   }
   return TRUE;
 }
@@ -111,7 +174,7 @@ static void gegl_op_class_init(GeglOpClass* klass)
   operation_class->prepare = prepare;
   // The mask at any pixel depends on the whole photo (a scar's shape decides whether it is kept):
   // the op computes the whole input at once, bounded by the detector's own working scale.
-  smp_filters::use_whole_input(operation_class);
+  smp_filters::use_whole_input<max_pixels>(operation_class);
   composer_class->process = process;
 
   smp_filters::set_keys(operation_class, smp_filters::scar_mask::operation, _("SMP Scar Mask"), _("Scar Mask..."),

@@ -7,6 +7,7 @@
 #include <limits>
 #include <numbers>
 
+#include "hash.hpp"
 #include "stipple/stipple_render.hpp"
 #include "stipple/stipple_settings.hpp"
 #include "support/dot_reach.hpp"
@@ -331,4 +332,70 @@ BOOST_AUTO_TEST_CASE(extreme_properties_render_defined_pixels)
                          "value " << v << " with every number property at " << (end == 0 ? "NaN" : end == 1 ? "min" : "max"));
   }
   g_free(specs);
+}
+
+// Seen in GIMP 3.0.4: SMP Stipple Layer at density 0.01 on a half-float image, then merging the
+// filter, aborted GIMP; babl's half-float conversion asserts when a band has no dot to read.
+BOOST_AUTO_TEST_CASE(a_half_float_layer_at_low_density_renders_without_aborting)
+{
+  for (const char* format : {"R'G'B'A half", "RGBA half", "Y' half", "R'G'B'A u8", "Y'A u16"}) {
+    const int side = 64;
+    const GeglRectangle rect{0, 0, side, side};
+    GeglBuffer* layer = gegl_buffer_new(&rect, babl_format(format));
+    GeglColor* white = gegl_color_new("white");
+    gegl_buffer_set_color(layer, &rect, white);
+    g_object_unref(white);
+    StippleGraph g(layer);
+    gegl_node_set(g.stipple, "density", 0.01, nullptr);
+    for (const int output : {0, 1}) {
+      gegl_node_set(g.stipple, "output", output, nullptr);
+      const auto pixels = smp_test::render(g.stipple, rect);
+      std::size_t pigmented = 0;
+      for (std::size_t i = 0; i < pixels.size(); i += 4)
+        pigmented += output == 0 ? pixels[i] < 1.0f : pixels[i + 3] > 0.0f;
+      BOOST_TEST(pigmented == 0u, format << ": " << pigmented << " pixels pigmented at 0.01 dots/cm² on 0.4 cm²");
+    }
+  }
+}
+
+// A float layer holding NaN, infinities and huge values among ordinary ones (found by fuzzing):
+// babl converts a batch of pixels another way when one is huge, so the dots used to change
+// with the tiles. Zoomed in (dots) and far out (the mean pigment), in linear and perceptual layers.
+BOOST_AUTO_TEST_CASE(a_float_layer_mixing_nan_and_infinities_gives_the_same_bits_whatever_the_tiles)
+{
+  const int width = 170, height = 90;
+  const float specials[] = {std::numeric_limits<float>::quiet_NaN(), std::numeric_limits<float>::infinity(),
+                            -std::numeric_limits<float>::infinity(), 1e30f, 2.0f};
+  std::vector<float> rgba(static_cast<std::size_t>(width) * height * 4);
+  for (std::size_t i = 0; i < rgba.size(); ++i) {
+    const std::uint64_t h = smp::mix64(i);
+    rgba[i] = smp::to_unit(h) < 0.1 ? specials[smp::mix64(h) % 5] : static_cast<float>(smp::to_unit(smp::mix64(h + 1)));
+  }
+  for (const char* format : {"RGBA float", "R'G'B'A float", "Y float"})
+    for (const double scale : {10.0, 0.01}) {
+      std::vector<float> reference;
+      for (const auto& [tile, threads] : {std::pair{128, 2}, {97, 1}, {31, 2}}) {
+        g_object_set(gegl_config(), "tile-width", tile, "tile-height", tile, "threads", threads, nullptr);
+        GeglBuffer* floats = smp_test::buffer_from(rgba, width, height, "RGBA float");
+        GeglBuffer* layer = gegl_buffer_new(gegl_buffer_get_extent(floats), babl_format(format));
+        gegl_buffer_copy(floats, nullptr, GEGL_ABYSS_NONE, layer, nullptr);
+        g_object_unref(floats);
+        StippleGraph g(layer);
+        gegl_node_set(g.stipple, "px-per-mm", scale, nullptr);
+        const auto left = smp_test::render(g.stipple, {0, 0, 75, height}), right = smp_test::render(g.stipple, {75, 0, 75, height});
+        std::vector<float> pixels;
+        for (int y = 0; y < height; ++y) {
+          pixels.insert(pixels.end(), left.begin() + 4 * 75 * y, left.begin() + 4 * 75 * (y + 1));
+          pixels.insert(pixels.end(), right.begin() + 4 * 75 * y, right.begin() + 4 * 75 * (y + 1));
+        }
+        if (reference.empty())
+          reference = smp_test::render(g.stipple, {0, 0, 150, height});
+        std::size_t differing = 0;
+        for (std::size_t i = 0; i < pixels.size(); ++i)
+          differing += std::memcmp(&pixels[i], &reference[i], sizeof(float)) != 0;
+        BOOST_TEST(differing == 0u, format << " at " << scale << " px/mm: " << differing << " values differ with "
+                                           << tile << " px tiles, " << threads << " threads, the region split");
+      }
+    }
+  g_object_set(gegl_config(), "tile-width", 128, "tile-height", 128, "threads", 2, nullptr);
 }

@@ -175,3 +175,54 @@ BOOST_AUTO_TEST_CASE(the_segmentation_meets_the_targets_on_every_annotated_photo
   BOOST_TEST_MESSAGE(scored << " top and top-front views scored, " << on_target << " on every target");
   BOOST_TEST(scored > 0, "no annotated top view in " << annotations);
 }
+
+// GIMP's canvas zoomed out renders the mask at GEGL's mipmap levels. Two phone photos at their
+// estimated scale: the scalp found zoomed out down to 2.5 px/mm is the scalp found at full size.
+BOOST_AUTO_TEST_CASE(the_scalp_mask_zoomed_out_matches_the_full_render_within_2_percent,
+                     *boost::unit_test::precondition(photos_present))
+{
+  const char* dir = std::getenv("SMP_PHOTOS_DIR");
+  g_object_set(gegl_config(), "mipmap-rendering", TRUE, nullptr);
+  for (const auto& [name, px_per_mm] : {std::pair{"group4_5.jpg", 10.0}, {"group4_16.jpg", 12.0}}) {
+    const std::string path = std::string(dir) + "/" + name;
+    if (!std::filesystem::exists(path))
+      continue;
+    GeglNode* graph = gegl_node_new();
+    GeglNode* load = gegl_node_new_child(graph, "operation", "gegl:load", "path", path.c_str(), nullptr);
+    GeglBuffer* photo = nullptr;
+    GeglNode* sink = gegl_node_new_child(graph, "operation", "gegl:buffer-sink", "buffer", &photo, nullptr);
+    gegl_node_link(load, sink);
+    gegl_node_process(sink);
+    GeglNode* source = gegl_node_new_child(graph, "operation", "gegl:buffer-source", "buffer", photo, nullptr);
+    GeglNode* mask = gegl_node_new_child(graph, "operation", "smp:scalp-mask", "px-per-mm", px_per_mm, nullptr);
+    gegl_node_link(source, mask);
+    const GeglRectangle extent = *gegl_buffer_get_extent(photo);
+    const auto full = smp_test::render(mask, extent, "Y' float");
+    for (const int level : {1, 2}) {
+      const int f = 1 << level, w = extent.width / f, h = extent.height / f;
+      const auto zoomed = smp_test::render(mask, {0, 0, w, h}, "Y' float", 1.0 / f);
+      // The whole photo, and its quarters.
+      for (int part = 0; part < 5; ++part) {
+        const int x0 = part == 0 ? 0 : (part - 1) % 2 * w / 2, y0 = part == 0 ? 0 : (part - 1) / 2 * h / 2;
+        const int pw = part == 0 ? w : w / 2, ph = part == 0 ? h : h / 2;
+        double a = 0.0, b = 0.0;
+        for (int y = y0; y < y0 + ph; ++y)
+          for (int x = x0; x < x0 + pw; ++x) {
+            b += zoomed[static_cast<std::size_t>(y) * w + x];
+            for (int j = 0; j < f; ++j)
+              for (int i = 0; i < f; ++i)
+                a += full[static_cast<std::size_t>(y * f + j) * extent.width + x * f + i];
+          }
+        a /= static_cast<double>(pw) * ph * f * f;
+        b /= static_cast<double>(pw) * ph;
+        BOOST_TEST_MESSAGE(name << " level " << level << " part " << part << ": scalp " << b << " zoomed out, " << a
+                                << " at full size");
+        BOOST_TEST(std::abs(b - a) <= 0.02, name << " at level " << level << " (" << px_per_mm / f << " px/mm), part "
+                                                 << part << ": scalp " << b << " zoomed out, " << a << " at full size");
+      }
+    }
+    g_object_unref(photo);
+    g_object_unref(graph);
+  }
+  g_object_set(gegl_config(), "mipmap-rendering", FALSE, nullptr);
+}

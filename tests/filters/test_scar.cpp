@@ -309,3 +309,32 @@ BOOST_AUTO_TEST_CASE(bad_input_gives_a_defined_output)
     g_object_unref(graph);
   }
 }
+
+// Both ops read their whole input: an unbounded one (a colour fill) used to hang them, and a
+// 20000 x 20000 px one to end GIMP in std::bad_alloc. Larger than they take, each region is
+// refused at once: no scar marked, the photo unchanged.
+BOOST_AUTO_TEST_CASE(an_unbounded_or_huge_input_is_refused_at_once)
+{
+  for (const double side : {0.0, 20000.0}) {
+    GeglNode* graph = gegl_node_new();
+    GeglColor* skin = gegl_color_new("rgb(0.8, 0.6, 0.5)");
+    GeglNode* fill = gegl_node_new_child(graph, "operation", "gegl:color", "value", skin, nullptr);
+    g_object_unref(skin);
+    GeglNode* photo = fill;
+    if (side > 0.0) {
+      photo = gegl_node_new_child(graph, "operation", "gegl:crop", "width", side, "height", side, nullptr);
+      gegl_node_link(fill, photo);
+    }
+    GeglNode* mask = gegl_node_new_child(graph, "operation", "smp:scar-mask", nullptr);
+    GeglNode* blend = gegl_node_new_child(graph, "operation", "smp:scar-blend", nullptr);
+    gegl_node_link(photo, mask);
+    gegl_node_link(photo, blend);
+    smp::connect(mask, "output", blend, "aux");
+    const GeglRectangle region{5000, 7000, 64, 48};
+    const auto found = smp_test::render(mask, region, "Y' float");
+    BOOST_TEST(smp_test::detected_share(found) == 0.0, (side > 0 ? "a huge" : "an unbounded") << " input marked a scar");
+    BOOST_TEST((smp_test::render(blend, region) == smp_test::render(photo, region)),
+               (side > 0 ? "a huge" : "an unbounded") << " input was changed by the blend");
+    g_object_unref(graph);
+  }
+}

@@ -39,9 +39,11 @@ if status == "success":
     report.set_double("match", "dot-diameter", result.index(2))
     report.set_double("match", "strength", result.index(3))
     report.set_integer("match", "updated", result.index(4))
+    report.set_double("match", "hair-ends", result.index(5))
     config = pigment.get_filters()[0].get_config()
     report.set_double("stipple", "density", config.get_property("density"))
     report.set_double("stipple", "dot-diameter", config.get_property("dot-diameter"))
+    report.set_double("stipple", "strength", config.get_property("strength"))
 else:
     report.set_string("match", "message", str(result.index(1)))
 report.save_to_file(os.path.join(case_dir, "report.ini"))

@@ -21,6 +21,8 @@ for name, overrides in (("preset", {}), ("overrides", {"sessions": 1, "density":
     config.set_property("preset", "norwood-4")
     config.set_property("front", "up")
     config.set_property("seed", 2)
+    # The preset's own stipple: the preview's shade comes from the same function as the run's.
+    config.set_property("shade", "preset")
     for key, value in overrides.items():
         config.set_property(key, value)
     result = procedure.run(config)

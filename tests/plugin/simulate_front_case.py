@@ -116,6 +116,24 @@ two.stroke_new_from_points(Gimp.PathStrokeType.BEZIER, [100.0, 100.0] * 3 + [300
 result = simulate(image, "hairline-juvenile-front", landmarks=two)
 report.set_string("front-two-anchors", "status", result.index(0).value_nick)
 report.set_string("front-two-anchors", "message", str(result.index(1)))
+
+# Landmarks that cannot be a face: the eyes 4 px apart, the glabella far below the eyes, a landmark
+# a canvas away.
+def refused_landmarks(name, points):
+    path = Gimp.Path.new(image, name)
+    image.insert_path(path, None, 0)
+    flat = []
+    for x, y in points:
+        flat += [x, y] * 3
+    path.stroke_new_from_points(Gimp.PathStrokeType.BEZIER, flat, False)
+    result = simulate(image, "hairline-juvenile-front", landmarks=path)
+    report.set_string(name, "status", result.index(0).value_nick)
+    report.set_string(name, "message", str(result.index(1)))
+
+
+refused_landmarks("eyes-together", [(800.0, 900.0), (798.0, 950.0), (802.0, 950.0)])
+refused_landmarks("glabella-below", [(800.0, 1500.0), (650.0, 950.0), (950.0, 950.0)])
+refused_landmarks("landmark-far-off", [(800.0, 900.0), (650.0, 950.0), (9000.0, 950.0)])
 report.set_string_list("refusals", "layers", [l.get_name() for l in image.get_layers()])
 image.delete()
 # Without a selection a top view fits the head to the photo; a grey photo shows no head to fit.
@@ -130,6 +148,32 @@ result = simulate(image, "norwood-4")
 report.set_string("top-no-ellipse", "status", result.index(0).value_nick)
 report.set_string("top-no-ellipse", "message", str(result.index(1)))
 report.set_string_list("top-no-ellipse", "layers", [l.get_name() for l in image.get_layers()])
+image.delete()
+
+# An image that cannot hold a simulation: a thumbnail, a resolution no photo of a head has, no
+# photo layer at all; each is refused before anything is added.
+image = Gimp.Image.new(12, 12, Gimp.ImageBaseType.RGB)
+image.insert_layer(Gimp.Layer.new(image, "photo", 12, 12, Gimp.ImageType.RGB_IMAGE, 100, Gimp.LayerMode.NORMAL), None, 0)
+result = simulate(image, "norwood-4")
+report.set_string("tiny-image", "status", result.index(0).value_nick)
+report.set_string("tiny-image", "message", str(result.index(1)))
+report.set_string_list("tiny-image", "layers", [l.get_name() for l in image.get_layers()])
+image.delete()
+image = face_image()
+image.set_resolution(0.254, 0.254)  # 0.01 px/mm: a head would be 1.5 px across
+image.select_ellipse(Gimp.ChannelOps.REPLACE, 500, 300, 600, 800)
+result = simulate(image, "norwood-4")
+report.set_string("bad-resolution", "status", result.index(0).value_nick)
+report.set_string("bad-resolution", "message", str(result.index(1)))
+report.set_string_list("bad-resolution", "layers", [l.get_name() for l in image.get_layers()])
+image.delete()
+image = Gimp.Image.new(400, 400, Gimp.ImageBaseType.RGB)
+image.set_resolution(254.0, 254.0)
+image.select_ellipse(Gimp.ChannelOps.REPLACE, 50, 50, 300, 300)
+result = simulate(image, "norwood-4")
+report.set_string("no-photo", "status", result.index(0).value_nick)
+report.set_string("no-photo", "message", str(result.index(1)))
+report.set_string_list("no-photo", "layers", [l.get_name() for l in image.get_layers()] or ["none"])
 image.delete()
 
 report.save_to_file(os.path.join(case_dir, "report.ini"))

@@ -7,6 +7,7 @@
 
 #include "plugin/gimp_batch.hpp"
 #include "scar/lab_colour.hpp"
+#include "stipple/stipple_settings.hpp"
 #include "support/dot_centres.hpp"
 #include "support/gegl_session.hpp"
 #include "support/png_pixels.hpp"
@@ -86,9 +87,10 @@ BOOST_AUTO_TEST_CASE(a_mask_channel_a_masked_blend_above_the_photo_and_a_stipple
   BOOST_TEST(c.value("items", "channels") == "SMP scar mask;");
   BOOST_TEST(c.value("items", "blend-has-mask") == "true");
   BOOST_TEST(c.value("items", "pigment-filters") == "smp:follicle-stipple;");
-  // 90 dots/cm² around the scar by default, strength 0.8, the scar's dots at 75% of it.
-  BOOST_TEST(std::stod(c.value("stipple", "density")) == 90.0, boost::test_tools::tolerance(1e-6));
-  BOOST_TEST(std::stod(c.value("stipple", "strength")) == 0.6, boost::test_tools::tolerance(1e-6));
+  // The stipple's own density and strength around the scar by default, the scar's dots at 75% of it.
+  const smp::StippleSettings around;
+  BOOST_TEST(std::stod(c.value("stipple", "density")) == around.density_per_cm2, boost::test_tools::tolerance(1e-6));
+  BOOST_TEST(std::stod(c.value("stipple", "strength")) == 0.75 * around.strength, boost::test_tools::tolerance(1e-6));
 }
 
 BOOST_AUTO_TEST_CASE(the_users_photo_selection_and_selected_layer_are_kept)

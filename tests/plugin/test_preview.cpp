@@ -134,14 +134,9 @@ void check_preview_against_gimp(const std::string& name, const smp::StippleSetti
   GeglBuffer* small_composite = smp_plugin::shrunk_to_fit(composite, 500, composite_scale);
   BOOST_TEST_REQUIRE(scale == 0.25);
   const smp::Preset preset = norwood_4();
-  smp_plugin::SimulationSpec spec;
-  spec.plan = smp::density_plan(preset, smp::Placement::on_head(head, px_per_mm), seed);
-  spec.stipple = stipple;
-  spec.stipple.px_per_mm = px_per_mm;
-  spec.stipple.seed = seed;
-  // As the run: pigment kept on bare scalp, none over hair for a Norwood preset.
-  spec.on_scalp = smp::ScalpMaskSettings{};
-  spec.on_scalp->px_per_mm = px_per_mm;
+  // As the run plans it: zones reaching on to the hair, pigment kept on bare scalp.
+  const smp_plugin::SimulationSpec spec =
+      smp_plugin::simulation_spec(preset, smp::Placement::on_head(head, px_per_mm), seed, stipple);
   GeglBuffer* preview = smp_plugin::simulation_preview(small_photo, scale, spec);
   save(preview, output_dir() + "/simulate-" + name + "-preview.png");
   constexpr int block = 20;
@@ -212,7 +207,7 @@ HairlinePreview hairline_preview_of_a_face(int max_side)
   GeglBuffer* small = smp_plugin::shrunk_to_fit(photo, max_side, result.scale);
   smp::HairlineDesign design;  // juvenile, 80 mm, no undulation of the anchors
   const smp::Path hairline = smp::front_hairline(face, face_px_per_mm, design);
-  const smp::DensityPlan hair_side{face_px_per_mm, {}, {}, {{{hairline, 8.0, true, 0}, 1.0}}};
+  const smp::DensityPlan hair_side = smp::one_zone_plan(face_px_per_mm, {hairline, 8.0, true, 0});
   GeglBuffer* preview = smp_plugin::hairline_preview(small, result.scale, hairline, hair_side);
   save(preview, output_dir() + "/hairline-preview-" + std::to_string(max_side) + ".png");
   const GeglRectangle extent = *gegl_buffer_get_extent(preview);

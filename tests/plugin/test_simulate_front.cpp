@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "plugin/gimp_batch.hpp"
@@ -56,10 +57,14 @@ smp::Preset shipped(const std::string& nick)
   return std::get<smp::Preset>(loaded);
 }
 
-// Dots of an exported pigment layer: dark cores below 235 of 255, as the top-view test finds them.
+// Dots of an exported pigment layer, as the top-view test finds them.
 std::vector<std::pair<double, double>> dots(const smp_test::Rgba8& image)
 {
-  return smp_test::dot_centres(image.width, image.height, [&](int x, int y) { return image.at(x, y)[0] < 235; });
+  // Darker than the 25 px around them (2.5-5 mm at these scales) by 12 of 255: dots, not the
+  // smooth shadow between them.
+  const int window = 12;
+  return smp_test::dots_against_surroundings(image.width, image.height, [&](int x, int y) { return double(image.at(x, y)[0]); },
+                                             window, 12.0);
 }
 
 // Millimetres up the face from the glabella, and across it, of an image point (the synthetic
@@ -182,4 +187,30 @@ BOOST_AUTO_TEST_CASE(simulate_says_what_is_missing_for_each_view)
              c.value("top-no-ellipse", "message"));
   BOOST_TEST(c.value("refusals", "layers") == "photo;", "a refused run left layers behind");
   BOOST_TEST(c.value("top-no-ellipse", "layers") == "photo;", "a refused top view left layers behind");
+}
+
+BOOST_AUTO_TEST_CASE(landmarks_that_cannot_be_a_face_are_refused_with_which_and_what_to_do)
+{
+  const auto& c = the_case();
+  const std::pair<const char*, const char*> cases[] = {
+      {"eyes-together", "px apart"}, {"glabella-below", "between the eyes"}, {"landmark-far-off", "outside the image"}};
+  for (const auto& [name, words] : cases) {
+    BOOST_TEST(c.value(name, "status") == "calling-error", name << ": " << c.value(name, "status"));
+    BOOST_TEST(c.value(name, "message").find(words) != std::string::npos, name << ": no '" << words << "' in: " << c.value(name, "message"));
+  }
+  BOOST_TEST(c.value("refusals", "layers") == "photo;", "a refused run left layers behind");
+}
+
+BOOST_AUTO_TEST_CASE(an_image_that_cannot_hold_a_simulation_is_refused_before_anything_is_added)
+{
+  const auto& c = the_case();
+  const std::tuple<const char*, const char*, const char*> cases[] = {
+      {"tiny-image", "12 x 12 px", "photo;"},
+      {"bad-resolution", "Calibrate Scale", "photo;"},
+      {"no-photo", "no layer with the client's photo", "none;"}};
+  for (const auto& [name, words, layers] : cases) {
+    BOOST_TEST(c.value(name, "status") == "calling-error", name << ": " << c.value(name, "status") << ": " << c.value(name, "message"));
+    BOOST_TEST(c.value(name, "message").find(words) != std::string::npos, name << ": no '" << words << "' in: " << c.value(name, "message"));
+    BOOST_TEST(c.value(name, "layers") == layers, name << " left layers: " << c.value(name, "layers"));
+  }
 }

@@ -136,3 +136,24 @@ BOOST_AUTO_TEST_CASE(front_and_top_presets_plan_through_the_same_function)
   BOOST_TEST(at_mm(20) == 0.0f, "pigment 2 cm above the glabella");
   BOOST_TEST(at_mm(110) > 0.5f, at_mm(110) << " of full density 11 cm above the glabella");
 }
+
+BOOST_AUTO_TEST_CASE(zones_reach_on_to_the_fringe_but_never_into_another_zone)
+{
+  const smp::Preset& preset = shipped("norwood-4");
+  smp::DensityPlan plan = smp::density_plan(preset, smp::Placement::on_head(head, px_per_mm), 0);
+  const smp::PixelRect rect{0, 0, 800, 960};
+  const auto outlined = rendered(plan, rect);
+  plan.reach_mm = smp::reach_to_hair_mm;
+  const auto reaching = rendered(plan, rect);
+  // Beside the crown, 15 mm out from its outline (the crown is 0.3 of the half width across).
+  const smp::Frame unit = head.normalised();
+  const smp::Point beside = unit.to_image(0.3 + 15.0 * px_per_mm / head.half_width_px, 0.45);
+  const std::size_t at = static_cast<std::size_t>(std::lround(beside.y)) * 800 + static_cast<std::size_t>(std::lround(beside.x));
+  BOOST_TEST(outlined[at] < 0.05f, "beside the crown the outlined plan gives " << outlined[at]);
+  BOOST_TEST(reaching[at] > 0.9f, "beside the crown the reaching plan gives " << reaching[at]);
+  // The bridge keeps its own 35%: the zones around it do not reach into it.
+  const smp::Point bridge = unit.to_image(0.0, -0.02);
+  const std::size_t b = static_cast<std::size_t>(std::lround(bridge.y)) * 800 + static_cast<std::size_t>(std::lround(bridge.x));
+  BOOST_TEST(std::abs(reaching[b] - outlined[b]) < 0.02f, "the bridge went from " << outlined[b] << " to " << reaching[b]);
+  BOOST_TEST(std::abs(reaching[b] - 0.35f) < 0.05f, "the bridge holds " << reaching[b]);
+}

@@ -140,3 +140,28 @@ BOOST_AUTO_TEST_CASE(signed_distance_to_a_circle_is_within_half_a_pixel)
   }
   BOOST_TEST(worst < 0.5, "worst error against the analytic distance: " << worst << " px");
 }
+
+BOOST_AUTO_TEST_CASE(points_beyond_a_million_pixels_are_refused_with_the_point)
+{
+  // Relative moves used to add up to infinity and NaN, and the flattener's step count to 2^63.
+  std::string runaway = "M 0 0";
+  for (int i = 0; i < 400; ++i)
+    runaway += " l 1e306 1e306";
+  for (const std::string& bad : {runaway, std::string("M 0 0 L 2e6 5"), std::string("M 0 0 H -1000001"),
+                                 std::string("M 0 0 v 1e6 v 1")}) {
+    smp::PathError error;
+    BOOST_TEST(!smp::parse_svg_path(bad, &error).has_value(), "accepted " << bad.substr(0, 40));
+    BOOST_TEST(error.message.find("px from the origin") != std::string::npos, error.message);
+  }
+  BOOST_TEST(smp::parse_svg_path("M -1e6 0 L 1e6 1e6").has_value());
+}
+
+BOOST_AUTO_TEST_CASE(flattening_stays_within_its_points_however_long_the_curves)
+{
+  const auto path = smp::parse_svg_path("M -1e6 -1e6 C 1e6 -1e6 -1e6 1e6 1e6 1e6 M 0 0 L 1e6 0 L 0 1e6");
+  BOOST_TEST_REQUIRE(path.has_value());
+  std::size_t points = 0;
+  for (const auto& line : smp::flatten(*path, 0.001, 5000))
+    points += line.size();
+  BOOST_TEST(points <= 5000u + 3u + 2u, points << " points for a budget of 5000 (one more per segment, and each subpath's first)");
+}

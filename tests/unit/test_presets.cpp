@@ -383,3 +383,44 @@ BOOST_AUTO_TEST_CASE(a_front_presets_hairline_sits_where_the_garg_construction_p
   BOOST_TEST(hair(points.temporal_peak_left, -10, -20) == 0.0f, "below and beside the left temporal peak (the temple)");
   BOOST_TEST(hair(points.temporal_peak_right, 10, -20) == 0.0f, "below and beside the right temporal peak (the temple)");
 }
+
+// Found by fuzzing 77 broken preset files: GLib's key files accept these without a word.
+BOOST_AUTO_TEST_CASE(nonsense_glib_would_accept_is_refused_with_its_line)
+{
+  std::string many_zones = valid;
+  for (int k = 0; k < 65; ++k)
+    many_zones += "[zone:z" + std::to_string(k) + "]\nshape=ellipse\ncentre=0;0\nradii=0.1;0.1\n";
+  struct Case {
+    std::string text, group, key, words;
+    int line;
+  };
+  const Case cases[] = {
+      {replaced(valid, "density=0.8", "density=0.8\ndensity=0.2"), "zone:crown", "density", "key again", 12},
+      {valid + "[preset]\nname=Renamed\n", "preset", "", "group [preset] again", 15},
+      {replaced(valid, "density=100", "density=100\nsessions=2.9"), "stipple", "sessions", "not a whole number", 15},
+      {replaced(valid, "radii=0.3;0.25", "radii=0x1p-2;0.25"), "zone:crown", "radii", "not a number", 10},
+      {replaced(valid, "radii=0.3;0.25", "radii=inf;0.25"), "zone:crown", "radii", "not a number", 10},
+      {replaced(replaced(valid, "shape=ellipse", "shape=polygon"), "centre=0;0.4\nradii=0.3;0.25",
+                "points=0;0;0.5;0.5;1;1"),
+       "zone:crown", "points", "enclose no area", 9},
+      {replaced(replaced(valid, "shape=ellipse", "shape=polygon"), "centre=0;0.4\nradii=0.3;0.25",
+                "points=0;0;1;1;1;0;0;0.5"),
+       "zone:crown", "points", "cross", 9},
+      {replaced(valid, "name=Test crown", "name=" + std::string(100000, 'x')), "preset", "name", "longer than 80", 3},
+      {replaced(valid, "[zone:crown]", "[zone:" + std::string(81, 'z') + "]"), "zone:" + std::string(81, 'z'), "",
+       "longer than 80", 7},
+      {many_zones, "zone:z63", "", "more than 64 zones", 0},
+  };
+  for (const Case& c : cases) {
+    const auto e = error_of(c.text);
+    BOOST_TEST(e.group == c.group, e.message().substr(0, 200));
+    BOOST_TEST(e.key == c.key, e.message().substr(0, 200));
+    if (c.line > 0)
+      BOOST_TEST(e.line == c.line, e.message().substr(0, 200));
+    else
+      BOOST_TEST(e.line > 0, e.message().substr(0, 200));
+    BOOST_TEST(e.message().find(c.words) != std::string::npos, e.message().substr(0, 200));
+  }
+  const auto huge = error_of(valid + "# " + std::string(smp::PresetLimits::max_file_bytes, '#') + "\n");
+  BOOST_TEST(huge.message().find("KB") != std::string::npos, huge.message());
+}

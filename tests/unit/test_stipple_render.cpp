@@ -272,3 +272,46 @@ BOOST_AUTO_TEST_CASE(a_band_drawn_piece_by_piece_has_the_bits_of_one_render)
     }
   }
 }
+
+BOOST_AUTO_TEST_CASE(the_default_treatment_plainly_darkens_light_skin_at_any_scale)
+{
+  // L* 65 skin (relative luminance 0.340) under the default stipple at completion.
+  for (const double px_per_mm : {1.5, 5.0, 18.0}) {
+    const Render r = render_patch(smp::StippleSettings{}, px_per_mm, 3.0, 7.0);
+    const double through = 1.0 - mean_darkening(r, 1);
+    const double lightness = 116.0 * std::cbrt(0.340 * through) - 16.0;
+    BOOST_TEST(65.0 - lightness >= 6.0, "at " << px_per_mm << " px/mm the default darkens L* 65 skin by "
+                                               << 65.0 - lightness);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(the_scattering_shadow_is_even_not_clouded_by_chance_gaps_between_dots)
+{
+  // Block means 4 mm wide of the shadow alone (dots too faint to count): their spread is tiny
+  // next to the shadow's own darkening.
+  smp::StippleSettings s;
+  s.strength = 0.02;
+  s.halo = smp::StippleLimits::halo_max;
+  s.density_per_cm2 = 100.0;
+  constexpr double px_per_mm = 10.0;
+  s.px_per_mm = px_per_mm;
+  const int side = 400, block = 40;
+  const Render r = render_uniform(s, 1.0f, {0, 0, side, side});
+  std::vector<double> means;
+  for (int by = 0; by < side; by += block)
+    for (int bx = 0; bx < side; bx += block) {
+      double sum = 0.0;
+      for (int y = by; y < by + block; ++y)
+        for (int x = bx; x < bx + block; ++x)
+          sum += 1.0 - r.rgba[4 * (static_cast<std::size_t>(y) * side + x) + 1];
+      means.push_back(sum / (block * block));
+    }
+  double mean = 0.0, spread = 0.0;
+  for (double m : means)
+    mean += m / means.size();
+  for (double m : means)
+    spread += (m - mean) * (m - mean) / means.size();
+  spread = std::sqrt(spread);
+  BOOST_TEST(mean > 0.005, "the shadow darkens by only " << mean);
+  BOOST_TEST(spread < 0.05 * mean, "4 mm blocks of the shadow vary by " << spread << " around " << mean);
+}

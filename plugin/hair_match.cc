@@ -1,0 +1,84 @@
+#include "hair_match.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <vector>
+
+#include "analysis/hair_sample.hpp"
+#include "filter_graph.hpp"
+
+namespace smp_plugin {
+namespace {
+
+// Tone needs little resolution, grain 0.15 mm: at most this fine, and at most this many pixels.
+constexpr double measure_px_per_mm_max = 6.0;
+constexpr double measure_pixels_max = 2e6;
+constexpr double default_grain = 0.05;  // a shaved head's stubble beyond the skin's own texture
+
+std::vector<float> rendered(GeglNode* node, const GeglRectangle& rect, const char* format, int components)
+{
+  std::vector<float> pixels(static_cast<std::size_t>(rect.width) * rect.height * components);
+  gegl_node_blit(node, 1.0, &rect, babl_format(format), pixels.data(), GEGL_AUTO_ROWSTRIDE, GEGL_BLIT_DEFAULT);
+  return pixels;
+}
+
+// The photo and its segmentation at a measuring scale, and the hair found beside bare skin.
+std::optional<smp::HairBesideSkin> measured_hair(GimpDrawable* photo, double px_per_mm)
+{
+  const int width = gimp_drawable_get_width(photo), height = gimp_drawable_get_height(photo);
+  if (width <= 0 || height <= 0 || !(px_per_mm > 0.0))
+    return std::nullopt;
+  const double scale = std::min({1.0, measure_px_per_mm_max / px_per_mm,
+                                 std::sqrt(measure_pixels_max / (static_cast<double>(width) * height))});
+  Graph graph;
+  GeglNode* pixels = source_node(graph, graph.own(gimp_drawable_get_buffer(photo)));
+  GeglNode* small = graph.node("gegl:scale-ratio", "x", scale, "y", scale, "sampler", GEGL_SAMPLER_LINEAR);
+  gegl_node_link(pixels, small);
+  const Segments segments = segments_of(graph, small, px_per_mm * scale);
+  const GeglRectangle rect{0, 0, std::max(1, static_cast<int>(width * scale)), std::max(1, static_cast<int>(height * scale))};
+  const std::vector<float> rgb = rendered(small, rect, "RGB float", 3);
+  const std::vector<float> bare = rendered(segments.bare, rect, "Y float", 1);
+  const std::vector<float> hair = rendered(segments.hair, rect, "Y float", 1);
+  const std::vector<float> shine = segments.shine ? rendered(segments.shine, rect, "Y float", 1) : std::vector<float>{};
+  return smp::sample_hair_beside_skin({rgb.data(), bare.data(), hair.data(), shine.empty() ? nullptr : shine.data(),
+                                       rect.width, rect.height, px_per_mm * scale});
+}
+
+double lightness_drop_on_light_skin(const smp::LinearRgb& through)
+{
+  const double y = 0.2126 * through.r + 0.7152 * through.g + 0.0722 * through.b;
+  return 65.0 - (116.0 * std::cbrt(0.340 * y) - 16.0);  // L* 65 skin, relative luminance 0.340
+}
+
+std::string described(const char* what, const smp::ShadeMatch& m)
+{
+  char text[200];
+  g_snprintf(text, sizeof text, "%s: completed, it darkens light skin by ΔL* %.1f", what,
+             lightness_drop_on_light_skin(m.transmittance));
+  return text;
+}
+
+}  // namespace
+
+Shaded shaded(const smp::StippleSettings& base, ShadeChoice choice, GimpImage*, GimpDrawable* photo)
+{
+  if (choice == ShadeChoice::preset)
+    return {base, "the preset's own stipple"};
+  const std::optional<smp::HairBesideSkin> hair = photo ? measured_hair(photo, base.px_per_mm) : std::nullopt;
+  if (choice == ShadeChoice::match && hair) {
+    const smp::ShadeMatch m = smp::match_hair(base, *hair);
+    return {m.settings, described("matched to the client's own hair beside the bare scalp", m)};
+  }
+  const smp::HairShade shade =
+      choice == ShadeChoice::match ? fallback_shade : static_cast<smp::HairShade>(static_cast<int>(choice) - 1);
+  const smp::ShadeMatch m = smp::match_transmittance(base, smp::shade_transmittance(shade), default_grain,
+                                                     hair ? hair->blur_mm : 0.0);
+  const std::string name = smp::hair_shade_nicks[static_cast<int>(shade)];
+  return {m.settings, described(choice == ShadeChoice::match
+                                    ? (name + " (the photo shows no hair beside the bare scalp to match)").c_str()
+                                    : name.c_str(),
+                                m)};
+}
+
+}  // namespace smp_plugin

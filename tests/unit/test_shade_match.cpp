@@ -1,0 +1,115 @@
+#define BOOST_TEST_MODULE shade_match
+#include <boost/test/unit_test.hpp>
+
+#include <cmath>
+#include <random>
+#include <vector>
+
+#include "analysis/gaussian_blur.hpp"
+#include "analysis/hair_sample.hpp"
+#include "analysis/shade_match.hpp"
+
+namespace {
+
+double luminance(const smp::LinearRgb& c) { return 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b; }
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_solved_stipple_lets_through_the_wanted_light_at_any_scale)
+{
+  const smp::LinearRgb wanted[] = {{0.50, 0.53, 0.58}, {0.80, 0.78, 0.76}, {0.37, 0.45, 0.49}};
+  for (const double px_per_mm : {2.0, 6.0, 17.5})
+    for (const smp::LinearRgb& w : wanted) {
+      smp::StippleSettings base;
+      base.px_per_mm = px_per_mm;
+      const smp::ShadeMatch m = smp::match_transmittance(base, w, 0.05, 0.1);
+      const double off = std::max({std::abs(m.transmittance.r - w.r), std::abs(m.transmittance.g - w.g),
+                                   std::abs(m.transmittance.b - w.b)});
+      BOOST_TEST(off < 0.015, "at " << px_per_mm << " px/mm, wanted " << w.r << " " << w.g << " " << w.b << ", got "
+                                     << m.transmittance.r << " " << m.transmittance.g << " " << m.transmittance.b);
+      BOOST_TEST(m.settings.strength <= 1.0);
+      BOOST_TEST(m.settings.dot_diameter_mm >= smp::ShadeMatchLimits::dot_diameter_min_mm);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(more_grain_asked_gives_more_grain_at_the_same_tone)
+{
+  smp::StippleSettings base;
+  base.px_per_mm = 10.0;
+  const smp::LinearRgb tone{0.6, 0.6, 0.6};
+  const smp::ShadeMatch smooth = smp::match_transmittance(base, tone, 0.0, 0.1);
+  const smp::ShadeMatch grainy = smp::match_transmittance(base, tone, 0.2, 0.1);
+  BOOST_TEST(grainy.grain > smooth.grain * 1.3, "grain " << smooth.grain << " asked 0, " << grainy.grain << " asked 0.2");
+  BOOST_TEST(std::abs(luminance(grainy.transmittance) - 0.6) < 0.015);
+  BOOST_TEST(std::abs(luminance(smooth.transmittance) - 0.6) < 0.015);
+}
+
+BOOST_AUTO_TEST_CASE(nothing_asks_for_a_painted_helmet_or_an_invisible_treatment)
+{
+  smp::StippleSettings base;
+  base.px_per_mm = 5.0;
+  const smp::ShadeMatch black = smp::match_transmittance(base, {0.02, 0.02, 0.02}, 0.0, 0.0);
+  BOOST_TEST(black.wanted.r == smp::ShadeMatchLimits::darkest);
+  const smp::ShadeMatch none = smp::match_transmittance(base, {1.0, 1.0, 1.0}, 0.0, 0.0);
+  BOOST_TEST(luminance(none.transmittance) < 0.985, "the lightest treatment lets through " << luminance(none.transmittance));
+  const smp::ShadeMatch nan = smp::match_transmittance(base, {NAN, 0.5, 0.5}, NAN, NAN);
+  BOOST_TEST(std::isfinite(nan.settings.strength));
+  BOOST_TEST(std::isfinite(nan.settings.depth_mm));
+}
+
+BOOST_AUTO_TEST_CASE(every_named_shade_is_plainly_visible_on_light_skin)
+{
+  // L* 65 skin: the lightest shade still darkens it by 6 or more.
+  for (const auto shade : {smp::HairShade::black, smp::HairShade::dark_brown, smp::HairShade::brown, smp::HairShade::grey,
+                           smp::HairShade::blond}) {
+    const double y = 0.340 * luminance(smp::shade_transmittance(shade));
+    const double l = 116.0 * std::cbrt(y) - 16.0;
+    BOOST_TEST(65.0 - l >= 6.0, smp::hair_shade_nicks[static_cast<int>(shade)] << " darkens L* 65 skin by " << 65.0 - l);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(the_hair_beside_bare_skin_is_measured_as_drawn)
+{
+  // Bare skin on the left, hair on the right, at 8 px/mm; the hair is dark strands 0.1 mm wide.
+  constexpr int w = 240, h = 160;
+  constexpr double px_per_mm = 8.0;
+  std::vector<float> rgb(static_cast<std::size_t>(w) * h * 3), bare(w * h), hair(w * h);
+  std::mt19937 random(3);
+  std::uniform_real_distribution<float> noise(-0.01f, 0.01f);
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      const std::size_t i = static_cast<std::size_t>(y) * w + x;
+      const bool is_hair = x >= w / 2;
+      const bool strand = is_hair && (x + y / 3) % 6 == 0;
+      const float skin[3] = {0.35f, 0.28f, 0.23f}, dark[3] = {0.05f, 0.05f, 0.05f};
+      for (int c = 0; c < 3; ++c)
+        rgb[3 * i + c] = (strand ? dark[c] : (is_hair ? 0.6f : 1.0f) * skin[c]) + noise(random);
+      bare[i] = is_hair ? 0.0f : 1.0f;
+      hair[i] = is_hair ? 1.0f : 0.0f;
+    }
+  const auto sample = smp::sample_hair_beside_skin({rgb.data(), bare.data(), hair.data(), nullptr, w, h, px_per_mm});
+  BOOST_TEST_REQUIRE(sample.has_value());
+  BOOST_TEST(std::abs(sample->skin.r - 0.35) < 0.01, "skin red " << sample->skin.r);
+  const double hair_red = (5.0 / 6.0) * 0.6 * 0.35 + (1.0 / 6.0) * 0.05;
+  BOOST_TEST(std::abs(sample->hair.r - hair_red) < 0.015, "hair red " << sample->hair.r << ", drawn " << hair_red);
+  BOOST_TEST(sample->hair_grain > 3.0 * sample->skin_grain, "hair grain " << sample->hair_grain << ", skin "
+                                                                            << sample->skin_grain);
+  // Too little of either side: nothing.
+  std::vector<float> none(w * h, 0.0f);
+  BOOST_TEST(!smp::sample_hair_beside_skin({rgb.data(), bare.data(), none.data(), nullptr, w, h, px_per_mm}));
+}
+
+BOOST_AUTO_TEST_CASE(a_photos_softness_is_read_from_its_edges)
+{
+  constexpr int w = 200, h = 200;
+  for (const double sigma : {1.0, 2.0, 4.0}) {
+    std::vector<float> steps(w * h);
+    for (int y = 0; y < h; ++y)
+      for (int x = 0; x < w; ++x)
+        steps[static_cast<std::size_t>(y) * w + x] = ((x / 25) + (y / 25)) % 2 ? 0.8f : 0.2f;
+    const std::vector<float> soft = smp::gaussian_blur(steps, w, h, sigma);
+    const std::vector<char> all(w * h, 1);
+    const double measured = smp::blur_sigma_px(soft, all, w, h);
+    BOOST_TEST(std::abs(measured - sigma) < 0.3 * sigma, "blurred by " << sigma << " px, measured " << measured);
+  }
+}
