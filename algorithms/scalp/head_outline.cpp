@@ -282,4 +282,31 @@ std::optional<HeadFrame> fit_head_frame(const std::vector<float>& bare, const st
   return outline->frame;
 }
 
+double head_contrast(const std::vector<float>& bare, const std::vector<float>& hair, int width, int height,
+                     const HeadFrame& frame)
+{
+  const std::size_t count = static_cast<std::size_t>(std::max(width, 0)) * std::max(height, 0);
+  if (count == 0 || bare.size() < count || hair.size() < count)
+    return 0.0;
+  const Frame unit = frame.normalised();
+  double inside = 0.0, outside = 0.0;
+  std::size_t inside_cells = 0, outside_cells = 0;
+  for (int y = 0; y < height; ++y)
+    for (int x = 0; x < width; ++x) {
+      const std::size_t i = static_cast<std::size_t>(y) * width + x;
+      const double head = std::min(1.0f, bare[i] + hair[i]);
+      const Point p = unit.from_image({x + 0.5, y + 0.5});
+      if (p.x * p.x + p.y * p.y <= 1.0) {
+        inside += head;
+        ++inside_cells;
+      } else {
+        outside += head;
+        ++outside_cells;
+      }
+    }
+  if (inside_cells == 0 || outside_cells < 0.02 * static_cast<double>(count))
+    return 0.0;
+  return inside / static_cast<double>(inside_cells) - outside / static_cast<double>(outside_cells);
+}
+
 }  // namespace smp

@@ -36,6 +36,15 @@ std::optional<HeadOutline> head_outline(const std::vector<float>& head, int widt
 std::optional<HeadFrame> fit_head_frame(const std::vector<float>& bare, const std::vector<float>& hair, int width,
                                         int height, double front_rad);
 
+// How much more of the fitted head's ellipse than of the photo around it reads as head (bare
+// scalp or hair, grid cells as fit_head_frame's): near 1 for a head against a background, near
+// 0 for a photo of one skin all over (whatever outline the fit returns there), and 0 when the
+// ellipse leaves less than 2% of the photo around it.
+double head_contrast(const std::vector<float>& bare, const std::vector<float>& hair, int width, int height,
+                     const HeadFrame& frame);
+// Below this the plug-in finds no head (and asks for a selection).
+inline constexpr double head_contrast_min = 0.4;
+
 // 1 inside the closed `contour`, 0 outside, per cell (its centre tested).
 std::vector<float> inside_contour(const std::vector<Point>& contour, int width, int height);
 

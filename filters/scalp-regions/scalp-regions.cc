@@ -175,7 +175,8 @@ static void prepare(GeglOperation* operation)
 {
   const Babl* space = gegl_operation_get_source_space(operation, "input");
   gegl_operation_set_format(operation, "input", babl_format_with_space("RGBA float", space));
-  gegl_operation_set_format(operation, "output", babl_format_with_space("RGBA float", space));
+  // Coverages are numbers, not colours: in no colour space, so no conversion mixes them.
+  gegl_operation_set_format(operation, "output", babl_format("RGBA float"));
 }
 
 static gboolean process(GeglOperation* operation, GeglBuffer* input, GeglBuffer* output, const GeglRectangle* result,

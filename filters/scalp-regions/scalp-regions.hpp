@@ -10,8 +10,8 @@ namespace smp_filters::scalp_regions {
 inline constexpr char operation[] = "smp:scalp-regions";
 inline constexpr const char* front_nicks[] = {"up", "down", "left", "right"};  // smp::Facing's order
 
-// The output is "RGBA float": R bare scalp, G the client's own hair, B the shine on bare scalp
-// (share of its light reflected by the surface), A 1.
+// The output is "RGBA float" in no colour space (plain numbers): R bare scalp, G the client's
+// own hair, B the shine on bare scalp (share of its light reflected by the surface), A 1.
 inline constexpr int bare_channel = 0, hair_channel = 1, shine_channel = 2;
 
 template <typename Visit, typename Settings>

@@ -153,6 +153,12 @@ BOOST_AUTO_TEST_CASE(the_segmentation_meets_the_targets_on_every_annotated_photo
     const auto s = smp_test::score_segmentation(grid, coverage.bare, coverage.hair);
     const auto head = smp_test::head_on_grid(grid, coverage, a->front);
     const double fit = head ? smp_test::head_fit_error(*head, *a).worst() : 1.0;
+    // The plug-in's head fit takes the head only where it stands out from the photo around it.
+    smp::HeadFrame on_grid{};
+    if (head)
+      on_grid = {{head->centre.x * grid.scale, head->centre.y * grid.scale}, head->half_width_px * grid.scale,
+                 head->half_length_px * grid.scale, head->front_rad};
+    const double contrast = head ? smp::head_contrast(coverage.bare, coverage.hair, grid.width, grid.height, on_grid) : 0.0;
     Shortfall limits{a->name.c_str(), T::iou_min, T::holes_max, T::on_background_max, T::head_fit_max, nullptr};
     for (const Shortfall& known : shortfalls)
       if (a->name == known.photo)
@@ -161,7 +167,10 @@ BOOST_AUTO_TEST_CASE(the_segmentation_meets_the_targets_on_every_annotated_photo
     on_target += !limits.why;
     const std::string because = limits.why ? std::string(" (known shortfall: ") + limits.why + ")" : "";
     BOOST_TEST_MESSAGE(a->name << ": IoU behind the hairline " << s.iou_behind << ", holes " << s.holes
-                               << ", pigment on background " << s.on_background_behind << ", head fit " << fit << because);
+                               << ", pigment on background " << s.on_background_behind << ", head fit " << fit
+                               << ", head contrast " << contrast << because);
+    BOOST_TEST(contrast >= smp::head_contrast_min, a->name << ": the head stands out by " << contrast << " only (at least "
+                                                           << smp::head_contrast_min << ")");
     BOOST_TEST(s.iou_behind >= limits.iou_behind_min, a->name << ": bare-scalp IoU behind the hairline " << s.iou_behind
                                                                << " (at least " << limits.iou_behind_min << ")" << because);
     BOOST_TEST(s.holes <= limits.holes_max, a->name << ": holes " << s.holes << " of the bare scalp (at most "
