@@ -8,6 +8,7 @@ void gegl_op_scar_mask_register_type(GTypeModule* module);
 void gegl_op_scar_blend_register_type(GTypeModule* module);
 void gegl_op_scalp_mask_register_type(GTypeModule* module);
 void gegl_op_density_plan_register_type(GTypeModule* module);
+void gegl_op_scalp_regions_register_type(GTypeModule* module);
 
 G_MODULE_EXPORT const GeglModuleInfo* gegl_module_query(GTypeModule* module);
 G_MODULE_EXPORT gboolean gegl_module_register(GTypeModule* module);
@@ -28,5 +29,6 @@ gboolean gegl_module_register(GTypeModule* module)
   gegl_op_scar_blend_register_type(module);
   gegl_op_scalp_mask_register_type(module);
   gegl_op_density_plan_register_type(module);
+  gegl_op_scalp_regions_register_type(module);
   return TRUE;
 }

@@ -1,12 +1,14 @@
 #include "filter_graph.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <iterator>
 #include <string>
 
 #include "follicle-stipple/follicle-stipple.hpp"
 #include "hairline-mask/hairline-mask.hpp"
 #include "scalp-mask/scalp-mask.hpp"
+#include "scalp-regions/scalp-regions.hpp"
 #include "scar-blend/scar-blend.hpp"
 #include "scar-mask/scar-mask.hpp"
 
@@ -110,17 +112,68 @@ GeglNode* scalp_coverage(Graph& graph, GeglNode* photo, const smp::ScalpMaskSett
   return as_coverage(graph, mask, babl_format("Y'A float"));
 }
 
-Segments segments_of(Graph& graph, GeglNode* photo, double px_per_mm)
+namespace {
+
+// One channel of smp:scalp-regions' output (plain numbers, no colour space) as "Y float".
+GeglNode* channel_of(Graph& graph, GeglNode* regions, const char* component_nick)
 {
-  smp::ScalpMaskSettings bare_only;
-  bare_only.px_per_mm = px_per_mm;
-  smp::ScalpMaskSettings head = bare_only;
-  head.hair_density = 1.0;
+  GeglNode* node = graph.node("gegl:component-extract", "linear", TRUE);
+  GParamSpec* spec = gegl_node_find_property(node, "component");
+  if (spec && G_IS_PARAM_SPEC_ENUM(spec))
+    if (const GEnumValue* value = g_enum_get_value_by_nick(G_PARAM_SPEC_ENUM(spec)->enum_class, component_nick))
+      gegl_node_set(node, "component", value->value, nullptr);
+  gegl_node_link(regions, node);
+  return node;
+}
+
+constexpr const char* channel_nicks[] = {"rgb-r", "rgb-g", "rgb-b"};
+
+}  // namespace
+
+GeglNode* scalp_regions_node(Graph& graph, GeglNode* photo, double px_per_mm, smp::Facing front)
+{
+  GeglNode* regions = graph.node(smp_filters::scalp_regions::operation);
+  smp::ScalpRegionsSettings settings;
+  settings.px_per_mm = px_per_mm;
+  settings.front = front;
+  smp_filters::scalp_regions::set(regions, settings);
+  gegl_node_link(photo, regions);
+  return regions;
+}
+
+Segments segments_of(Graph& graph, GeglNode* photo, double px_per_mm, smp::Facing front)
+{
+  namespace contract = smp_filters::scalp_regions;
+  GeglNode* regions = scalp_regions_node(graph, photo, px_per_mm, front);
   Segments s;
-  s.bare = scalp_coverage(graph, photo, bare_only);
-  // Hair is the head that is not bare skin.
-  s.hair = composed(graph, "gegl:subtract", scalp_coverage(graph, photo, head), s.bare);
+  s.bare = channel_of(graph, regions, channel_nicks[contract::bare_channel]);
+  s.hair = channel_of(graph, regions, channel_nicks[contract::hair_channel]);
+  s.shine = channel_of(graph, regions, channel_nicks[contract::shine_channel]);
   return s;
+}
+
+GeglNode* scalp_regions_coverage(Graph& graph, GeglNode* photo, double px_per_mm, double hair_density, smp::Facing front)
+{
+  const Segments s = segments_of(graph, photo, px_per_mm, front);
+  if (!(hair_density > 0.0))
+    return s.bare;
+  GeglNode* some_hair = graph.node("gegl:multiply", "value", std::min(hair_density, 1.0));
+  gegl_node_link(s.hair, some_hair);
+  return composed(graph, "gegl:add", s.bare, some_hair);
+}
+
+smp::Facing facing_nearest(double front_rad)
+{
+  smp::Facing nearest = smp::Facing::up;
+  double best = -2.0;
+  for (const smp::Facing f : {smp::Facing::up, smp::Facing::down, smp::Facing::left, smp::Facing::right}) {
+    const double agreement = std::cos(front_rad - smp::front_rad_of(f));
+    if (agreement > best) {
+      best = agreement;
+      nearest = f;
+    }
+  }
+  return nearest;
 }
 
 GeglNode* stipple_node(Graph& graph, GeglNode* density, const smp::StippleSettings& settings)
@@ -166,6 +219,7 @@ SimulationSpec simulation_spec(const smp::Preset& preset, const smp::Placement& 
     on_scalp.px_per_mm = placement.px_per_mm;
     on_scalp.hair_density = hair_density_for(preset.category);
     spec.on_scalp = on_scalp;
+    spec.front = facing_nearest(placement.head.front_rad);
   }
   return spec;
 }
@@ -183,7 +237,9 @@ GeglNode* simulation_density(Graph& graph, const SimulationSpec& spec, GeglNode*
       small_photo = graph.node("gegl:scale-ratio", "x", shrink, "y", shrink, "sampler", GEGL_SAMPLER_LINEAR);
       gegl_node_link(photo, small_photo);
     }
-    density = kept_inside(graph, density, scalp_coverage(graph, small_photo, *work.on_scalp));
+    density = kept_inside(graph, density,
+                          scalp_regions_coverage(graph, small_photo, work.on_scalp->px_per_mm, work.on_scalp->hair_density,
+                                                 work.front));
   }
   if (shrink < 1.0) {
     GeglNode* enlarged = graph.node("gegl:scale-ratio", "x", 1.0 / shrink, "y", 1.0 / shrink, "sampler",

@@ -14,6 +14,7 @@
 #include "presets/density_plan.hpp"
 #include "presets/preset.hpp"
 #include "scalp/scalp_mask.hpp"
+#include "scalp/scalp_regions.hpp"
 #include "stipple/stipple_settings.hpp"
 
 namespace smp_plugin {
@@ -81,13 +82,25 @@ GeglNode* kept_inside(Graph& graph, GeglNode* density, GeglNode* coverage);
 // smp:scalp-mask of `photo` as coverage: 1 on bare scalp, the settings' share over hair.
 GeglNode* scalp_coverage(Graph& graph, GeglNode* photo, const smp::ScalpMaskSettings& settings);
 
-// What a segmentation of the photo says, each as coverage (0..1 in "Y float").
+// What smp:scalp-regions finds in the photo (the face pointing `front`), each as coverage (0..1
+// in "Y float").
 struct Segments {
   GeglNode* bare = nullptr;   // bare scalp
   GeglNode* hair = nullptr;   // the client's own hair
   GeglNode* shine = nullptr;  // specular share (nullptr: not known)
 };
-Segments segments_of(Graph& graph, GeglNode* photo, double px_per_mm);
+Segments segments_of(Graph& graph, GeglNode* photo, double px_per_mm, smp::Facing front = smp::Facing::up);
+
+// smp:scalp-regions itself: "RGBA float", channels as smp_filters::scalp_regions names them.
+GeglNode* scalp_regions_node(Graph& graph, GeglNode* photo, double px_per_mm, smp::Facing front);
+
+// The segmentation's coverage where pigment may go: bare scalp, and `hair_density` of full
+// density over the client's own hair.
+GeglNode* scalp_regions_coverage(Graph& graph, GeglNode* photo, double px_per_mm, double hair_density,
+                                 smp::Facing front = smp::Facing::up);
+
+// The way out of four the face points nearest `front_rad`.
+smp::Facing facing_nearest(double front_rad);
 
 // smp:follicle-stipple of `density` with these settings (scale included).
 GeglNode* stipple_node(Graph& graph, GeglNode* density, const smp::StippleSettings& settings);
@@ -101,6 +114,7 @@ struct SimulationSpec {
   smp::DensityPlan plan;
   smp::StippleSettings stipple;
   std::optional<smp::ScalpMaskSettings> on_scalp;  // top views: pigment only where the photo shows bare scalp
+  smp::Facing front = smp::Facing::up;              // top views: the way the face points in the photo
 
   // The same on the photo scaled by `factor` (a shrunk preview).
   SimulationSpec scaled(double factor) const;

@@ -1,5 +1,5 @@
-// The head frame without a selection: an ellipse fitted to the photo's bare skin and then its
-// skin or hair nearby (smp:scalp-mask, smp::fit_head_ellipse), and the path "SMP head" that
+// The head frame without a selection: the outline of the bare scalp and hair that smp:scalp-regions
+// finds (smp::fit_head_frame at its working scale), and the path "SMP head" that
 // shows it so the user can correct it.
 #pragma once
 

@@ -72,11 +72,12 @@ Rgb skin_at(const SyntheticScalpSpec& s, const Ellipse& head, double x, double y
   const double pore = to_unit(hash_key(s.seed, static_cast<std::int64_t>(x), static_cast<std::int64_t>(y), 0, 4)) <
                               0.0045 * 36.0 / (s.px_per_mm * s.px_per_mm) ? 0.06 : 0.0;
   const double grain = 0.02 * (to_unit(hash_key(s.seed, static_cast<std::int64_t>(x), static_cast<std::int64_t>(y), 0, 5)) - 0.5);
-  const double light = 0.42 + 0.55 * diffuse + mottle + grain - pore;
+  const double shade = 1.0 - s.side_shade * smooth(std::clamp(0.5 * (nx + 1.0), 0.0, 1.0));
+  const double light = (0.42 + 0.55 * diffuse + mottle + grain - pore) * shade;
   (void)head;
-  return {std::min(1.0, light * (0.95 + redness) + 0.22 * specular),
-          std::min(1.0, light * (0.74 - 0.5 * redness) + 0.2 * specular),
-          std::min(1.0, light * 0.63 + 0.2 * specular)};
+  return {std::min(1.0, light * (s.skin_r + redness) + 0.22 * s.shine * specular),
+          std::min(1.0, light * (s.skin_g - 0.5 * redness) + 0.2 * s.shine * specular),
+          std::min(1.0, light * s.skin_b + 0.2 * s.shine * specular)};
 }
 
 Rgb cloth_at(const SyntheticScalpSpec& s, double x, double y)

@@ -14,6 +14,10 @@ struct SyntheticScalpSpec {
   double head_width_mm = 150.0, head_length_mm = 190.0;  // the front of the head is at the top
   double stubble_per_cm2 = 70.0;                          // follicular units in the fringe
   double hair_length_mm = 0.7;                            // 0.7: shaved stubble; longer: lying strands
+  // The skin's colour in full light (light skin; about 0.36, 0.22, 0.15 for Fitzpatrick VI).
+  double skin_r = 0.95, skin_g = 0.74, skin_b = 0.63;
+  double shine = 1.0;       // the specular highlight's strength (1: a mildly oily scalp; 4: a wet shine)
+  double side_shade = 0.0;  // how much darker the image-right side of the head is (0..1): light from one side
   std::uint32_t seed = 1;
 };
 

@@ -12,6 +12,7 @@
 #include "follicle-stipple/follicle-stipple.hpp"
 #include "hairline-mask/hairline-mask.hpp"
 #include "scalp-mask/scalp-mask.hpp"
+#include "scalp-regions/scalp-regions.hpp"
 #include "scar-blend/scar-blend.hpp"
 #include "scar-mask/scar-mask.hpp"
 #include "support/gegl_session.hpp"
@@ -107,6 +108,8 @@ BOOST_AUTO_TEST_CASE(every_op_declares_exactly_the_properties_its_contract_lists
   namespace xm = smp_filters::scar_mask;
   namespace xb = smp_filters::scar_blend;
   namespace dp = smp_filters::density_plan;
+  namespace sr = smp_filters::scalp_regions;
+  same_names(sr::operation, contract_properties([](auto& v) { smp::ScalpRegionsSettings s; sr::each_property(v, s); }));
   same_names(fs::operation, contract_properties([](auto& v) { smp::StippleSettings s; fs::each_property(v, s); }));
   same_names(hm::operation, contract_properties([](auto& v) { hm::Properties p; hm::each_property(v, p); }));
   same_names(sm::operation, contract_properties([](auto& v) { smp::ScalpMaskSettings s; sm::each_property(v, s); }));
@@ -132,6 +135,11 @@ BOOST_AUTO_TEST_CASE(a_fresh_op_holds_the_algorithms_defaults)
   auto each_scalp = [](auto& v, const smp::ScalpMaskSettings& s) { sm::each_property(v, s); };
   BOOST_TEST(described(each_scalp, sm::settings_of(fresh(sm::operation))) ==
                  described(each_scalp, smp::ScalpMaskSettings{}),
+             boost::test_tools::per_element());
+  namespace sr = smp_filters::scalp_regions;
+  auto each_regions = [](auto& v, const smp::ScalpRegionsSettings& s) { sr::each_property(v, s); };
+  BOOST_TEST(described(each_regions, sr::settings_of(fresh(sr::operation))) ==
+                 described(each_regions, smp::ScalpRegionsSettings{}),
              boost::test_tools::per_element());
   namespace xm = smp_filters::scar_mask;
   auto each_scar = [](auto& v, const smp::ScarMaskSettings& s) { xm::each_property(v, s); };
@@ -174,5 +182,20 @@ BOOST_AUTO_TEST_CASE(settings_written_through_the_contract_read_back_the_same)
   smp::StippleSettings expected = s;
   expected.seed = s.seed & 0x7fffffffu;
   BOOST_TEST(described(each, back) == described(each, expected), boost::test_tools::per_element());
+  g_object_unref(graph);
+}
+
+BOOST_AUTO_TEST_CASE(scalp_regions_settings_written_through_the_contract_read_back_the_same)
+{
+  namespace sr = smp_filters::scalp_regions;
+  smp::ScalpRegionsSettings s;
+  s.px_per_mm = 2.25;
+  s.front = smp::Facing::left;
+  s.sensitivity = 0.8;
+  GeglNode* graph = gegl_node_new();
+  GeglNode* node = gegl_node_new_child(graph, "operation", sr::operation, nullptr);
+  sr::set(node, s);
+  auto each = [](auto& v, const smp::ScalpRegionsSettings& x) { sr::each_property(v, x); };
+  BOOST_TEST(described(each, sr::settings_of(operation_of(node))) == described(each, s), boost::test_tools::per_element());
   g_object_unref(graph);
 }

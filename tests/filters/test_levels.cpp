@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "support/gegl_session.hpp"
+#include "synthetic/synthetic_scalp.hpp"
 #include "synthetic/synthetic_scar.hpp"
 
 namespace {
@@ -199,6 +200,60 @@ BOOST_AUTO_TEST_CASE(the_scar_ops_are_the_same_zoomed_out_anywhere_within_2_perc
     }
   BOOST_TEST_MESSAGE("scar mask zoomed out within " << worst_mask << " of the full render's, the blend within "
                                                     << 100 * worst_blend << "%");
+}
+
+// The regions are found on a working copy of the whole photo (at most 1 MP and 4 px/mm), or of
+// the level's pixels where those are coarser: a whole head, 200 x 230 mm at 6 px/mm, down to
+// 1.5 px/mm at the level (as the web-size photos; at 0.75 px/mm stubble is no longer told).
+BOOST_AUTO_TEST_CASE(the_scalp_regions_are_the_same_zoomed_out_anywhere_within_3_percent_down_to_1_5_px_per_mm)
+{
+  smp::SyntheticScalpSpec spec;
+  spec.px_per_mm = 6.0;
+  spec.width_px = 1200;
+  spec.height_px = 1380;
+  spec.hair_length_mm = 0.7;
+  spec.seed = 12;
+  const auto scalp = smp::synthetic_scalp_top_view(spec);
+  Graph g;
+  GeglBuffer* buffer = smp_test::buffer_from(scalp.rgb, scalp.width, scalp.height, "R'G'B' float");
+  GeglNode* source = gegl_node_new_child(g.graph, "operation", "gegl:buffer-source", "buffer", buffer, nullptr);
+  g_object_unref(buffer);
+  GeglNode* regions = gegl_node_new_child(g.graph, "operation", "smp:scalp-regions", "px-per-mm", spec.px_per_mm, nullptr);
+  gegl_node_link(source, regions);
+  const std::vector<GeglRectangle> parts{{0, 0, 1200, 1380}, {200, 300, 256, 256}, {600, 700, 256, 256},
+                                         {344, 392, 512, 256}, {837, 1117, 256, 256}, {1003, 517, 256, 320}};
+  // Each render segments the photo anew at its level: the full and zoomed renders made once.
+  const auto full = smp_test::render(regions, parts[0], "RGBA float");
+  double worst = 0.0;
+  for (const int level : {1, 2}) {
+    const int f = 1 << level, w = scalp.width / f, h = scalp.height / f;
+    const auto zoomed = smp_test::render(regions, {0, 0, w, h}, "RGBA float", 1.0 / f);
+    for (const GeglRectangle& r : parts)
+      for (const int channel : {0, 1}) {
+        double a = 0.0, b = 0.0;
+        const int x0 = r.x / f, y0 = r.y / f, x1 = std::min(w, (r.x + r.width) / f), y1 = std::min(h, (r.y + r.height) / f);
+        for (int y = y0; y < y1; ++y)
+          for (int x = x0; x < x1; ++x) {
+            b += zoomed[4 * (static_cast<std::size_t>(y) * w + x) + channel];
+            for (int j = 0; j < f; ++j)
+              for (int i = 0; i < f; ++i)
+                a += full[4 * (static_cast<std::size_t>(y * f + j) * scalp.width + x * f + i) + channel];
+          }
+        const double n = static_cast<double>(x1 - x0) * (y1 - y0);
+        a /= n * f * f;
+        b /= n;
+        worst = std::max(worst, std::abs(b - a));
+        BOOST_TEST(std::abs(b - a) <= 0.03, where(r, level) << ": " << (channel ? "hair " : "bare ") << b
+                                                          << " zoomed out, " << a << " at full size");
+      }
+  }
+  BOOST_TEST_MESSAGE("scalp regions: coverage zoomed out within " << worst << " of the full render's");
+  for (const int level : {1, 2, 3}) {
+    const GeglRectangle r{37 >> level, 61 >> level, 1100 >> level, 1300 >> level};
+    const std::size_t differing = differing_when_split(regions, r, level, "RGBA float");
+    BOOST_TEST(differing == 0u, "scalp regions at level " << level << ": " << differing
+                                                          << " values differ between the whole region and four pieces of it");
+  }
 }
 
 BOOST_AUTO_TEST_CASE(a_levels_pixels_are_the_same_bits_however_the_region_is_split)

@@ -250,7 +250,7 @@ std::optional<Image> parse_image(const std::string& text)
 const std::vector<std::string>& operations()
 {
   static const std::vector<std::string> ops{"smp:follicle-stipple", "smp:hairline-mask", "smp:scalp-mask",
-                                            "smp:scar-mask", "smp:scar-blend"};
+                                            "smp:scar-mask", "smp:scar-blend", "smp:scalp-regions"};
   return ops;
 }
 
