@@ -155,11 +155,16 @@ Segments segments_of(Graph& graph, GeglNode* photo, double px_per_mm, smp::Facin
 GeglNode* scalp_regions_coverage(Graph& graph, GeglNode* photo, double px_per_mm, double hair_density, smp::Facing front)
 {
   const Segments s = segments_of(graph, photo, px_per_mm, front);
+  // A highlight is the skin's surface reflecting on top of the pigment under it: where it shines,
+  // the pigment shows as much less as the shine covers (bare times one less the shine).
+  GeglNode* unshone = graph.node("gegl:invert-linear");
+  gegl_node_link(s.shine, unshone);
+  GeglNode* bare = composed(graph, "gegl:multiply", s.bare, unshone);
   if (!(hair_density > 0.0))
-    return s.bare;
+    return bare;
   GeglNode* some_hair = graph.node("gegl:multiply", "value", std::min(hair_density, 1.0));
   gegl_node_link(s.hair, some_hair);
-  return composed(graph, "gegl:add", s.bare, some_hair);
+  return composed(graph, "gegl:add", bare, some_hair);
 }
 
 smp::Facing facing_nearest(double front_rad)

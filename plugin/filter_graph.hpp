@@ -94,8 +94,9 @@ Segments segments_of(Graph& graph, GeglNode* photo, double px_per_mm, smp::Facin
 // smp:scalp-regions itself: "RGBA float", channels as smp_filters::scalp_regions names them.
 GeglNode* scalp_regions_node(Graph& graph, GeglNode* photo, double px_per_mm, smp::Facing front);
 
-// The segmentation's coverage where pigment may go: bare scalp, and `hair_density` of full
-// density over the client's own hair.
+// The segmentation's coverage where pigment may go and show: bare scalp less its shine (a
+// highlight lies on top of the pigment), and `hair_density` of full density over the client's own
+// hair.
 GeglNode* scalp_regions_coverage(Graph& graph, GeglNode* photo, double px_per_mm, double hair_density,
                                  smp::Facing front = smp::Facing::up);
 

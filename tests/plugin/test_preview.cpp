@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "hairline/hairline_design.hpp"
@@ -12,6 +13,7 @@
 #include "presets/density_plan.hpp"
 #include "preview_render.hpp"
 #include "support/gegl_session.hpp"
+#include "synthetic/synthetic_scalp.hpp"
 
 using GeglSession = smp_test::GeglSession;
 BOOST_TEST_GLOBAL_FIXTURE(GeglSession);
@@ -264,4 +266,58 @@ BOOST_AUTO_TEST_CASE(hairline_preview_tints_the_hair_side_and_marks_the_ramp_a_t
   BOOST_TEST_REQUIRE((up > 0 && down > 0), "no ramp edge found above (" << up << ") or below (" << down << ") the line");
   const double depth_mm = (up + down) / px_per_mm;
   BOOST_TEST(std::abs(depth_mm - 8.0) < 3.0, "the ramp's edges are " << depth_mm << " mm apart; it is 8 mm wide");
+}
+
+// A wet shine on the crown (the synthetic head's highlight at 4 times a mildly oily scalp's): the
+// pigment lies under the skin's surface, so where the surface reflects, the simulation darkens the
+// shine far less than the bare scalp around it, and the highlight stays a highlight.
+BOOST_AUTO_TEST_CASE(a_highlight_stays_on_top_of_the_pigment)
+{
+  smp::SyntheticScalpSpec spec;
+  spec.width_px = 1000;
+  spec.height_px = 1250;
+  spec.px_per_mm = 5.0;
+  spec.shine = 4.0;
+  const smp::SyntheticScalp scalp = smp::synthetic_scalp_top_view(spec);
+  GeglBuffer* photo = smp_test::buffer_from(scalp.rgb, scalp.width, scalp.height, "R'G'B' float");
+  auto loaded_preset = smp::load_preset_file(smp_test::env_or_fail("SMP_SOURCE_DIR") + "/presets/alopecia-totalis.preset");
+  BOOST_TEST_REQUIRE(std::holds_alternative<smp::Preset>(loaded_preset));
+  const smp::Preset& preset = std::get<smp::Preset>(loaded_preset);
+  const smp::HeadFrame frame{{scalp.head.centre_x, scalp.head.centre_y}, scalp.head.radius_x, scalp.head.radius_y, -M_PI / 2};
+  const smp_plugin::SimulationSpec sim =
+      smp_plugin::simulation_spec(preset, smp::Placement::on_head(frame, spec.px_per_mm), seed, preset.stipple);
+  GeglBuffer* after = smp_plugin::simulation_preview(photo, 1.0, sim);
+  save(after, output_dir() + "/wet-shine-simulation.png");
+  // The highlight: the lightest bare skin (its top 3%), against the rest of the bare scalp.
+  const auto before_y = pixels(photo, "Y float"), after_y = pixels(after, "Y float");
+  std::vector<float> bare_light;
+  for (std::size_t i = 0; i < scalp.truth.size(); ++i)
+    if (scalp.truth[i] == smp::SyntheticScalp::bare_scalp)
+      bare_light.push_back(before_y[i]);
+  BOOST_TEST_REQUIRE(bare_light.size() > 10000u);
+  std::vector<float> sorted = bare_light;
+  std::nth_element(sorted.begin(), sorted.begin() + sorted.size() * 97 / 100, sorted.end());
+  const float shine_from = sorted[sorted.size() * 97 / 100];
+  double shine_sum = 0.0, skin_sum = 0.0;
+  int shine_n = 0, skin_n = 0;
+  for (std::size_t i = 0; i < scalp.truth.size(); ++i) {
+    if (scalp.truth[i] != smp::SyntheticScalp::bare_scalp)
+      continue;
+    const double darkening = 1.0 - after_y[i] / std::max(before_y[i], 1e-6f);
+    if (before_y[i] >= shine_from) {
+      shine_sum += darkening;
+      ++shine_n;
+    } else {
+      skin_sum += darkening;
+      ++skin_n;
+    }
+  }
+  const double in_shine = shine_sum / std::max(shine_n, 1), on_skin = skin_sum / std::max(skin_n, 1);
+  BOOST_TEST_MESSAGE("darkening: " << in_shine << " in the highlight (" << shine_n << " px), " << on_skin
+                                   << " on the rest of the bare scalp");
+  BOOST_TEST(on_skin > 0.05, "the bare scalp darkens by only " << on_skin);
+  BOOST_TEST(in_shine < 0.5 * on_skin, "the highlight darkens by " << in_shine << ", the bare scalp around it by " << on_skin
+                                                                   << ": the Multiply greys the shine");
+  g_object_unref(photo);
+  g_object_unref(after);
 }
