@@ -152,6 +152,19 @@ Segments segments_of(Graph& graph, GeglNode* photo, double px_per_mm, smp::Facin
   return s;
 }
 
+Segments scalp_mask_segments_of(Graph& graph, GeglNode* photo, double px_per_mm)
+{
+  smp::ScalpMaskSettings bare_only;
+  bare_only.px_per_mm = px_per_mm;
+  smp::ScalpMaskSettings head = bare_only;
+  head.hair_density = 1.0;
+  Segments s;
+  s.bare = scalp_coverage(graph, photo, bare_only);
+  // Hair is the head that is not bare skin.
+  s.hair = composed(graph, "gegl:subtract", scalp_coverage(graph, photo, head), s.bare);
+  return s;
+}
+
 GeglNode* scalp_regions_coverage(Graph& graph, GeglNode* photo, double px_per_mm, double hair_density, smp::Facing front)
 {
   const Segments s = segments_of(graph, photo, px_per_mm, front);

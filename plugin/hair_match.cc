@@ -35,7 +35,7 @@ std::optional<smp::HairBesideSkin> measured_hair(GimpDrawable* photo, double px_
   GeglNode* pixels = source_node(graph, graph.own(gimp_drawable_get_buffer(photo)));
   GeglNode* small = graph.node("gegl:scale-ratio", "x", scale, "y", scale, "sampler", GEGL_SAMPLER_LINEAR);
   gegl_node_link(pixels, small);
-  const Segments segments = segments_of(graph, small, px_per_mm * scale);
+  const Segments segments = scalp_mask_segments_of(graph, small, px_per_mm * scale);
   const GeglRectangle rect{0, 0, std::max(1, static_cast<int>(width * scale)), std::max(1, static_cast<int>(height * scale))};
   const std::vector<float> rgb = rendered(small, rect, "RGB float", 3);
   const std::vector<float> bare = rendered(segments.bare, rect, "Y float", 1);
@@ -68,7 +68,15 @@ Shaded shaded(const smp::StippleSettings& base, ShadeChoice choice, GimpImage*, 
   const std::optional<smp::HairBesideSkin> hair = photo ? measured_hair(photo, base.px_per_mm) : std::nullopt;
   if (choice == ShadeChoice::match && hair) {
     const smp::ShadeMatch m = smp::match_hair(base, *hair);
-    return {m.settings, described("matched to the client's own hair beside the bare scalp", m)};
+    // Stubble is darker than the skin it grows from; hair found barely darker than the bare scalp
+    // beside it is a segmentation that mistook skin for hair, and matching it would make the
+    // treatment vanish: no match lighter than the lightest named shade, plainly visible.
+    const smp::LinearRgb lightest = smp::shade_transmittance(smp::HairShade::blond);
+    if (lightness_drop_on_light_skin(m.transmittance) >= lightness_drop_on_light_skin(lightest))
+      return {m.settings, described("matched to the client's own hair beside the bare scalp", m)};
+    const smp::ShadeMatch floor = smp::match_transmittance(base, lightest, default_grain, hair->blur_mm);
+    return {floor.settings,
+            described("blond, the lightest shade (the hair found beside the bare scalp is barely darker than it)", floor)};
   }
   const smp::HairShade shade =
       choice == ShadeChoice::match ? fallback_shade : static_cast<smp::HairShade>(static_cast<int>(choice) - 1);
