@@ -148,8 +148,8 @@ BOOST_AUTO_TEST_CASE(in_a_32_bit_image_gimp_darkens_the_bridge_and_the_crown_as_
 }
 
 // GIMP 3 holds a layer effect's output in the layer's own format: in an 8-bit image the
-// transmittance is rounded to 8 bits before the Multiply. Faint halos (transmittance 0.991 to
-// 0.9955) all become 0.991, so sparse partial density darkens a little more than the filter
+// transmittance is rounded to 8 bits before the Multiply. The faint tail of the scattering shadow
+// rounds to white or to 0.991, so sparse partial density darkens differently from what the filter
 // draws (README, "Pigment layer in GIMP"); nothing else may differ.
 BOOST_AUTO_TEST_CASE(in_an_8_bit_image_gimp_differs_from_the_filter_only_by_holding_its_output_at_8_bits)
 {
@@ -165,9 +165,11 @@ BOOST_AUTO_TEST_CASE(in_an_8_bit_image_gimp_differs_from_the_filter_only_by_hold
     BOOST_TEST(std::abs(in_gimp - at_8_bits) < 0.01 * at_8_bits,
                "8-bit image, " << h.name << ": GIMP darkens by " << in_gimp << ", the filter held at 8 bits by "
                                << at_8_bits << ": something besides the 8-bit storage differs");
-    BOOST_TEST(std::abs(in_gimp - in_gegl) < 0.1 * in_gegl,
+    // The scattering shadow's faint tail (transmittance above 0.9955) rounds to white at 8 bits:
+    // sparse density renders lighter (README, "Pigment layer in GIMP"), by at most 15%.
+    BOOST_TEST(std::abs(in_gimp - in_gegl) < 0.15 * in_gegl,
                "8-bit image, " << h.name << ": GIMP darkens by " << in_gimp << ", the filter in GEGL by " << in_gegl
-                               << " (" << 100.0 * (in_gimp / in_gegl - 1.0) << "%, README allows 10%)");
+                               << " (" << 100.0 * (in_gimp / in_gegl - 1.0) << "%, README allows 15%)");
   }
 }
 
