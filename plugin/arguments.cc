@@ -20,15 +20,7 @@ namespace names = smp_filters::follicle_stipple::names;
 
 void add_preset_argument(GimpProcedure* procedure, const char* blurb)
 {
-  GimpChoice* choice = gimp_choice_new();
-  const smp::PresetLibrary library = smp::load_preset_folders(preset_folders());
-  int id = 0;
-  for (const smp::Preset& p : library.presets)
-    gimp_choice_add(choice, nick_of(p).c_str(), id++, p.name.c_str(), p.notes.c_str());
-  if (library.presets.empty())
-    gimp_choice_add(choice, "none", 0, "No presets found", "Install the presets beside the plug-in");
-  const std::string first = library.presets.empty() ? "none" : nick_of(library.presets.front());
-  gimp_procedure_add_choice_argument(procedure, "preset", "_Preset", blurb, choice, first.c_str(), G_PARAM_READWRITE);
+  gimp_procedure_add_string_argument(procedure, "preset", "_Preset", blurb, default_preset_nick, G_PARAM_READWRITE);
 }
 
 const smp::Preset* chosen_preset(GimpProcedureConfig* config, const smp::PresetLibrary& library, std::string& problem)
@@ -40,8 +32,12 @@ const smp::Preset* chosen_preset(GimpProcedureConfig* config, const smp::PresetL
   const smp::Preset* preset = find_preset(library, wanted);
   if (!preset) {
     const auto folders = preset_folders();
-    problem = "no preset \"" + wanted + "\" in " + folders[0] + " or " + folders[1] +
-              (library.errors.empty() ? "" : " (some were skipped: " + library.errors[0].message() + ")");
+    std::string nicks;
+    for (const smp::Preset& p : library.presets)
+      nicks += (nicks.empty() ? "" : ", ") + nick_of(p);
+    problem = "preset=" + wanted + " is not one of " + (nicks.empty() ? "(none)" : nicks) + " (the presets in " +
+              folders[0] + " and " + folders[1] + ")" +
+              (library.errors.empty() ? "" : "; some were skipped: " + library.errors[0].message());
   }
   return preset;
 }
@@ -161,11 +157,11 @@ std::uint32_t seed_of(GimpProcedureConfig* config)
 void add_stipple_override_arguments(GimpProcedure* procedure)
 {
   using L = smp::StippleLimits;
-  gimp_procedure_add_int_argument(procedure, names::sessions, "Sess_ions", "Treatment passes; 0 keeps the preset's", 0,
+  gimp_procedure_add_int_argument(procedure, names::sessions, "Sess_ions (0 = preset's)", "Treatment passes; 0 keeps the preset's", 0,
                                   L::sessions_max, 0, G_PARAM_READWRITE);
-  gimp_procedure_add_double_argument(procedure, names::density, "_Density (dots/cm²)", "0 keeps the preset's", 0.0,
+  gimp_procedure_add_double_argument(procedure, names::density, "_Density (dots/cm², 0 = preset's)", "0 keeps the preset's", 0.0,
                                      L::density_max, 0.0, G_PARAM_READWRITE);
-  gimp_procedure_add_double_argument(procedure, names::strength, "S_trength",
+  gimp_procedure_add_double_argument(procedure, names::strength, "S_trength (0 = preset's)",
                                      "How dark the dots are, 0..1; 0 keeps the preset's", 0.0, 1.0, 0.0,
                                      G_PARAM_READWRITE);
 }

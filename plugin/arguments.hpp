@@ -15,7 +15,8 @@
 
 namespace smp_plugin {
 
-// "preset": one choice per preset, named by its file name without .preset, labelled by name.
+// "preset": a preset's file name without .preset. A string, not a choice: GIMP keeps a
+// procedure's choices in its cache until the plug-in changes, and presets are saved at any time.
 void add_preset_argument(GimpProcedure* procedure, const char* blurb);
 // The chosen preset, or nullptr with a message saying what is wrong.
 const smp::Preset* chosen_preset(GimpProcedureConfig* config, const smp::PresetLibrary& library, std::string& problem);

@@ -267,10 +267,10 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
   add_overlay_layer(result, overlay);
   gimp_image_flatten(result);
 
-  char scale[32];
-  g_snprintf(scale, sizeof scale, "%.3f px/mm", px_per_mm_of(image));
+  char scale[48];
+  g_snprintf(scale, sizeof scale, "%.3f px/mm from ", px_per_mm_of(image));
   std::string description = std::string(disclosure) + ". Simulated with gimp-smp: " + settings_of(image, simulation) +
-                            "; " + scale + ".";
+                            "; " + scale + scale_source_of(image) + ".";
   // gexiv2 splits an XMP text at commas: keep the description in one piece.
   std::replace(description.begin(), description.end(), ',', ';');
   set_disclosure_metadata(result, description);

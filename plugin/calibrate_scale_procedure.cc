@@ -18,13 +18,27 @@ constexpr double mm_per_inch = 25.4;
 // GIMP refuses resolutions outside 5..1 048 576 dpi; keep inside with room.
 constexpr double min_dpi = 5.0, max_dpi = 1e6;
 
-enum Reference { ruler = 0, pupils = 1 };
+enum Reference { ruler = 0, pupils = 1, known = 2 };
 
 // The resolution (dpi) the path and the known length give and how (for the stencil's title
 // block), or false and what to do.
 bool resolution_of(GimpImage* image, GimpProcedureConfig* config, double& dpi, std::string& source,
                    std::string& problem)
 {
+  const int reference = gimp_procedure_config_get_choice_id(config, "reference");
+  if (reference == known) {
+    double px_per_mm = 0.0;
+    g_object_get(config, "px-per-mm", &px_per_mm, nullptr);
+    dpi = px_per_mm * mm_per_inch;
+    if (!(dpi >= min_dpi && dpi <= max_dpi)) {
+      problem = "give the known scale in pixels per millimetre (px-per-mm), for example from the camera set-up.";
+      return false;
+    }
+    char given[32];
+    g_snprintf(given, sizeof given, "%g", px_per_mm);
+    source = std::string(given) + " px/mm given as known (SMP Calibrate Scale)";
+    return true;
+  }
   GimpPath* path = path_argument(config, "path", image, problem);
   if (!path) {
     problem += ", with its two anchors on the ends of the ruler or on the two pupils.";
@@ -40,7 +54,6 @@ bool resolution_of(GimpImage* image, GimpProcedureConfig* config, double& dpi, s
     return false;
   }
   const double length_px = std::hypot(anchors[1].x - anchors[0].x, anchors[1].y - anchors[0].y);
-  const int reference = gimp_procedure_config_get_choice_id(config, "reference");
   double length_mm = 0.0;
   g_object_get(config, "length-mm", &length_mm, nullptr);
   if (length_mm <= 0.0 && reference == pupils)
@@ -111,7 +124,7 @@ GimpProcedure* create_calibrate_scale_procedure(GimpPlugIn* plug_in)
   gimp_procedure_set_documentation(
       procedure, "Set the image's scale from a line of known length",
       "Draw a path with two anchors on the ends of a ruler in the photo (give its length), or on the centres of the "
-      "two pupils (63 mm apart unless you give the client's own distance). Sets the image resolution, so that SMP "
+      "two pupils (63 mm apart unless you give the client's own distance), or give a scale known already. Sets the image resolution, so that SMP "
       "filters and hairlines are in true millimetres, and returns the pixels per millimetre.",
       calibrate_scale_name);
   gimp_procedure_set_attribution(procedure, "gimp-smp developers", "gimp-smp developers", "2026");
@@ -120,11 +133,14 @@ GimpProcedure* create_calibrate_scale_procedure(GimpPlugIn* plug_in)
   gimp_procedure_add_choice_argument(
       procedure, "reference", "Re_ference", "What the two anchors mark",
       gimp_choice_new_with_values("ruler", ruler, "Ruler", "A ruler or object of known length", "pupils", pupils,
-                                  "Pupils", "The centres of the two pupils", nullptr),
+                                  "Pupils", "The centres of the two pupils", "known", known, "Known scale",
+                                  "Pixels per millimetre known already (no path needed)", nullptr),
       "ruler", G_PARAM_READWRITE);
   gimp_procedure_add_double_argument(procedure, "length-mm", "Len_gth (mm)",
                                      "The known length; 0 with pupils means 63 mm, the adult mean", 0.0, 10000.0, 0.0,
                                      G_PARAM_READWRITE);
+  gimp_procedure_add_double_argument(procedure, "px-per-mm", "Known _scale (px/mm)",
+                                     "With a known scale: the pixels per millimetre", 0.0, 1e5, 0.0, G_PARAM_READWRITE);
   gimp_procedure_add_double_return_value(procedure, "px-per-mm", "Pixels per mm", "The scale now set", 0.0, 1e6, 0.0,
                                          G_PARAM_READWRITE);
   return procedure;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "dialog_settings.hpp"
 #include "procedures.hpp"
 
 namespace smp_plugin {
@@ -107,7 +108,7 @@ bool confirmed_with_preview(GimpProcedure* procedure, GimpProcedureConfig* confi
   if (kind == PreviewKind::picture_and_note)
     preview.photo = composite_photo(image, preview.scale);
   GtkWidget* dialog = gimp_procedure_dialog_new(procedure, config, title);
-  GtkWidget* settings = gimp_procedure_dialog_fill_box_list(GIMP_PROCEDURE_DIALOG(dialog), "smp-settings", nullptr);
+  GtkWidget* settings = settings_box(GIMP_PROCEDURE_DIALOG(dialog), config);
   GtkWidget* column = gtk_box_new(GTK_ORIENTATION_VERTICAL, 6);
   if (preview.photo)
     gtk_box_pack_start(GTK_BOX(column), picture_frame(preview), FALSE, FALSE, 0);

@@ -249,7 +249,16 @@ GeglNode* simulation_density(Graph& graph, const SimulationSpec& spec, GeglNode*
   const double shrink = std::min(1.0, density_px_per_mm_max / std::max(spec.plan.px_per_mm, 1e-6));
   const SimulationSpec work = shrink < 1.0 ? spec.scaled(shrink) : spec;
   GeglNode* density = density_node(graph, work.plan);
-  if (work.on_scalp) {
+  if (work.on_scalp && spec.scalp) {
+    GeglNode* on_scalp = source_node(graph, spec.scalp->coverage);
+    const double ratio = work.on_scalp->px_per_mm / spec.scalp->px_per_mm;
+    if (std::abs(ratio - 1.0) > 1e-9) {
+      GeglNode* resized = graph.node("gegl:scale-ratio", "x", ratio, "y", ratio, "sampler", GEGL_SAMPLER_LINEAR);
+      gegl_node_link(on_scalp, resized);
+      on_scalp = resized;
+    }
+    density = kept_inside(graph, density, on_scalp);
+  } else if (work.on_scalp) {
     GeglNode* small_photo = photo;
     if (shrink < 1.0) {
       small_photo = graph.node("gegl:scale-ratio", "x", shrink, "y", shrink, "sampler", GEGL_SAMPLER_LINEAR);
@@ -268,6 +277,41 @@ GeglNode* simulation_density(Graph& graph, const SimulationSpec& spec, GeglNode*
   if (within)
     density = kept_inside(graph, density, within);
   return density;
+}
+
+ScalpAnalysis::~ScalpAnalysis()
+{
+  if (coverage)
+    g_object_unref(coverage);
+}
+
+std::shared_ptr<const ScalpAnalysis> analysed_scalp(GeglNode* photo, const SimulationSpec& spec,
+                                                    std::shared_ptr<const ScalpAnalysis> earlier)
+{
+  if (!spec.on_scalp)
+    return nullptr;
+  if (earlier && earlier->photo_px_per_mm == spec.on_scalp->px_per_mm &&
+      earlier->hair_density == spec.on_scalp->hair_density && earlier->front == spec.front)
+    return earlier;
+  // The scale simulation_density plans at, so that the run resamples nothing.
+  const double shrink = std::min(1.0, density_px_per_mm_max / std::max(spec.plan.px_per_mm, 1e-6));
+  Graph graph;
+  GeglNode* small_photo = photo;
+  if (shrink < 1.0) {
+    small_photo = graph.node("gegl:scale-ratio", "x", shrink, "y", shrink, "sampler", GEGL_SAMPLER_LINEAR);
+    gegl_node_link(photo, small_photo);
+  }
+  GeglNode* coverage = scalp_regions_coverage(graph, small_photo, spec.on_scalp->px_per_mm * shrink,
+                                              spec.on_scalp->hair_density, spec.front);
+  const GeglRectangle extent = gegl_node_get_bounding_box(small_photo);
+  auto analysis = std::make_shared<ScalpAnalysis>();
+  analysis->coverage = gegl_buffer_new(&extent, babl_format("Y float"));
+  gegl_node_blit_buffer(coverage, analysis->coverage, &extent, 0, GEGL_ABYSS_NONE);
+  analysis->px_per_mm = spec.on_scalp->px_per_mm * shrink;
+  analysis->photo_px_per_mm = spec.on_scalp->px_per_mm;
+  analysis->hair_density = spec.on_scalp->hair_density;
+  analysis->front = spec.front;
+  return analysis;
 }
 
 GeglNode* simulation_over(Graph& graph, const SimulationSpec& spec, GeglNode* photo, GeglNode* within)

@@ -117,11 +117,26 @@ GeglNode* multiplied(Graph& graph, GeglNode* photo, GeglNode* transmittance);
 
 // What Simulate SMP makes of a photo: the density plan, kept to bare scalp (top views) and the
 // stipple that turns it into pigment.
+// Where a top view's pigment may go (bare scalp, less its shine, plus the preset's share over
+// hair), found once on the whole photo at the scale the run plans at: the dialog's preview and
+// the run then keep to the same scalp, whatever size the preview is drawn at.
+struct ScalpAnalysis {
+  GeglBuffer* coverage = nullptr;  // owned; image coordinates times px_per_mm / photo_px_per_mm
+  double px_per_mm = 0.0;          // of `coverage`
+  double photo_px_per_mm = 0.0, hair_density = 0.0;
+  smp::Facing front = smp::Facing::up;
+  ScalpAnalysis() = default;
+  ScalpAnalysis(const ScalpAnalysis&) = delete;
+  ScalpAnalysis& operator=(const ScalpAnalysis&) = delete;
+  ~ScalpAnalysis();
+};
+
 struct SimulationSpec {
   smp::DensityPlan plan;
   smp::StippleSettings stipple;
   std::optional<smp::ScalpMaskSettings> on_scalp;  // top views: pigment only where the photo shows bare scalp
   smp::Facing front = smp::Facing::up;              // top views: the way the face points in the photo
+  std::shared_ptr<const ScalpAnalysis> scalp;       // made by analysed_scalp; without it, found on the photo given
 
   // The same on the photo scaled by `factor` (a shrunk preview).
   SimulationSpec scaled(double factor) const;
@@ -140,6 +155,11 @@ double hair_density_for(const std::string& category);
 // The density Simulate SMP paints into its pigment layer (white, density as alpha): the plan,
 // kept to bare scalp of `photo` and inside `within` (coverage; nullptr: everywhere).
 GeglNode* simulation_density(Graph& graph, const SimulationSpec& spec, GeglNode* photo, GeglNode* within = nullptr);
+
+// The scalp of `photo` (full size, image coordinates) as `spec` keeps to it (spec.on_scalp set);
+// the same analysis again when `earlier` was made for the same photo scale, hair share and front.
+std::shared_ptr<const ScalpAnalysis> analysed_scalp(GeglNode* photo, const SimulationSpec& spec,
+                                                    std::shared_ptr<const ScalpAnalysis> earlier = nullptr);
 
 // `photo` with the simulation's pigment multiplied over it.
 GeglNode* simulation_over(Graph& graph, const SimulationSpec& spec, GeglNode* photo, GeglNode* within = nullptr);

@@ -3,6 +3,7 @@
 
 #include <new>
 
+#include "dialog_settings.hpp"
 #include "procedures.hpp"
 
 namespace {
@@ -19,6 +20,9 @@ const ProcedureEntry procedures[] = {
     {smp_plugin::simulate_name, smp_plugin::create_simulate_procedure},
     {smp_plugin::match_stubble_name, smp_plugin::create_match_stubble_procedure},
     {smp_plugin::save_preset_name, smp_plugin::create_save_preset_procedure},
+    {smp_plugin::list_presets_name, smp_plugin::create_list_presets_procedure},
+    {smp_plugin::rename_preset_name, smp_plugin::create_rename_preset_procedure},
+    {smp_plugin::delete_preset_name, smp_plugin::create_delete_preset_procedure},
     {smp_plugin::export_stencil_name, smp_plugin::create_export_stencil_procedure},
     {smp_plugin::before_after_name, smp_plugin::create_before_after_procedure},
     {smp_plugin::camouflage_scar_name, smp_plugin::create_camouflage_scar_procedure},
@@ -96,7 +100,9 @@ bool smp_plugin::confirmed_in_dialog(GimpProcedure* procedure, GimpProcedureConf
 {
   gimp_ui_init(binary_name);
   GtkWidget* dialog = gimp_procedure_dialog_new(procedure, config, title);
-  gimp_procedure_dialog_fill(GIMP_PROCEDURE_DIALOG(dialog), nullptr);
+  GtkWidget* settings = settings_box(GIMP_PROCEDURE_DIALOG(dialog), config);
+  gtk_box_pack_start(GTK_BOX(gtk_dialog_get_content_area(GTK_DIALOG(dialog))), settings, TRUE, TRUE, 0);
+  gtk_widget_show(settings);
   const bool confirmed = gimp_procedure_dialog_run(GIMP_PROCEDURE_DIALOG(dialog));
   gtk_widget_destroy(dialog);
   return confirmed;

@@ -66,4 +66,37 @@ std::string calibrated_scale_source(GimpImage* image)
   return text.substr(newline + 1);
 }
 
+std::string scale_source_of(GimpImage* image)
+{
+  const std::string calibrated = calibrated_scale_source(image);
+  if (!calibrated.empty())
+    return calibrated;
+  double x_dpi = 0.0, y_dpi = 0.0;
+  gimp_image_get_resolution(image, &x_dpi, &y_dpi);
+  char text[96];
+  g_snprintf(text, sizeof text, "the image's resolution, %.0f ppi (not calibrated in SMP)", 0.5 * (x_dpi + y_dpi));
+  return text;
+}
+
+std::string never_calibrated_warning(GimpImage* image)
+{
+  if (!calibrated_scale_source(image).empty())
+    return "";
+  double x_dpi = 0.0, y_dpi = 0.0;
+  gimp_image_get_resolution(image, &x_dpi, &y_dpi);
+  constexpr double default_ppi[] = {72.0, 96.0, 150.0, 180.0, 240.0, 300.0, 350.0, 360.0, 600.0};
+  bool a_default = false;
+  for (const double ppi : default_ppi)
+    a_default = a_default || (std::abs(x_dpi - ppi) < 0.01 && std::abs(y_dpi - ppi) < 0.01);
+  if (!a_default)
+    return "";
+  char text[400];
+  g_snprintf(text, sizeof text,
+             "The scale of this photo was never set: its resolution, %.0f ppi (%.2f px/mm), is a camera's or "
+             "editor's default, so the dots are drawn at a size the photo does not have. Set the scale with Filters > "
+             "Render > SMP > SMP Calibrate Scale (a path along a ruler, or between the pupils) and run again.",
+             x_dpi, px_per_mm_of(image));
+  return text;
+}
+
 }  // namespace smp_plugin

@@ -28,4 +28,11 @@ void record_scale_source(GimpImage* image, const std::string& how);
 // That record, or "" when the scale was never calibrated or the resolution changed since.
 std::string calibrated_scale_source(GimpImage* image);
 
+// How the scale was set: the calibration's record, else the image's resolution, never calibrated.
+std::string scale_source_of(GimpImage* image);
+
+// "" unless the scale was never calibrated and the resolution is one cameras and editors set
+// by default (72, 300 ppi...): then what that means for the dots and how to calibrate.
+std::string never_calibrated_warning(GimpImage* image);
+
 }  // namespace smp_plugin

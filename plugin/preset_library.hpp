@@ -11,6 +11,9 @@
 
 namespace smp_plugin {
 
+// The first pick: the commonest pattern SMP treats, seen from above.
+inline constexpr const char* default_preset_nick = "norwood-6";
+
 std::string user_preset_folder();
 std::vector<std::string> preset_folders();
 smp::PresetLibrary load_presets();  // reports skipped files on the console

@@ -69,10 +69,12 @@ void place(Simulation& simulation, const std::optional<smp::HeadFrame>& head)
   simulation.spec = simulation_spec(*simulation.preset, placement, simulation.seed, simulation.spec.stipple);
 }
 
-// The shade is measured on the photo once per choice of shade and stipple: the preview redraws
-// as settings change without measuring the photo again.
-struct ShadeCache {
+// The photo is measured once per choice of shade and stipple, and its scalp found once: the
+// preview redraws as settings change without measuring the photo again, and the run keeps to
+// the scalp the preview showed.
+struct PhotoAnalyses {
   std::optional<std::pair<std::string, Shaded>> last;
+  std::shared_ptr<const ScalpAnalysis> scalp;
 
   Shaded of(GimpImage* image, GimpDrawable* photo, const smp::StippleSettings& base, ShadeChoice choice)
   {
@@ -87,7 +89,7 @@ struct ShadeCache {
 
 // The user's own strength, when given, outlasts the shade's.
 void shade(Simulation& simulation, GimpImage* image, GimpDrawable** drawables, GimpProcedureConfig* config,
-           ShadeCache& cache)
+           PhotoAnalyses& cache)
 {
   const Shaded s = cache.of(image, photo_layer(image, drawables), simulation.spec.stipple, shade_choice_of(config));
   simulation.spec.stipple = s.stipple;
@@ -96,8 +98,21 @@ void shade(Simulation& simulation, GimpImage* image, GimpDrawable** drawables, G
   simulation.shade = s.how;
 }
 
+// Top views: the bare scalp of the photo layer, at the scale the run plans at.
+void keep_to_scalp(Simulation& simulation, GimpDrawable* photo, PhotoAnalyses& cache)
+{
+  if (!simulation.spec.on_scalp || !photo)
+    return;
+  Graph graph;
+  gint ox = 0, oy = 0;
+  gimp_drawable_get_offsets(photo, &ox, &oy);
+  cache.scalp = analysed_scalp(source_node(graph, graph.own(gimp_drawable_get_buffer(photo)), ox, oy), simulation.spec,
+                               cache.scalp);
+  simulation.spec.scalp = cache.scalp;
+}
+
 PreviewContent preview_of(GimpImage* image, GimpDrawable** drawables, GimpProcedureConfig* config,
-                          const smp::PresetLibrary& library, ShadeCache& cache, GeglBuffer* photo, double scale)
+                          const smp::PresetLibrary& library, PhotoAnalyses& cache, GeglBuffer* photo, double scale)
 {
   Simulation simulation;
   std::string problem;
@@ -109,6 +124,7 @@ PreviewContent preview_of(GimpImage* image, GimpDrawable** drawables, GimpProced
                      "selection, OK fits the head to the photo and shows it as the path \"SMP head\"."};
   place(simulation, head);
   shade(simulation, image, drawables, config, cache);
+  keep_to_scalp(simulation, photo_layer(image, drawables), cache);
   const smp::StippleSettings& stipple = simulation.spec.stipple;
   gchar* note = g_strdup_printf("%s: %.0f dots/cm², %d session%s, at %.1f px/mm. Shade %s.",
                                 simulation.preset->name.c_str(), stipple.density_per_cm2, stipple.sessions,
@@ -167,11 +183,11 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
   if (!load_smp_operations())
     return execution_error(procedure, missing_filters_message);
   const smp::PresetLibrary library = load_presets();
-  ShadeCache shades;
+  PhotoAnalyses analyses;
   if (run_mode == GIMP_RUN_INTERACTIVE &&
       !confirmed_with_preview(procedure, config, "Simulate SMP", image,
                               [&](GimpProcedureConfig* c, GeglBuffer* photo, double scale) {
-                                return preview_of(image, drawables, c, library, shades, photo, scale);
+                                return preview_of(image, drawables, c, library, analyses, photo, scale);
                               }))
     return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
 
@@ -205,13 +221,19 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
     place(simulation, head);
     {
       const StageTimer timer("shade");
-      shade(simulation, image, drawables, config, shades);
+      shade(simulation, image, drawables, config, analyses);
+    }
+    if (!simulation.face) {
+      const StageTimer timer("scalp regions");
+      keep_to_scalp(simulation, photo, analyses);
     }
     const StageTimer timer("density and layers");
     group = add_simulation(image, simulation, photo, simulation.face ? selection.saved() : nullptr, problem);
     if (!group)
       return execution_error(procedure, problem);
   }
+  if (const std::string warning = never_calibrated_warning(image); !warning.empty())
+    gimp_message(("Simulate SMP: " + warning).c_str());
   GimpValueArray* values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
   g_value_set_object(gimp_value_array_index(values, 1), group);
   g_value_set_string(gimp_value_array_index(values, 2), simulation.shade.c_str());

@@ -74,6 +74,8 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
       return execution_error(procedure, missing_filters_message);
     }
   }
+  if (const std::string warning = never_calibrated_warning(image); !warning.empty())
+    gimp_message(("SMP Stipple Layer: " + warning).c_str());
   GimpValueArray* values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
   g_value_set_object(gimp_value_array_index(values, 1), layer);
   return values;

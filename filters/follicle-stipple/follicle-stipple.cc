@@ -270,7 +270,9 @@ static void gegl_op_class_init(GeglOpClass* klass)
 
   smp_filters::set_keys(operation_class, smp_filters::follicle_stipple::operation, _("SMP Follicle Stipple"), _("Follicle Stipple..."),
                         _("Scalp micropigmentation impressions at the photo's physical scale. "
-                          "The input is the density map: white is full density, black or transparent none. "
+                          "Apply it to a density layer, not to the photo: paint a layer white where the dots go "
+                          "(black or transparent: none), apply this to it, and set that layer to Multiply over the "
+                          "photo (or use Filters > Render > SMP > SMP Stipple Layer, which does all of it). "
                           "Dots are spread evenly but never on a grid, get smaller and lighter where the map is grey, "
                           "and are the same whatever the tiling or zoom."));
 }

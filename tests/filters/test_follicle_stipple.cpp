@@ -83,6 +83,9 @@ BOOST_AUTO_TEST_CASE(the_module_registers_the_op_with_its_menu_and_docs)
                              "transition-coupling", "elongation", "hair-direction", "whorl", "whorl-x", "whorl-y",
                              "seed"})
     BOOST_TEST((std::find(names.begin(), names.end(), wanted) != names.end()), "no property " << wanted);
+  // Applied straight to a photo it turns it near-white: the description says where it belongs.
+  const std::string description = gegl_operation_get_key("smp:follicle-stipple", "description");
+  BOOST_TEST(description.find("Apply it to a density layer, not to the photo") != std::string::npos, description);
 }
 
 BOOST_AUTO_TEST_CASE(identical_bits_whatever_the_tiles_threads_and_regions)

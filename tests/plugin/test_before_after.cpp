@@ -84,6 +84,9 @@ BOOST_AUTO_TEST_CASE(the_exported_file_says_simulation_in_its_metadata)
   BOOST_TEST(description.find("preset Norwood IV") != std::string::npos, description);
   BOOST_TEST(description.find("dots/cm2") != std::string::npos, description);
   BOOST_TEST(description.find("px/mm") != std::string::npos, "the description is cut short: " << description);
+  // How the scale was set: this photo was never calibrated, and the metadata says so.
+  BOOST_TEST(description.find("4.000 px/mm from the image's resolution; 102 ppi (not calibrated in SMP)") != std::string::npos,
+             description);
 }
 
 BOOST_AUTO_TEST_CASE(without_the_visible_label_the_metadata_still_says_simulation)
