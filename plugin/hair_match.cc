@@ -33,10 +33,14 @@ std::optional<smp::HairBesideSkin> measured_hair(GimpDrawable* photo, double px_
                                  std::sqrt(measure_pixels_max / (static_cast<double>(width) * height))});
   Graph graph;
   GeglNode* pixels = source_node(graph, graph.own(gimp_drawable_get_buffer(photo)));
-  GeglNode* small = graph.node("gegl:scale-ratio", "x", scale, "y", scale, "sampler", GEGL_SAMPLER_LINEAR);
-  gegl_node_link(pixels, small);
-  const Segments segments = scalp_mask_segments_of(graph, small, px_per_mm * scale);
+  GeglNode* shrunk = graph.node("gegl:scale-ratio", "x", scale, "y", scale, "sampler", GEGL_SAMPLER_LINEAR);
+  gegl_node_link(pixels, shrunk);
   const GeglRectangle rect{0, 0, std::max(1, static_cast<int>(width * scale)), std::max(1, static_cast<int>(height * scale))};
+  // Shrunk once: the segmentation's ops and the colour read below would each shrink it again.
+  GeglBuffer* small_buffer = graph.own(gegl_buffer_new(&rect, babl_format("RGBA float")));
+  gegl_node_blit_buffer(shrunk, small_buffer, &rect, 0, GEGL_ABYSS_NONE);
+  GeglNode* small = source_node(graph, small_buffer);
+  const Segments segments = scalp_mask_segments_of(graph, small, px_per_mm * scale);
   const std::vector<float> rgb = rendered(small, rect, "RGB float", 3);
   const std::vector<float> bare = rendered(segments.bare, rect, "Y float", 1);
   const std::vector<float> hair = rendered(segments.hair, rect, "Y float", 1);

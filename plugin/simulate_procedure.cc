@@ -234,6 +234,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
   }
   if (const std::string warning = never_calibrated_warning(image); !warning.empty())
     gimp_message(("Simulate SMP: " + warning).c_str());
+  print_peak_memory();
   GimpValueArray* values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
   g_value_set_object(gimp_value_array_index(values, 1), group);
   g_value_set_string(gimp_value_array_index(values, 2), simulation.shade.c_str());

@@ -1,9 +1,14 @@
 // Each stage of a long run named on GIMP's progress bar as it starts (the user sees what is
 // being done, not a hung GIMP) and timed for the speed benchmark: with SMP_TIMING set in the
-// environment, "gimp-smp: STAGE S s" goes to the console when the stage ends.
+// environment, "gimp-smp: STAGE S s" goes to the console when the stage ends, and the run's
+// peak memory with print_peak_memory.
 #pragma once
 
 #include <libgimp/gimp.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <string>
 
 namespace smp_plugin {
 
@@ -26,5 +31,16 @@ class StageTimer {
   const char* stage_;
   gint64 start_;
 };
+
+// "gimp-smp: peak memory N KiB": this process's resident peak (its VmHWM) so far.
+inline void print_peak_memory()
+{
+  if (!g_getenv("SMP_TIMING"))
+    return;
+  std::ifstream status("/proc/self/status");
+  for (std::string line; std::getline(status, line);)
+    if (line.rfind("VmHWM:", 0) == 0)
+      g_printerr("gimp-smp: peak memory %ld KiB\n", std::atol(line.c_str() + 6));
+}
 
 }  // namespace smp_plugin

@@ -7,12 +7,14 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
 
 #include "../gegl_start.hpp"
+#include "../png_writer.hpp"
 #include "support/scalp_regions_render.hpp"
 
 namespace {
@@ -34,6 +36,24 @@ struct Row {
   smp_test::HeadFitError fit;
   double seconds = 0, megapixels = 0;
 };
+
+// The photo on the grid, tinted by what the segmentation found against what was drawn.
+void write_picture(const std::filesystem::path& path, GeglBuffer* photo, const smp_test::ScoringGrid& g,
+                   const std::vector<float>& bare)
+{
+  GeglNode* graph = gegl_node_new();
+  GeglNode* source = gegl_node_new_child(graph, "operation", "gegl:buffer-source", "buffer", photo, nullptr);
+  std::vector<float> rgb = smp_test::blit_grid(source, g, "R'G'B' float", 3);
+  g_object_unref(graph);
+  for (std::size_t i = 0; i < g.label.size(); ++i) {
+    const bool found = bare[i] > 0.5f, drawn = g.label[i] == smp_test::ScoringGrid::bare;
+    const float tint[3] = {found && !drawn ? 1.0f : 0.0f, found && drawn ? 1.0f : 0.0f, !found && drawn ? 1.0f : 0.0f};
+    if (found || drawn)
+      for (int k = 0; k < 3; ++k)
+        rgb[3 * i + k] = 0.6f * rgb[3 * i + k] + 0.4f * tint[k];
+  }
+  smp_tools::write_rgb_png(path.c_str(), rgb, g.width, g.height);
+}
 
 }  // namespace
 
@@ -90,6 +110,8 @@ int main(int argc, char** argv)
         row.fitted = true;
         row.fit = smp_test::head_fit_error(*frame, *a);
       }
+      if (const char* dir = std::getenv("SMP_SEGMENTATION_PICTURES"))
+        write_picture(std::filesystem::path(dir) / (candidate + "-" + a->name + ".png"), photo, grid, c.bare);
       row.seconds = c.seconds;
       row.megapixels = a->width * 1e-6 * a->height;
       rows.push_back(row);
