@@ -242,6 +242,16 @@ SimulationSpec simulation_spec(const smp::Preset& preset, const smp::Placement& 
   return spec;
 }
 
+PlanningPhoto photo_at_plan_scale(Graph& graph, GeglNode* photo, double px_per_mm)
+{
+  PlanningPhoto small{photo, std::min(1.0, density_px_per_mm_max / std::max(px_per_mm, 1e-6))};
+  if (small.shrink < 1.0) {
+    small.node = graph.node("gegl:scale-ratio", "x", small.shrink, "y", small.shrink, "sampler", GEGL_SAMPLER_LINEAR);
+    gegl_node_link(photo, small.node);
+  }
+  return small;
+}
+
 GeglNode* simulation_density(Graph& graph, const SimulationSpec& spec, GeglNode* photo, GeglNode* within)
 {
   // The density is smooth at the millimetre scale (ramps several mm wide): on a fine photo it is
@@ -259,14 +269,9 @@ GeglNode* simulation_density(Graph& graph, const SimulationSpec& spec, GeglNode*
     }
     density = kept_inside(graph, density, on_scalp);
   } else if (work.on_scalp) {
-    GeglNode* small_photo = photo;
-    if (shrink < 1.0) {
-      small_photo = graph.node("gegl:scale-ratio", "x", shrink, "y", shrink, "sampler", GEGL_SAMPLER_LINEAR);
-      gegl_node_link(photo, small_photo);
-    }
     density = kept_inside(graph, density,
-                          scalp_regions_coverage(graph, small_photo, work.on_scalp->px_per_mm, work.on_scalp->hair_density,
-                                                 work.front));
+                          scalp_regions_coverage(graph, photo_at_plan_scale(graph, photo, spec.plan.px_per_mm).node,
+                                                 work.on_scalp->px_per_mm, work.on_scalp->hair_density, work.front));
   }
   if (shrink < 1.0) {
     GeglNode* enlarged = graph.node("gegl:scale-ratio", "x", 1.0 / shrink, "y", 1.0 / shrink, "sampler",
@@ -294,13 +299,10 @@ std::shared_ptr<const ScalpAnalysis> analysed_scalp(GeglNode* photo, const Simul
       earlier->hair_density == spec.on_scalp->hair_density && earlier->front == spec.front)
     return earlier;
   // The scale simulation_density plans at, so that the run resamples nothing.
-  const double shrink = std::min(1.0, density_px_per_mm_max / std::max(spec.plan.px_per_mm, 1e-6));
   Graph graph;
-  GeglNode* small_photo = photo;
-  if (shrink < 1.0) {
-    small_photo = graph.node("gegl:scale-ratio", "x", shrink, "y", shrink, "sampler", GEGL_SAMPLER_LINEAR);
-    gegl_node_link(photo, small_photo);
-  }
+  const PlanningPhoto small = photo_at_plan_scale(graph, photo, spec.plan.px_per_mm);
+  const double shrink = small.shrink;
+  GeglNode* small_photo = small.node;
   GeglNode* coverage = scalp_regions_coverage(graph, small_photo, spec.on_scalp->px_per_mm * shrink,
                                               spec.on_scalp->hair_density, spec.front);
   const GeglRectangle extent = gegl_node_get_bounding_box(small_photo);

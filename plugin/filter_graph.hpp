@@ -60,6 +60,16 @@ class Graph {
 // A buffer as a node, moved by (dx, dy) (a layer's offsets, into image coordinates).
 GeglNode* source_node(Graph& graph, GeglBuffer* buffer, double dx = 0.0, double dy = 0.0);
 
+// The photo as the run plans on it: shrunk to at most 4 px/mm (the density is smooth at the mm
+// scale), by the one resampling every analysis of it uses, so that the head fit, the scalp kept
+// to and the preview hand smp:scalp-regions the same working copy and it segments the photo once
+// (the op keeps its last segmentations). `shrink` <= 1 is the factor applied.
+struct PlanningPhoto {
+  GeglNode* node = nullptr;
+  double shrink = 1.0;
+};
+PlanningPhoto photo_at_plan_scale(Graph& graph, GeglNode* photo, double px_per_mm);
+
 // The plan rendered by smp:density-plan: white with the density as alpha, or an opaque grey.
 GeglNode* density_node(Graph& graph, const smp::DensityPlan& plan,
                        smp_filters::density_plan::Output output = smp_filters::density_plan::Output::alpha);

@@ -40,12 +40,16 @@ std::optional<smp::HeadFrame> head_from_photo(GimpImage* image, GimpDrawable* ph
   Graph graph;
   GeglNode* pixels = source_node(graph, graph.own(gimp_drawable_get_buffer(photo)), ox, oy);
   const smp::Facing front = regions_facing(facing);
-  GeglNode* regions = scalp_regions_node(graph, pixels, px_per_mm, front);
+  // On the photo as the run plans on it, so that keeping to the scalp next finds this
+  // segmentation made (smp:scalp-regions keeps it).
+  const PlanningPhoto small = photo_at_plan_scale(graph, pixels, px_per_mm);
+  GeglNode* regions = scalp_regions_node(graph, small.node, px_per_mm * small.shrink, front);
   // Read at the op's own working scale (at most 1 MP): the outline needs no finer grid, and a
   // 12 MP photo is fitted in seconds (the cell means of smp:scalp-mask over every pixel took minutes).
-  const smp::WorkingScale ws = smp::working_scale(width, height, px_per_mm);
-  const GeglRectangle grid{static_cast<int>(std::floor(ox * ws.scale)), static_cast<int>(std::floor(oy * ws.scale)),
-                           ws.width, ws.height};
+  const GeglRectangle extent = gegl_node_get_bounding_box(small.node);
+  const smp::WorkingScale ws = smp::working_scale(extent.width, extent.height, px_per_mm * small.shrink);
+  const GeglRectangle grid{static_cast<int>(std::floor(extent.x * ws.scale)),
+                           static_cast<int>(std::floor(extent.y * ws.scale)), ws.width, ws.height};
   std::vector<float> rgba(static_cast<std::size_t>(grid.width) * grid.height * 4);
   gegl_node_blit(regions, ws.scale, &grid, babl_format("RGBA float"), rgba.data(), GEGL_AUTO_ROWSTRIDE,
                  GEGL_BLIT_DEFAULT);
@@ -58,9 +62,10 @@ std::optional<smp::HeadFrame> head_from_photo(GimpImage* image, GimpDrawable* ph
   // A photo of one skin all over shows no head against anything: no outline to fit.
   if (!frame || smp::head_contrast(bare, hair, grid.width, grid.height, *frame) < smp::head_contrast_min)
     return std::nullopt;
-  frame->centre = {(frame->centre.x + grid.x) / ws.scale, (frame->centre.y + grid.y) / ws.scale};
-  frame->half_width_px /= ws.scale;
-  frame->half_length_px /= ws.scale;
+  const double to_photo = 1.0 / (ws.scale * small.shrink);
+  frame->centre = {(frame->centre.x + grid.x) * to_photo, (frame->centre.y + grid.y) * to_photo};
+  frame->half_width_px *= to_photo;
+  frame->half_length_px *= to_photo;
   return frame;
 }
 

@@ -45,6 +45,7 @@ property_double (sensitivity, _("Sensitivity"), SMP_DEFAULT(sensitivity))
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <mutex>
 #include <new>
 #include <vector>
@@ -58,11 +59,9 @@ constexpr double max_pixels = smp::ScalpRegionsLimits::max_photo_pixels;
 constexpr int strip_rows = 64;
 smp_filters::RefusalLog refusals;
 
-// The segmentation of the last photo seen, at its working scale, keyed by that photo's pixels at
-// the working scale and the settings: every region GEGL asks for is sampled from it.
-struct Cache {
-  std::mutex lock;
-  bool valid = false;
+// A photo's segmentation at its working scale, keyed by that photo's pixels at the working scale
+// and the settings: every region GEGL asks for is sampled from it.
+struct Segmentation {
   std::uint64_t key = 0;
   GeglRectangle working{0, 0, 0, 0};  // in working-scale pixels
   double scale = 1.0;
@@ -84,6 +83,53 @@ std::uint64_t key_of(const std::vector<float>& pixels, const smp::ScalpRegionsSe
   mix(&r, sizeof r);
   return h;
 }
+
+// The last few segmentations made in this process, shared by every instance of the op: a
+// plug-in builds a graph per step on one photo (Simulate's head fit, its scalp, its preview),
+// and each would segment it again. A handful, so that two filters on two photos rendering in
+// turn do not evict each other; each at most a 1 MP working copy's three coverages (12 MB).
+class SharedSegmentations {
+ public:
+  static constexpr std::size_t kept = 4;
+
+  std::shared_ptr<const Segmentation> find(std::uint64_t key)
+  {
+    std::lock_guard<std::mutex> guard(lock_);
+    for (auto it = recent_.begin(); it != recent_.end(); ++it)
+      if ((*it)->key == key) {
+        std::shared_ptr<const Segmentation> found = *it;
+        recent_.erase(it);
+        recent_.insert(recent_.begin(), found);
+        return found;
+      }
+    return nullptr;
+  }
+  void keep(std::shared_ptr<const Segmentation> made)
+  {
+    std::lock_guard<std::mutex> guard(lock_);
+    recent_.insert(recent_.begin(), std::move(made));
+    if (recent_.size() > kept)
+      recent_.resize(kept);
+  }
+
+ private:
+  std::mutex lock_;
+  std::vector<std::shared_ptr<const Segmentation>> recent_;  // most recently used first
+};
+
+SharedSegmentations& shared_segmentations()
+{
+  // Never destroyed: render threads may still run while the process exits.
+  static SharedSegmentations* shared = new SharedSegmentations;
+  return *shared;
+}
+
+// Each instance's own: the segmentation its renders sample (held while they do, whatever the
+// shared list drops), made once at a time.
+struct Cache {
+  std::mutex lock;
+  std::shared_ptr<const Segmentation> current;
+};
 
 Cache* cache_of(GeglOperation* operation)
 {
@@ -109,7 +155,7 @@ smp::WorkingScale working_scale_at(const GeglRectangle& whole, double px_per_mm,
 }
 
 // Brings the cache up to date with the photo: reads it at the working scale and segments it
-// when its pixels or the settings changed.
+// when its pixels or the settings changed and no other instance has segmented it already.
 void refresh(Cache& cache, GeglOperation* operation, GeglBuffer* input, int level)
 {
   const GeglRectangle whole = smp_filters::input_extent(operation);
@@ -122,21 +168,25 @@ void refresh(Cache& cache, GeglOperation* operation, GeglBuffer* input, int leve
     gegl_buffer_get(input, &working, ws.scale, gegl_operation_get_format(operation, "input"), pixels.data(),
                     GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
   const std::uint64_t key = key_of(pixels, settings, working);
-  if (cache.valid && cache.key == key)
+  if (cache.current && cache.current->key == key)
     return;
-  cache.valid = false;
+  if ((cache.current = shared_segmentations().find(key)))
+    return;
+  auto made = std::make_shared<Segmentation>();
   smp::ScalpRegionsSettings at_working = settings;
   at_working.px_per_mm = settings.px_per_mm * ws.scale;
-  cache.regions = smp::scalp_regions(pixels, ws.width, ws.height, at_working);
-  cache.working = working;
-  cache.scale = ws.scale;
-  cache.key = key;
-  cache.valid = true;
+  made->regions = smp::scalp_regions(pixels, ws.width, ws.height, at_working);
+  made->working = working;
+  made->scale = ws.scale;
+  made->key = key;
+  cache.current = made;
+  shared_segmentations().keep(std::move(made));
 }
 
 // The cached coverages sampled bilinearly at the output's pixels (`area`, pixels at `level`),
 // written a strip of rows at a time.
-void write_sampled(const Cache& cache, GeglBuffer* output, const GeglRectangle& area, int level, const Babl* format)
+void write_sampled(const Segmentation& cache, GeglBuffer* output, const GeglRectangle& area, int level,
+                   const Babl* format)
 {
   const smp::ScalpRegions& r = cache.regions;
   const double to_working = cache.scale * static_cast<double>(1 << level);
@@ -199,10 +249,11 @@ static gboolean process(GeglOperation* operation, GeglBuffer* input, GeglBuffer*
     std::lock_guard<std::mutex> guard(cache->lock);
     refresh(*cache, operation, input, level);
     // A photo too small to tell a head in reads as background.
-    if (cache->regions.width <= 0 || cache->regions.height <= 0)
+    const Segmentation& segmentation = *cache->current;
+    if (segmentation.regions.width <= 0 || segmentation.regions.height <= 0)
       smp_filters::fill(output, area, level, "black");
     else
-      write_sampled(*cache, output, area, level, gegl_operation_get_format(operation, "output"));
+      write_sampled(segmentation, output, area, level, gegl_operation_get_format(operation, "output"));
   } catch (...) {
     smp_filters::show_failure(output, area, level, "black",
                               "smp:scalp-regions: out of memory or internal error; this region reads as background");

@@ -276,6 +276,43 @@ BOOST_AUTO_TEST_CASE(identical_bits_whatever_the_tiles_threads_and_region)
   BOOST_TEST(differing == 0, differing << " values differ when the region is rendered on its own");
 }
 
+// The op keeps its last few segmentations for every instance in the process (a plug-in's steps
+// each build a graph on one photo): photos rendered in turn by fresh graphs, more of them than it
+// keeps, and one photo with another setting, each still get their own regions.
+BOOST_AUTO_TEST_CASE(photos_rendered_in_turn_by_separate_graphs_each_keep_their_own_regions)
+{
+  std::vector<smp::SyntheticScalp> photos;
+  std::vector<double> scales;
+  for (std::uint32_t seed = 20; seed < 26; ++seed) {
+    const double px_per_mm = 1.5 + 0.25 * (seed - 20);
+    photos.push_back(smp::synthetic_scalp_top_view(spec_of(px_per_mm, 0.7, seed)));
+    scales.push_back(px_per_mm);
+  }
+  std::vector<std::vector<float>> first;
+  for (std::size_t k = 0; k < photos.size(); ++k)
+    first.push_back(RegionsGraph(photos[k].rgb, photos[k].width, photos[k].height, scales[k]).render(photos[k].width,
+                                                                                                     photos[k].height));
+  for (int round = 0; round < 2; ++round)
+    for (std::size_t k = 0; k < photos.size(); ++k) {
+      const auto again = RegionsGraph(photos[k].rgb, photos[k].width, photos[k].height, scales[k])
+                             .render(photos[k].width, photos[k].height);
+      std::size_t differing = 0;
+      for (std::size_t i = 0; i < again.size(); ++i)
+        differing += again[i] != first[k][i];
+      BOOST_TEST(differing == 0, "photo " << k << " in round " << round << ": " << differing << " of " << again.size()
+                                          << " values differ from its first render");
+    }
+  // The same pixels segmented with another sensitivity are segmented again, not taken as kept.
+  const auto& p = photos.front();
+  const RegionsGraph lenient(p.rgb, p.width, p.height, scales.front());
+  gegl_node_set(lenient.regions, "sensitivity", 0.95, nullptr);
+  const auto other = lenient.render(p.width, p.height);
+  double changed = 0.0;
+  for (std::size_t i = 0; i < other.size(); ++i)
+    changed += std::abs(other[i] - first.front()[i]);
+  BOOST_TEST(changed > 0.0, "sensitivity 0.95 gave the same coverages as 0.5: the kept segmentation was reused");
+}
+
 // Zoomed out (GEGL's level, as GIMP's canvas asks) the op gives the full render downscaled.
 BOOST_AUTO_TEST_CASE(a_zoomed_out_render_is_the_full_render_downscaled)
 {
