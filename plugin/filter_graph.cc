@@ -17,6 +17,9 @@ namespace {
 
 constexpr double density_px_per_mm_max = 4.0;
 
+// The factor (<= 1) that brings a photo of `px_per_mm` to the scale the density is planned at.
+double plan_shrink(double px_per_mm) { return std::min(1.0, density_px_per_mm_max / std::max(px_per_mm, 1e-6)); }
+
 }  // namespace
 
 bool load_smp_operations()
@@ -70,7 +73,7 @@ GeglNode* density_node(Graph& graph, const smp::DensityPlan& plan, smp_filters::
 
 GeglNode* full_size_density_node(Graph& graph, const smp::DensityPlan& plan, smp_filters::density_plan::Output output)
 {
-  const double shrink = std::min(1.0, density_px_per_mm_max / std::max(plan.px_per_mm, 1e-6));
+  const double shrink = plan_shrink(plan.px_per_mm);
   if (shrink >= 1.0)
     return density_node(graph, plan, output);
   GeglNode* enlarged = graph.node("gegl:scale-ratio", "x", 1.0 / shrink, "y", 1.0 / shrink, "sampler", GEGL_SAMPLER_LINEAR);
@@ -244,7 +247,7 @@ SimulationSpec simulation_spec(const smp::Preset& preset, const smp::Placement& 
 
 PlanningPhoto photo_at_plan_scale(Graph& graph, GeglNode* photo, double px_per_mm)
 {
-  PlanningPhoto small{photo, std::min(1.0, density_px_per_mm_max / std::max(px_per_mm, 1e-6))};
+  PlanningPhoto small{photo, plan_shrink(px_per_mm)};
   if (small.shrink < 1.0) {
     small.node = graph.node("gegl:scale-ratio", "x", small.shrink, "y", small.shrink, "sampler", GEGL_SAMPLER_LINEAR);
     gegl_node_link(photo, small.node);
@@ -256,7 +259,7 @@ GeglNode* simulation_density(Graph& graph, const SimulationSpec& spec, GeglNode*
 {
   // The density is smooth at the millimetre scale (ramps several mm wide): on a fine photo it is
   // planned and kept to the scalp on a coarser copy, then enlarged.
-  const double shrink = std::min(1.0, density_px_per_mm_max / std::max(spec.plan.px_per_mm, 1e-6));
+  const double shrink = plan_shrink(spec.plan.px_per_mm);
   const SimulationSpec work = shrink < 1.0 ? spec.scaled(shrink) : spec;
   GeglNode* density = density_node(graph, work.plan);
   if (work.on_scalp && spec.scalp) {
@@ -301,15 +304,13 @@ std::shared_ptr<const ScalpAnalysis> analysed_scalp(GeglNode* photo, const Simul
   // The scale simulation_density plans at, so that the run resamples nothing.
   Graph graph;
   const PlanningPhoto small = photo_at_plan_scale(graph, photo, spec.plan.px_per_mm);
-  const double shrink = small.shrink;
-  GeglNode* small_photo = small.node;
-  GeglNode* coverage = scalp_regions_coverage(graph, small_photo, spec.on_scalp->px_per_mm * shrink,
+  GeglNode* coverage = scalp_regions_coverage(graph, small.node, spec.on_scalp->px_per_mm * small.shrink,
                                               spec.on_scalp->hair_density, spec.front);
-  const GeglRectangle extent = gegl_node_get_bounding_box(small_photo);
+  const GeglRectangle extent = gegl_node_get_bounding_box(small.node);
   auto analysis = std::make_shared<ScalpAnalysis>();
   analysis->coverage = gegl_buffer_new(&extent, babl_format("Y float"));
   gegl_node_blit_buffer(coverage, analysis->coverage, &extent, 0, GEGL_ABYSS_NONE);
-  analysis->px_per_mm = spec.on_scalp->px_per_mm * shrink;
+  analysis->px_per_mm = spec.on_scalp->px_per_mm * small.shrink;
   analysis->photo_px_per_mm = spec.on_scalp->px_per_mm;
   analysis->hair_density = spec.on_scalp->hair_density;
   analysis->front = spec.front;

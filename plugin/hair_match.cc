@@ -32,12 +32,15 @@ std::optional<smp::HairBesideSkin> measured_hair(GimpDrawable* photo, double px_
   const double scale = std::min({1.0, measure_px_per_mm_max / px_per_mm,
                                  std::sqrt(measure_pixels_max / (static_cast<double>(width) * height))});
   Graph graph;
-  GeglNode* pixels = source_node(graph, graph.own(gimp_drawable_get_buffer(photo)));
+  GeglBuffer* photo_buffer = graph.own(gimp_drawable_get_buffer(photo));
+  GeglNode* pixels = source_node(graph, photo_buffer);
   GeglNode* shrunk = graph.node("gegl:scale-ratio", "x", scale, "y", scale, "sampler", GEGL_SAMPLER_LINEAR);
   gegl_node_link(pixels, shrunk);
   const GeglRectangle rect{0, 0, std::max(1, static_cast<int>(width * scale)), std::max(1, static_cast<int>(height * scale))};
   // Shrunk once: the segmentation's ops and the colour read below would each shrink it again.
-  GeglBuffer* small_buffer = graph.own(gegl_buffer_new(&rect, babl_format("RGBA float")));
+  // Kept in the photo's own colour space, which the segmentation's ops read it in.
+  const Babl* format = babl_format_with_space("RGBA float", gegl_buffer_get_format(photo_buffer));
+  GeglBuffer* small_buffer = graph.own(gegl_buffer_new(&rect, format));
   gegl_node_blit_buffer(shrunk, small_buffer, &rect, 0, GEGL_ABYSS_NONE);
   GeglNode* small = source_node(graph, small_buffer);
   const Segments segments = scalp_mask_segments_of(graph, small, px_per_mm * scale);
