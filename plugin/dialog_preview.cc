@@ -14,7 +14,6 @@ namespace smp_plugin {
 namespace {
 
 constexpr int preview_size = 480;  // the longer side of the picture, in screen pixels
-constexpr guint redraw_delay_ms = 120;  // dragging a slider redraws once it pauses
 
 struct LivePreview {
   GimpProcedureConfig* config = nullptr;
@@ -78,7 +77,7 @@ void redraw_soon(gpointer, gpointer, gpointer data)
   LivePreview& preview = *static_cast<LivePreview*>(data);
   if (preview.pending)
     g_source_remove(preview.pending);
-  preview.pending = g_timeout_add(redraw_delay_ms, redraw_now, &preview);
+  preview.pending = g_timeout_add(preview_redraw_delay_ms, redraw_now, &preview);
 }
 
 GtkWidget* picture_frame(LivePreview& preview)

@@ -22,6 +22,9 @@ using PreviewRenderer = std::function<PreviewContent(GimpProcedureConfig* config
 
 enum class PreviewKind { picture_and_note, note_only };
 
+// The preview is drawn this long after the last change: a dragged slider redraws once it pauses.
+inline constexpr guint preview_redraw_delay_ms = 60;
+
 // In interactive runs: the procedure's dialog with the preview of `image`; false if cancelled.
 bool confirmed_with_preview(GimpProcedure* procedure, GimpProcedureConfig* config, const char* title, GimpImage* image,
                             const PreviewRenderer& render, PreviewKind kind = PreviewKind::picture_and_note);

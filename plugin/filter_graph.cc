@@ -71,14 +71,43 @@ GeglNode* density_node(Graph& graph, const smp::DensityPlan& plan, smp_filters::
   return node;
 }
 
-GeglNode* full_size_density_node(Graph& graph, const smp::DensityPlan& plan, smp_filters::density_plan::Output output)
+namespace {
+
+// `planned` (drawn at plan_shrink of a photo of `px_per_mm`) enlarged back to the photo's scale.
+GeglNode* enlarged_to_photo(Graph& graph, GeglNode* planned, double px_per_mm)
+{
+  const double shrink = plan_shrink(px_per_mm);
+  if (shrink >= 1.0)
+    return planned;
+  GeglNode* enlarged = graph.node("gegl:scale-ratio", "x", 1.0 / shrink, "y", 1.0 / shrink, "sampler", GEGL_SAMPLER_LINEAR);
+  gegl_node_link(planned, enlarged);
+  return enlarged;
+}
+
+}  // namespace
+
+GeglNode* planned_density_node(Graph& graph, const smp::DensityPlan& plan, smp_filters::density_plan::Output output)
 {
   const double shrink = plan_shrink(plan.px_per_mm);
-  if (shrink >= 1.0)
-    return density_node(graph, plan, output);
-  GeglNode* enlarged = graph.node("gegl:scale-ratio", "x", 1.0 / shrink, "y", 1.0 / shrink, "sampler", GEGL_SAMPLER_LINEAR);
-  gegl_node_link(density_node(graph, plan.scaled(shrink), output), enlarged);
-  return enlarged;
+  return density_node(graph, shrink < 1.0 ? plan.scaled(shrink) : plan, output);
+}
+
+GeglNode* full_size_density_node(Graph& graph, const smp::DensityPlan& plan, smp_filters::density_plan::Output output)
+{
+  return enlarged_to_photo(graph, planned_density_node(graph, plan, output), plan.px_per_mm);
+}
+
+GeglNode* computed_now(Graph& graph, GeglNode* planned, const GeglRectangle& image, double px_per_mm)
+{
+  const double shrink = plan_shrink(px_per_mm);
+  // A margin of two planned pixels, so the linear enlargement at the image's edge reads density, not abyss.
+  const int x0 = static_cast<int>(std::floor(image.x * shrink)) - 2, y0 = static_cast<int>(std::floor(image.y * shrink)) - 2;
+  const int x1 = static_cast<int>(std::ceil((image.x + image.width) * shrink)) + 2;
+  const int y1 = static_cast<int>(std::ceil((image.y + image.height) * shrink)) + 2;
+  const GeglRectangle area{x0, y0, x1 - x0, y1 - y0};
+  GeglBuffer* pixels = graph.own(gegl_buffer_new(&area, babl_format("RGBA float")));
+  gegl_node_blit_buffer(planned, pixels, &area, 0, GEGL_ABYSS_NONE);
+  return enlarged_to_photo(graph, source_node(graph, pixels), px_per_mm);
 }
 
 GeglNode* as_coverage(Graph& graph, GeglNode* mask, const Babl* stored)
@@ -255,7 +284,7 @@ PlanningPhoto photo_at_plan_scale(Graph& graph, GeglNode* photo, double px_per_m
   return small;
 }
 
-GeglNode* simulation_density(Graph& graph, const SimulationSpec& spec, GeglNode* photo, GeglNode* within)
+GeglNode* planned_simulation_density(Graph& graph, const SimulationSpec& spec, GeglNode* photo)
 {
   // The density is smooth at the millimetre scale (ramps several mm wide): on a fine photo it is
   // planned and kept to the scalp on a coarser copy, then enlarged.
@@ -276,15 +305,13 @@ GeglNode* simulation_density(Graph& graph, const SimulationSpec& spec, GeglNode*
                           scalp_regions_coverage(graph, photo_at_plan_scale(graph, photo, spec.plan.px_per_mm).node,
                                                  work.on_scalp->px_per_mm, work.on_scalp->hair_density, work.front));
   }
-  if (shrink < 1.0) {
-    GeglNode* enlarged = graph.node("gegl:scale-ratio", "x", 1.0 / shrink, "y", 1.0 / shrink, "sampler",
-                                    GEGL_SAMPLER_LINEAR);
-    gegl_node_link(density, enlarged);
-    density = enlarged;
-  }
-  if (within)
-    density = kept_inside(graph, density, within);
   return density;
+}
+
+GeglNode* simulation_density(Graph& graph, const SimulationSpec& spec, GeglNode* photo, GeglNode* within)
+{
+  GeglNode* density = enlarged_to_photo(graph, planned_simulation_density(graph, spec, photo), spec.plan.px_per_mm);
+  return within ? kept_inside(graph, density, within) : density;
 }
 
 ScalpAnalysis::~ScalpAnalysis()
@@ -317,14 +344,19 @@ std::shared_ptr<const ScalpAnalysis> analysed_scalp(GeglNode* photo, const Simul
   return analysis;
 }
 
-GeglNode* simulation_over(Graph& graph, const SimulationSpec& spec, GeglNode* photo, GeglNode* within)
+GeglNode* pigment_over(Graph& graph, const smp::StippleSettings& stipple, GeglNode* photo, GeglNode* density)
 {
   const GeglRectangle extent = gegl_node_get_bounding_box(photo);
   // The pigment layer is the photo's size: its stipple sees no density beyond it.
   GeglNode* layer = graph.node("gegl:crop", "x", double(extent.x), "y", double(extent.y), "width",
                                double(extent.width), "height", double(extent.height));
-  gegl_node_link(simulation_density(graph, spec, photo, within), layer);
-  return multiplied(graph, photo, stipple_node(graph, layer, spec.stipple));
+  gegl_node_link(density, layer);
+  return multiplied(graph, photo, stipple_node(graph, layer, stipple));
+}
+
+GeglNode* simulation_over(Graph& graph, const SimulationSpec& spec, GeglNode* photo, GeglNode* within)
+{
+  return pigment_over(graph, spec.stipple, photo, simulation_density(graph, spec, photo, within));
 }
 
 }  // namespace smp_plugin

@@ -79,6 +79,16 @@ GeglNode* density_node(Graph& graph, const smp::DensityPlan& plan,
 GeglNode* full_size_density_node(Graph& graph, const smp::DensityPlan& plan,
                                  smp_filters::density_plan::Output output = smp_filters::density_plan::Output::alpha);
 
+// That coarser copy alone, not enlarged (for computed_now).
+GeglNode* planned_density_node(Graph& graph, const smp::DensityPlan& plan,
+                               smp_filters::density_plan::Output output = smp_filters::density_plan::Output::alpha);
+
+// `planned` (a density on the coarser copy of an image of `px_per_mm`) computed now over the
+// image's `extent`, as a node of full size that only enlarges the result: a run computes before
+// it changes the image, so that a cancel (GIMP kills the plug-in) leaves the image as it was,
+// and writing the layers then takes a moment.
+GeglNode* computed_now(Graph& graph, GeglNode* planned, const GeglRectangle& extent, double px_per_mm);
+
 // A mask's stored numbers read as coverage, whatever its encoding (`stored` is the format its
 // numbers were written in): as a selection, a layer mask or opacity takes them.
 GeglNode* as_coverage(Graph& graph, GeglNode* mask, const Babl* stored);
@@ -166,6 +176,9 @@ double hair_density_for(const std::string& category);
 // kept to bare scalp of `photo` and inside `within` (coverage; nullptr: everywhere).
 GeglNode* simulation_density(Graph& graph, const SimulationSpec& spec, GeglNode* photo, GeglNode* within = nullptr);
 
+// The same on the coarser copy it is planned at, before enlarging and without `within` (for computed_now).
+GeglNode* planned_simulation_density(Graph& graph, const SimulationSpec& spec, GeglNode* photo);
+
 // The scalp of `photo` (full size, image coordinates) as `spec` keeps to it (spec.on_scalp set);
 // the same analysis again when `earlier` was made for the same photo scale, hair share and front.
 std::shared_ptr<const ScalpAnalysis> analysed_scalp(GeglNode* photo, const SimulationSpec& spec,
@@ -173,5 +186,8 @@ std::shared_ptr<const ScalpAnalysis> analysed_scalp(GeglNode* photo, const Simul
 
 // `photo` with the simulation's pigment multiplied over it.
 GeglNode* simulation_over(Graph& graph, const SimulationSpec& spec, GeglNode* photo, GeglNode* within = nullptr);
+
+// `photo` with the stipple of `density` (a pigment layer of the photo's size) multiplied over it.
+GeglNode* pigment_over(Graph& graph, const smp::StippleSettings& stipple, GeglNode* photo, GeglNode* density);
 
 }  // namespace smp_plugin

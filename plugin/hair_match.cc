@@ -23,6 +23,22 @@ std::vector<float> rendered(GeglNode* node, const GeglRectangle& rect, const cha
   return pixels;
 }
 
+double lightness_drop_on_light_skin(const smp::LinearRgb& through)
+{
+  const double y = 0.2126 * through.r + 0.7152 * through.g + 0.0722 * through.b;
+  return 65.0 - (116.0 * std::cbrt(0.340 * y) - 16.0);  // L* 65 skin, relative luminance 0.340
+}
+
+std::string described(const char* what, const smp::ShadeMatch& m)
+{
+  char text[200];
+  g_snprintf(text, sizeof text, "%s: completed, it darkens light skin by ΔL* %.1f", what,
+             lightness_drop_on_light_skin(m.transmittance));
+  return text;
+}
+
+}  // namespace
+
 // The photo and its segmentation at a measuring scale, and the hair found beside bare skin.
 std::optional<smp::HairBesideSkin> measured_hair(GimpDrawable* photo, double px_per_mm)
 {
@@ -52,27 +68,10 @@ std::optional<smp::HairBesideSkin> measured_hair(GimpDrawable* photo, double px_
                                        rect.width, rect.height, px_per_mm * scale});
 }
 
-double lightness_drop_on_light_skin(const smp::LinearRgb& through)
-{
-  const double y = 0.2126 * through.r + 0.7152 * through.g + 0.0722 * through.b;
-  return 65.0 - (116.0 * std::cbrt(0.340 * y) - 16.0);  // L* 65 skin, relative luminance 0.340
-}
-
-std::string described(const char* what, const smp::ShadeMatch& m)
-{
-  char text[200];
-  g_snprintf(text, sizeof text, "%s: completed, it darkens light skin by ΔL* %.1f", what,
-             lightness_drop_on_light_skin(m.transmittance));
-  return text;
-}
-
-}  // namespace
-
-Shaded shaded(const smp::StippleSettings& base, ShadeChoice choice, GimpImage*, GimpDrawable* photo)
+Shaded shaded(const smp::StippleSettings& base, ShadeChoice choice, const std::optional<smp::HairBesideSkin>& hair)
 {
   if (choice == ShadeChoice::preset)
     return {base, "the preset's own stipple"};
-  const std::optional<smp::HairBesideSkin> hair = photo ? measured_hair(photo, base.px_per_mm) : std::nullopt;
   if (choice == ShadeChoice::match && hair) {
     const smp::ShadeMatch m = smp::match_hair(base, *hair);
     // Stubble is darker than the skin it grows from; hair found barely darker than the bare scalp

@@ -5,6 +5,7 @@
 
 #include <libgimp/gimp.h>
 
+#include <optional>
 #include <string>
 
 #include "analysis/shade_match.hpp"
@@ -21,8 +22,13 @@ struct Shaded {
   std::string how;  // what the shade was matched to, for the user and the metadata
 };
 
+// The client's hair beside the bare scalp in `photo` (a plain layer) at `px_per_mm`, nullopt
+// when none is found. The costly part (a segmentation): measured once per photo and scale, while
+// a dialog's settings change.
+std::optional<smp::HairBesideSkin> measured_hair(GimpDrawable* photo, double px_per_mm);
+
 // `base` (the preset's stipple with the user's changes, scale and seed set) shaded as chosen,
-// measured on `photo` (a plain layer; nullptr: no photo to measure).
-Shaded shaded(const smp::StippleSettings& base, ShadeChoice choice, GimpImage* image, GimpDrawable* photo);
+// from the hair measured (nullopt: no hair or no photo to measure).
+Shaded shaded(const smp::StippleSettings& base, ShadeChoice choice, const std::optional<smp::HairBesideSkin>& hair);
 
 }  // namespace smp_plugin

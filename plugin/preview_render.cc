@@ -15,9 +15,9 @@ GeglRectangle extent_of(GeglBuffer* buffer)
 }
 
 // Renders `output` over the photo's extent (densities and masks are endless planes) into a new buffer.
-GeglBuffer* rendered(GeglNode* output, const GeglRectangle& extent)
+GeglBuffer* rendered(GeglNode* output, const GeglRectangle& extent, const char* format = preview_format)
 {
-  GeglBuffer* result = gegl_buffer_new(&extent, babl_format(preview_format));
+  GeglBuffer* result = gegl_buffer_new(&extent, babl_format(format));
   gegl_node_blit_buffer(output, result, &extent, 0, GEGL_ABYSS_NONE);
   return result;
 }
@@ -61,14 +61,39 @@ GeglBuffer* shrunk_to_fit(GeglBuffer* photo, int max_side, double& scale)
   return result;
 }
 
-GeglBuffer* simulation_preview(GeglBuffer* photo, double scale, const SimulationSpec& spec)
+PreviewDensity::~PreviewDensity()
+{
+  if (density_)
+    g_object_unref(density_);
+}
+
+GeglBuffer* PreviewDensity::of(GeglBuffer* photo, double scale, const SimulationSpec& spec)
+{
+  DrawnFor wanted{spec.plan, spec.on_scalp, spec.front, spec.scalp, photo, scale};
+  if (density_ && wanted == drawn_for_)
+    return density_;
+  if (density_)
+    g_object_unref(density_);
+  Graph graph;
+  const GeglRectangle extent = extent_of(photo);
+  density_ = rendered(simulation_density(graph, spec.scaled(scale), graph.node("gegl:buffer-source", "buffer", photo)),
+                      extent, "RGBA float");
+  drawn_for_ = std::move(wanted);
+  ++drawn_;
+  return density_;
+}
+
+GeglBuffer* simulation_preview(GeglBuffer* photo, double scale, const SimulationSpec& spec, PreviewDensity* kept)
 {
   Graph graph;
   const GeglRectangle extent = extent_of(photo);
   GeglNode* image = graph.node("gegl:buffer-source", "buffer", photo);
   if (spec.plan.zones.empty())
     return rendered(image, extent);
-  return rendered(simulation_over(graph, spec.scaled(scale), image), extent);
+  const SimulationSpec shown = spec.scaled(scale);
+  GeglNode* density = kept ? graph.node("gegl:buffer-source", "buffer", kept->of(photo, scale, spec))
+                           : simulation_density(graph, shown, image);
+  return rendered(pigment_over(graph, shown.stipple, image, density), extent);
 }
 
 GeglBuffer* hairline_preview(GeglBuffer* photo, double scale, const smp::Path& hairline, const smp::DensityPlan& hair_side)

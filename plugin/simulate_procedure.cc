@@ -69,21 +69,19 @@ void place(Simulation& simulation, const std::optional<smp::HeadFrame>& head)
   simulation.spec = simulation_spec(*simulation.preset, placement, simulation.seed, simulation.spec.stipple);
 }
 
-// The photo is measured once per choice of shade and stipple, and its scalp found once: the
-// preview redraws as settings change without measuring the photo again, and the run keeps to
-// the scalp the preview showed.
+// The photo is measured once per scale and its scalp found once, and the preview's density is
+// kept while only the stipple changes: the preview redraws as settings change without measuring
+// the photo or planning again, and the run keeps to the scalp the preview showed.
 struct PhotoAnalyses {
-  std::optional<std::pair<std::string, Shaded>> last;
+  std::optional<std::pair<double, std::optional<smp::HairBesideSkin>>> hair;  // at this px/mm
   std::shared_ptr<const ScalpAnalysis> scalp;
+  PreviewDensity preview_density;
 
-  Shaded of(GimpImage* image, GimpDrawable* photo, const smp::StippleSettings& base, ShadeChoice choice)
+  Shaded of(GimpDrawable* photo, const smp::StippleSettings& base, ShadeChoice choice)
   {
-    char key[160];
-    g_snprintf(key, sizeof key, "%d %g %g %d %u %g", static_cast<int>(choice), base.density_per_cm2,
-               base.dot_diameter_mm, base.sessions, base.seed, base.px_per_mm);
-    if (!last || last->first != key)
-      last = {key, shaded(base, choice, image, photo)};
-    return last->second;
+    if (choice != ShadeChoice::preset && (!hair || hair->first != base.px_per_mm))
+      hair = {base.px_per_mm, photo ? measured_hair(photo, base.px_per_mm) : std::nullopt};
+    return shaded(base, choice, hair ? hair->second : std::nullopt);
   }
 };
 
@@ -91,7 +89,7 @@ struct PhotoAnalyses {
 void shade(Simulation& simulation, GimpImage* image, GimpDrawable** drawables, GimpProcedureConfig* config,
            PhotoAnalyses& cache)
 {
-  const Shaded s = cache.of(image, photo_layer(image, drawables), simulation.spec.stipple, shade_choice_of(config));
+  const Shaded s = cache.of(photo_layer(image, drawables), simulation.spec.stipple, shade_choice_of(config));
   simulation.spec.stipple = s.stipple;
   if (const auto strength = strength_override_of(config))
     simulation.spec.stipple.strength = *strength;
@@ -129,13 +127,42 @@ PreviewContent preview_of(GimpImage* image, GimpDrawable** drawables, GimpProced
   gchar* note = g_strdup_printf("%s: %.0f dots/cm², %d session%s, at %.1f px/mm. Shade %s.",
                                 simulation.preset->name.c_str(), stipple.density_per_cm2, stipple.sessions,
                                 stipple.sessions == 1 ? "" : "s", simulation.px_per_mm, simulation.shade.c_str());
-  PreviewContent content{simulation_preview(photo, scale, simulation.spec), note};
+  PreviewContent content{simulation_preview(photo, scale, simulation.spec, &cache.preview_density), note};
   g_free(note);
   return content;
 }
 
-// The group, its hairline path and channel, and the pigment layer painted from the plan.
-GimpLayer* add_simulation(GimpImage* image, const Simulation& simulation, GimpDrawable* photo, GimpChannel* within,
+// The densities a run writes, computed before it changes the image (GIMP's Cancel kills the
+// plug-in: stopped at any point before, it leaves the image as it was).
+struct Prepared {
+  Graph graph;
+  GeglNode* hairline_density = nullptr;  // full size, grey; nullptr without a hairline
+  GeglNode* pigment_density = nullptr;   // full size, white with the density as alpha
+};
+
+void prepare(Prepared& prepared, GimpImage* image, const Simulation& simulation, GimpDrawable* photo)
+{
+  Graph& graph = prepared.graph;
+  const smp::DensityPlan& plan = simulation.spec.plan;
+  const GeglRectangle extent{0, 0, gimp_image_get_width(image), gimp_image_get_height(image)};
+  if (!plan.hairline.empty()) {
+    const smp::DensityPlan hair_side = smp::one_zone_plan(plan.px_per_mm, plan.hair_side);
+    prepared.hairline_density = computed_now(
+        graph, planned_density_node(graph, hair_side, smp_filters::density_plan::Output::grey), extent, plan.px_per_mm);
+  }
+  GeglNode* pixels = nullptr;
+  if (photo) {
+    gint ox = 0, oy = 0;
+    gimp_drawable_get_offsets(photo, &ox, &oy);
+    pixels = source_node(graph, graph.own(gimp_drawable_get_buffer(photo)), ox, oy);
+  }
+  prepared.pigment_density =
+      computed_now(graph, planned_simulation_density(graph, simulation.spec, pixels), extent, plan.px_per_mm);
+}
+
+// The group, its hairline path and channel, and the pigment layer painted from the prepared
+// densities (inside `within`, when given).
+GimpLayer* add_simulation(GimpImage* image, const Simulation& simulation, Prepared& prepared, GimpChannel* within,
                           std::string& problem)
 {
   GimpLayer* group = GIMP_LAYER(gimp_group_layer_new(image, ("SMP simulation - " + simulation.preset->name).c_str()));
@@ -143,28 +170,18 @@ GimpLayer* add_simulation(GimpImage* image, const Simulation& simulation, GimpDr
   // lets its Multiply layer reach the photo below.
   gimp_layer_set_mode(group, GIMP_LAYER_MODE_PASS_THROUGH);
   gimp_image_insert_layer(image, group, nullptr, 0);
-  const smp::DensityPlan& plan = simulation.spec.plan;
-  Graph graph;
-  if (!plan.hairline.empty()) {
-    insert_path(image, plan.hairline, "SMP hairline");
-    const smp::DensityPlan hair_side = smp::one_zone_plan(plan.px_per_mm, plan.hair_side);
-    render_into(GIMP_DRAWABLE(new_channel(image, "SMP hairline density")),
-                full_size_density_node(graph, hair_side, smp_filters::density_plan::Output::grey));
+  Graph& graph = prepared.graph;
+  if (prepared.hairline_density) {
+    insert_path(image, simulation.spec.plan.hairline, "SMP hairline");
+    render_into(GIMP_DRAWABLE(new_channel(image, "SMP hairline density")), prepared.hairline_density);
   }
   GimpLayer* pigment = new_pigment_layer(image, group, "SMP pigment");
-  GeglNode* pixels = nullptr;
-  if (photo) {
-    gint ox = 0, oy = 0;
-    gimp_drawable_get_offsets(photo, &ox, &oy);
-    pixels = source_node(graph, graph.own(gimp_drawable_get_buffer(photo)), ox, oy);
-  }
-  GeglNode* inside = within ? as_coverage(graph, source_node(graph, graph.own(gimp_drawable_get_buffer(GIMP_DRAWABLE(within)))),
-                                          stored_format(GIMP_DRAWABLE(within)))
-                            : nullptr;
-  {
-    const StageTimer timer("pigment layer's density");
-    render_into(GIMP_DRAWABLE(pigment), simulation_density(graph, simulation.spec, pixels, inside));
-  }
+  GeglNode* density = prepared.pigment_density;
+  if (within)
+    density = kept_inside(graph, density,
+                          as_coverage(graph, source_node(graph, graph.own(gimp_drawable_get_buffer(GIMP_DRAWABLE(within)))),
+                                      stored_format(GIMP_DRAWABLE(within))));
+  render_into(GIMP_DRAWABLE(pigment), density);
   if (!attach_stipple(pigment, simulation.spec.stipple)) {
     gimp_image_remove_layer(image, group);
     problem = missing_filters_message;
@@ -202,33 +219,43 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
   if (!simulation.face && !photo)
     return calling_error(procedure, "Simulate SMP: the image has no layer with the client's photo: open the photo (File > "
                                     "Open) and run it on its layer.");
-  GimpLayer* group = nullptr;
   gimp_progress_init("Simulate SMP");
+  const bool fitted = !simulation.face && !head;
+  if (fitted) {
+    const StageTimer timer("head fit");
+    head = head_from_photo(image, photo, simulation.px_per_mm, facing);
+    if (!head)
+      return calling_error(procedure, "Simulate SMP: no head was found in the layer \"" +
+                                          std::string(gimp_item_get_name(GIMP_ITEM(photo))) +
+                                          "\": select the head with the Ellipse Select tool (seen from above) and "
+                                          "run it again.");
+  }
+  place(simulation, head);
   {
+    const StageTimer timer("shade");
+    shade(simulation, image, drawables, config, analyses);
+  }
+  if (!simulation.face) {
+    const StageTimer timer("scalp regions");
+    keep_to_scalp(simulation, photo, analyses);
+  }
+  Prepared prepared;
+  {
+    const StageTimer timer("density");
+    prepare(prepared, image, simulation, photo);
+  }
+  // From here on the image changes: GIMP offers Cancel only while a progress runs, so it ends
+  // first, and the changes take a moment (the densities are computed).
+  gimp_progress_end();
+  GimpLayer* group = nullptr;
+  {
+    const StageTimer timer("layers", StageTimer::silent);
     UndoGroup undo(image);
     PreservedSelectedLayers keep_selected(image);
     const LiftedSelection selection(image);
-    if (!simulation.face && !head) {
-      const StageTimer timer("head fit");
-      head = head_from_photo(image, photo, simulation.px_per_mm, facing);
-      if (!head)
-        return calling_error(procedure, "Simulate SMP: no head was found in the layer \"" +
-                                            std::string(gimp_item_get_name(GIMP_ITEM(photo))) +
-                                            "\": select the head with the Ellipse Select tool (seen from above) and "
-                                            "run it again.");
+    if (fitted)
       insert_head_path(image, *head, "SMP head");
-    }
-    place(simulation, head);
-    {
-      const StageTimer timer("shade");
-      shade(simulation, image, drawables, config, analyses);
-    }
-    if (!simulation.face) {
-      const StageTimer timer("scalp regions");
-      keep_to_scalp(simulation, photo, analyses);
-    }
-    const StageTimer timer("density and layers");
-    group = add_simulation(image, simulation, photo, simulation.face ? selection.saved() : nullptr, problem);
+    group = add_simulation(image, simulation, prepared, simulation.face ? selection.saved() : nullptr, problem);
     if (!group)
       return execution_error(procedure, problem);
   }

@@ -10,20 +10,24 @@ namespace smp {
 
 struct Point {
   double x = 0.0, y = 0.0;
+  friend bool operator==(const Point&, const Point&) = default;
 };
 
 struct CubicSegment {
   Point start, control1, control2, end;
+  friend bool operator==(const CubicSegment&, const CubicSegment&) = default;
 };
 
 struct Subpath {
   std::vector<CubicSegment> segments;
   bool closed = false;
+  friend bool operator==(const Subpath&, const Subpath&) = default;
 };
 
 struct Path {
   std::vector<Subpath> subpaths;
   bool empty() const { return subpaths.empty(); }
+  friend bool operator==(const Path&, const Path&) = default;
 };
 
 // What any path data may hold, so that no paste can allocate or compute without bound. GIMP's

@@ -26,11 +26,13 @@ struct MaskSpec {
   bool irregular = false;
   std::uint32_t seed = 0;
   bool stray_hairs = true;  // with `irregular`: its micro-irregularity too (spots and single hairs)
+  friend bool operator==(const MaskSpec&, const MaskSpec&) = default;
 };
 
 struct ZoneFill {
   MaskSpec outline;
   double share = 1.0;  // of the stipple's density inside (0..1)
+  friend bool operator==(const ZoneFill&, const ZoneFill&) = default;
 };
 
 struct DensityPlan {
@@ -46,6 +48,7 @@ struct DensityPlan {
   // The same plan on the photo scaled by `factor` (a shrunk preview): regions scaled about the
   // origin, millimetres unchanged.
   DensityPlan scaled(double factor) const;
+  friend bool operator==(const DensityPlan&, const DensityPlan&) = default;
 };
 
 // A plan of one zone filling `region` fully (a hairline's hair side, a designed hairline).

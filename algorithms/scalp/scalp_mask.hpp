@@ -14,6 +14,7 @@ struct ScalpMaskSettings {
   double sensitivity = 0.5;   // 0 strict, 1 lenient about what reads as bare skin
   double hair_density = 0.0;  // share of full density kept over existing hair (1: the whole head)
   double texture_mm = 1.5;    // radius of the window colour and texture are judged in
+  friend bool operator==(const ScalpMaskSettings&, const ScalpMaskSettings&) = default;
 };
 
 struct ScalpMaskLimits {

@@ -45,17 +45,20 @@ inline std::string run_in_gimp(const std::string& script, const std::vector<std:
 }
 
 // One scripted GIMP session: its output folder, what GIMP printed, and the report.ini the
-// script wrote there. `prepare` puts the script's inputs into the folder first.
+// script wrote there. `prepare` puts the script's inputs into the folder first; `extra_env` is
+// GIMP's environment beside the case's folder (its plug-ins inherit it).
 class GimpCase {
  public:
-  GimpCase(const std::string& name, const std::string& script, const std::function<void(const std::string&)>& prepare = {})
+  GimpCase(const std::string& name, const std::string& script, const std::function<void(const std::string&)>& prepare = {},
+           std::vector<std::string> extra_env = {})
   {
     dir = env_or_fail("SMP_OUTPUT_DIR") + "/" + name;
     g_mkdir_with_parents(dir.c_str(), 0755);
     if (prepare)
       prepare(dir);
-    output = run_in_gimp(env_or_fail("SMP_SOURCE_DIR") + "/tests/plugin/" + script,
-                         {"SMP_CASE_DIR=" + dir, "SMP_INPUT=" + dir + "/input.png"});
+    extra_env.push_back("SMP_CASE_DIR=" + dir);
+    extra_env.push_back("SMP_INPUT=" + dir + "/input.png");
+    output = run_in_gimp(env_or_fail("SMP_SOURCE_DIR") + "/tests/plugin/" + script, extra_env);
     BOOST_TEST_REQUIRE(g_key_file_load_from_file(report_, (dir + "/report.ini").c_str(), G_KEY_FILE_NONE, nullptr),
                        "GIMP wrote no report; its output:\n" << output);
     BOOST_TEST_MESSAGE("GIMP 3 outputs of this case are in " << dir);

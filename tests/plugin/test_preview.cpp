@@ -326,3 +326,50 @@ BOOST_AUTO_TEST_CASE(a_highlight_stays_on_top_of_the_pigment)
   g_object_unref(photo);
   g_object_unref(after);
 }
+
+// The dialog keeps the preview's density between redraws: whatever changed, a redraw from what it
+// kept is the picture drawn afresh, pixel for pixel; a change of the stipple alone reuses the
+// kept density, and a change of the plan (the head moved) draws it again.
+BOOST_AUTO_TEST_CASE(a_redraw_from_the_kept_density_is_the_picture_drawn_afresh)
+{
+  smp::SyntheticScalpSpec spec;
+  spec.width_px = 900;
+  spec.height_px = 1100;
+  spec.px_per_mm = 5.0;
+  spec.seed = 5;
+  const smp::SyntheticScalp scalp = smp::synthetic_scalp_top_view(spec);
+  GeglBuffer* photo = smp_test::buffer_from(scalp.rgb, scalp.width, scalp.height, "R'G'B' float");
+  const smp::Preset preset = norwood_4();
+  const smp::HeadFrame head_frame{{scalp.head.centre_x, scalp.head.centre_y}, scalp.head.radius_x, scalp.head.radius_y, -M_PI / 2};
+  smp::HeadFrame moved = head_frame;
+  moved.centre.y += 10 * spec.px_per_mm;
+  double scale = 0.0;
+  GeglBuffer* small = smp_plugin::shrunk_to_fit(photo, 480, scale);
+  std::shared_ptr<const smp_plugin::ScalpAnalysis> scalp_found;
+  smp_plugin::PreviewDensity kept;
+  // True when the redraw from the kept density is the picture drawn afresh.
+  const auto redrawn_alike = [&](const smp::HeadFrame& frame, const smp::StippleSettings& stipple) {
+    smp_plugin::SimulationSpec sim =
+        smp_plugin::simulation_spec(preset, smp::Placement::on_head(frame, spec.px_per_mm), seed, stipple);
+    smp_plugin::Graph graph;
+    sim.scalp = scalp_found = smp_plugin::analysed_scalp(smp_plugin::source_node(graph, photo), sim, scalp_found);
+    GeglBuffer* afresh = smp_plugin::simulation_preview(small, scale, sim);
+    GeglBuffer* from_kept = smp_plugin::simulation_preview(small, scale, sim, &kept);
+    const bool alike = pixels(afresh, "RGBA float") == pixels(from_kept, "RGBA float");
+    g_object_unref(afresh);
+    g_object_unref(from_kept);
+    return alike;
+  };
+  smp::StippleSettings stipple = preset.stipple;
+  BOOST_TEST(redrawn_alike(head_frame, stipple), "the first picture from the kept density differs from one drawn afresh");
+  BOOST_TEST(kept.drawn() == 1u);
+  stipple.density_per_cm2 *= 1.5;
+  stipple.sessions = stipple.sessions == 1 ? 2 : 1;
+  stipple.dot_diameter_mm *= 1.2;
+  BOOST_TEST(redrawn_alike(head_frame, stipple), "after a change of density, sessions and dot size the redraw differs");
+  BOOST_TEST(kept.drawn() == 1u, "a change of the stipple alone planned the density again (" << kept.drawn() << " draws)");
+  BOOST_TEST(redrawn_alike(moved, stipple), "after the head moved the redraw differs from one drawn afresh: a stale density");
+  BOOST_TEST(kept.drawn() == 2u, "the head moved and the density was drawn " << kept.drawn() << " times");
+  g_object_unref(small);
+  g_object_unref(photo);
+}

@@ -6,7 +6,10 @@
 import os
 import time
 
-from gi.repository import Gimp, Gio
+import gi
+
+gi.require_version("Gegl", "0.4")
+from gi.repository import Gegl, Gimp, Gio
 
 photo = os.environ["SMP_BENCH_PHOTO"]
 px_per_mm = float(os.environ["SMP_BENCH_PX_PER_MM"])
@@ -58,11 +61,34 @@ def gegl_filter(layer, operation, **properties):
     layer.merge_filter(drawable_filter)
 
 
+def stroke_on_pigment(image):
+    """A 200 px brush stroke (20 px brush, full density) across the middle of the pigment layer."""
+    group = [layer for layer in image.get_layers() if layer.get_name().startswith("SMP simulation")][0]
+    pigment = group.get_children()[0]
+    Gimp.context_push()
+    Gimp.context_set_foreground(Gegl.Color.new("white"))
+    Gimp.context_set_brush_size(20.0)
+    x, y = image.get_width() / 2 - 100, image.get_height() / 2
+    Gimp.paintbrush_default(pigment, [x, y, x + 200, y])
+    Gimp.context_pop()
+
+
+def composite(image):
+    """GIMP's composite of the image, as the canvas shows it: the projection, rendered where it is out of date."""
+    Gimp.edit_copy_visible(image)
+
+
 gimp_pid = os.getppid()
 image = timed("load", load)
 print(f"bench: pixels {image.get_width() * image.get_height()}", flush=True)
 print(f"bench: memory gimp-before {peak_kib(gimp_pid)}", flush=True)
 timed("simulate", lambda: simulate(image))
+# Live painting: the composite after a stroke on the pigment layer, against the same composite
+# with nothing changed (a copy of the projection) and its first render (every tile).
+timed("composite-first", lambda: composite(image))
+timed("composite-unchanged", lambda: composite(image))
+timed("stroke-200px", lambda: stroke_on_pigment(image))
+timed("composite-after-stroke", lambda: composite(image))
 timed("first-render", image.flatten)
 timed("export", lambda: export(image, "simulation.png"))
 print(f"bench: memory gimp-after {peak_kib(gimp_pid)}", flush=True)

@@ -29,10 +29,20 @@ def cell(value, unit="s"):
     return "–" if value is None else f"{value:.2f}" if unit == "s" else f"{value:.1f}"
 
 
-stages = sorted({w for _, w in figures if w.startswith("stage ")})
+stages = list(dict.fromkeys(w for _, w in figures if w.startswith("stage ")))  # in the order they ran
 rows = [("**Simulate SMP** (whole procedure)", "simulate")]
 rows += [(f"  {w[6:]}", w) for w in stages]
-rows += [("first render of the effect (flatten)", "first-render"), ("PNG export of the result", "export"),
+rows += [("live painting: GIMP's composite, first render", "composite-first"),
+         ("  the composite again, nothing changed", "composite-unchanged"),
+         ("  a 200 px stroke on the pigment layer", "stroke-200px"),
+         ("  the composite after the stroke", "composite-after-stroke"),
+         ("first render of the effect (flatten)", "first-render"),
+         ("dialog preview: the scalp found (first draw only)", "scalp-found-once"),
+         ("  the photo shrunk to 480 px", "photo-shrunk"),
+         ("  its first picture", "first-picture"),
+         ("  redrawn: density changed", "redraw-density"),
+         ("  redrawn: sessions changed", "redraw-sessions"),
+         ("  redrawn: dot size changed", "redraw-dot-size"), ("PNG export of the result", "export"),
          ("gegl:gaussian-blur, 2 mm", "gaussian-blur-2mm"), ("gegl:invert-linear", "invert-linear"),
          ("GIMP flatten, photo alone", "flatten-photo"), ("PNG export, photo alone", "export-photo")]
 runs = max(len(v) for k, v in figures.items() if k[1] == "simulate")
@@ -69,3 +79,17 @@ for m, g, p in zip(sizes, growth, plug_in):
         above = g + p
         print(f"target: peak memory ≤ 4 B/px above GIMP's own on {m} MP: {above:.1f} B/px "
               f"(GIMP {g:.1f} + plug-in {p:.1f}), {'met' if above <= 4.0 else 'NOT met'}")
+for m in sizes:
+    wait = median(m, "redraw-wait")
+    redraws = [median(m, w) for w in ("redraw-density", "redraw-sessions", "redraw-dot-size")]
+    if wait is not None and None not in redraws:
+        worst = wait + max(redraws)
+        print(f"target: the dialog preview redraws within 150 ms of a change on {m} MP: {1000 * worst:.0f} ms "
+              f"(it waits {1000 * wait:.0f} ms for the change to settle, then draws in at most {1000 * max(redraws):.0f} ms), "
+              f"{'met' if worst <= 0.150 else 'NOT met'}")
+for m in sizes:
+    after, first = median(m, "composite-after-stroke"), median(m, "composite-first")
+    if after is not None and first:
+        print(f"live painting on {m} MP: the composite after a 200 px stroke {after:.3f} s, "
+              f"{100.0 * after / first:.0f}% of its first render ({first:.2f} s): "
+              f"{'only the touched tiles re-render' if after < 0.25 * first else 'MORE than the touched tiles re-render'}")
