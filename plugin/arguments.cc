@@ -68,6 +68,16 @@ double front_rad_of(Facing facing)
   return -std::numbers::pi / 2;
 }
 
+bool applies_to_view(const char* argument, smp::View view)
+{
+  const std::string name = argument;
+  if (name == "front")
+    return view == smp::View::top;
+  if (name == "landmarks" || name == "eyes")
+    return view == smp::View::front;
+  return true;
+}
+
 void add_landmark_arguments(GimpProcedure* procedure, const char* landmarks_blurb)
 {
   gimp_procedure_add_path_argument(procedure, "landmarks", "_Landmarks", landmarks_blurb, TRUE, G_PARAM_READWRITE);

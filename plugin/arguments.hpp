@@ -38,6 +38,10 @@ bool landmarks_of(GimpImage* image, GimpProcedureConfig* config, smp::FrontLandm
 // The landmarks of `path`; false with what is wrong with it.
 bool landmarks_on(GimpPath* path, GimpProcedureConfig* config, smp::FrontLandmarks& landmarks, std::string& problem);
 
+// Whether `argument` applies to a view: "front" to top views only, "landmarks" and "eyes" to
+// front views only, any other to both (a dialog greys out the rest).
+bool applies_to_view(const char* argument, smp::View view);
+
 // "seed": the same seed gives the same dots (or irregularity).
 void add_seed_argument(GimpProcedure* procedure, const char* blurb);
 std::uint32_t seed_of(GimpProcedureConfig* config);

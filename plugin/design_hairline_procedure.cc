@@ -32,27 +32,28 @@ struct DoubleArgument {
   const char* blurb;
   double min, max, value;
   double smp::HairlineDesign::*member;
+  const char* only_for_style;  // the one style it shapes (nullptr: every style)
 };
 
 using Limits = smp::HairlineDesignLimits;
 const smp::HairlineDesign defaults;
 const DoubleArgument design_arguments[] = {
     {"mfp-height-mm", "_Mid-frontal point (mm)", "Height of the mid-frontal point above the glabella; 8 cm is the common rule",
-     Limits::mfp_min, Limits::mfp_max, defaults.mfp_height_mm, &smp::HairlineDesign::mfp_height_mm},
+     Limits::mfp_min, Limits::mfp_max, defaults.mfp_height_mm, &smp::HairlineDesign::mfp_height_mm, nullptr},
     {"recession-mm", "Temple _recession (mm)", "Receded style: how much higher the temple corners sit", 0.0,
-     Limits::recession_max, defaults.recession_mm, &smp::HairlineDesign::recession_mm},
+     Limits::recession_max, defaults.recession_mm, &smp::HairlineDesign::recession_mm, "receded"},
     {"peak-depth-mm", "Peak _depth (mm)", "Widow's peak: how far the point dips", 0.0,
-     Limits::peak_depth_max, defaults.peak_depth_mm, &smp::HairlineDesign::peak_depth_mm},
+     Limits::peak_depth_max, defaults.peak_depth_mm, &smp::HairlineDesign::peak_depth_mm, "widows-peak"},
     {"peak-width-mm", "Peak _width (mm)", "Widow's peak: its width", Limits::peak_width_min, Limits::peak_width_max,
-     defaults.peak_width_mm, &smp::HairlineDesign::peak_width_mm},
+     defaults.peak_width_mm, &smp::HairlineDesign::peak_width_mm, "widows-peak"},
     {"asymmetry-mm", "_Asymmetry (mm)", "The image-left corner higher by this much (negative: lower)",
      -Limits::asymmetry_max, Limits::asymmetry_max, defaults.asymmetry_mm,
-     &smp::HairlineDesign::asymmetry_mm},
+     &smp::HairlineDesign::asymmetry_mm, nullptr},
     {"irregularity-mm", "_Irregularity (mm)", "How far the anchors undulate up and down (macro-irregularity)", 0.0,
-     Limits::irregularity_max, Limits::designer_irregularity_mm, &smp::HairlineDesign::irregularity_mm},
+     Limits::irregularity_max, Limits::designer_irregularity_mm, &smp::HairlineDesign::irregularity_mm, nullptr},
     {"irregularity-wavelength-mm", "Undulation wavelen_gth (mm)", "Length of one undulation",
      Limits::wavelength_min, Limits::wavelength_max, defaults.irregularity_wavelength_mm,
-     &smp::HairlineDesign::irregularity_wavelength_mm},
+     &smp::HairlineDesign::irregularity_wavelength_mm, nullptr},
 };
 
 const char* const style_nicks[] = {"juvenile", "mature", "rounded", "receded", "widows-peak", "defined"};
@@ -68,6 +69,22 @@ smp::HairlineDesign design_of(GimpProcedureConfig* config)
   g_free(style);
   design.seed = seed_of(config);
   return design;
+}
+
+// In the dialog: what the chosen view or style does not use is greyed out.
+bool applies(GimpProcedureConfig* config, const char* argument)
+{
+  const bool front = gimp_procedure_config_get_choice_id(config, "view") == front_view;
+  if (!applies_to_view(argument, front ? smp::View::front : smp::View::top))
+    return false;
+  gchar* style = nullptr;
+  g_object_get(config, "style", &style, nullptr);
+  bool shaping = true;
+  for (const DoubleArgument& a : design_arguments)
+    if (a.only_for_style && std::string(argument) == a.name)
+      shaping = style && std::string(style) == a.only_for_style;
+  g_free(style);
+  return shaping;
 }
 
 // The hairline in image pixels, and the region its density fills (the hair side: for a top
@@ -126,10 +143,10 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
                     GimpProcedureConfig* config, gpointer)
 {
   if (run_mode == GIMP_RUN_INTERACTIVE &&
-      !confirmed_with_preview(procedure, config, "SMP Design Hairline", image,
-                              [image](GimpProcedureConfig* c, GeglBuffer* photo, double scale) {
-                                return preview_of(image, c, photo, scale);
-                              }))
+      !confirmed_with_preview(
+          procedure, config, "SMP Design Hairline", image,
+          [image](GimpProcedureConfig* c, GeglBuffer* photo, double scale) { return preview_of(image, c, photo, scale); },
+          PreviewKind::picture_and_note, applies))
     return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
   const double px_per_mm = px_per_mm_of(image);
   smp::Path hairline, hair_region;

@@ -18,6 +18,8 @@ constexpr int preview_size = 480;  // the longer side of the picture, in screen 
 struct LivePreview {
   GimpProcedureConfig* config = nullptr;
   const PreviewRenderer* render = nullptr;
+  GimpProcedureDialog* dialog = nullptr;
+  const ArgumentApplies* applies = nullptr;
   GeglBuffer* photo = nullptr;
   double scale = 1.0;
   GtkWidget* area = nullptr;  // nullptr: note only
@@ -71,10 +73,21 @@ gboolean redraw_now(gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+// Every argument's widget greyed out or not, as `applies` says for the values of the moment.
+void grey_out_inapplicable(const LivePreview& preview)
+{
+  if (!preview.applies || !*preview.applies)
+    return;
+  for (const std::string& name : generic_settings(preview.config))
+    if (GtkWidget* widget = gimp_procedure_dialog_get_widget(preview.dialog, name.c_str(), G_TYPE_NONE))
+      gtk_widget_set_sensitive(widget, (*preview.applies)(preview.config, name.c_str()));
+}
+
 // For "notify" on the config and "size-allocate" on the area: redraw once things settle.
 void redraw_soon(gpointer, gpointer, gpointer data)
 {
   LivePreview& preview = *static_cast<LivePreview*>(data);
+  grey_out_inapplicable(preview);
   if (preview.pending)
     g_source_remove(preview.pending);
   preview.pending = g_timeout_add(preview_redraw_delay_ms, redraw_now, &preview);
@@ -98,7 +111,7 @@ GtkWidget* picture_frame(LivePreview& preview)
 }  // namespace
 
 bool confirmed_with_preview(GimpProcedure* procedure, GimpProcedureConfig* config, const char* title, GimpImage* image,
-                            const PreviewRenderer& render, PreviewKind kind)
+                            const PreviewRenderer& render, PreviewKind kind, const ArgumentApplies& applies)
 {
   gimp_ui_init(binary_name);
   LivePreview preview;
@@ -108,6 +121,8 @@ bool confirmed_with_preview(GimpProcedure* procedure, GimpProcedureConfig* confi
     preview.photo = composite_photo(image, preview.scale);
   GtkWidget* dialog = gimp_procedure_dialog_new(procedure, config, title);
   GtkWidget* settings = settings_box(GIMP_PROCEDURE_DIALOG(dialog), config);
+  preview.dialog = GIMP_PROCEDURE_DIALOG(dialog);
+  preview.applies = &applies;
   GtkWidget* column = gtk_box_new(GTK_ORIENTATION_VERTICAL, 6);
   if (preview.photo)
     gtk_box_pack_start(GTK_BOX(column), picture_frame(preview), FALSE, FALSE, 0);

@@ -22,11 +22,16 @@ using PreviewRenderer = std::function<PreviewContent(GimpProcedureConfig* config
 
 enum class PreviewKind { picture_and_note, note_only };
 
+// Whether an argument applies with the config's other values as they are (false: greyed out).
+using ArgumentApplies = std::function<bool(GimpProcedureConfig* config, const char* argument)>;
+
 // The preview is drawn this long after the last change: a dragged slider redraws once it pauses.
 inline constexpr guint preview_redraw_delay_ms = 60;
 
 // In interactive runs: the procedure's dialog with the preview of `image`; false if cancelled.
+// `applies` (when given) greys out the arguments that do not apply, again whenever a value changes.
 bool confirmed_with_preview(GimpProcedure* procedure, GimpProcedureConfig* config, const char* title, GimpImage* image,
-                            const PreviewRenderer& render, PreviewKind kind = PreviewKind::picture_and_note);
+                            const PreviewRenderer& render, PreviewKind kind = PreviewKind::picture_and_note,
+                            const ArgumentApplies& applies = {});
 
 }  // namespace smp_plugin

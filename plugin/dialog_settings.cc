@@ -1,6 +1,7 @@
 #include "dialog_settings.hpp"
 
 #include <string>
+#include <vector>
 
 #include "preset_library.hpp"
 
@@ -54,25 +55,28 @@ GtkWidget* preset_chooser(GimpProcedureConfig* config)
 
 }  // namespace
 
-GtkWidget* settings_box(GimpProcedureDialog* dialog, GimpProcedureConfig* config)
+std::vector<std::string> generic_settings(GimpProcedureConfig* config)
 {
   // The arguments GIMP's dialog would show (its rule: all but the config's own), less the preset.
   guint count = 0;
   GParamSpec** specs = g_object_class_list_properties(G_OBJECT_GET_CLASS(config), &count);
-  GList* names = nullptr;
-  bool has_preset = false;
-  for (guint i = 0; i < count; ++i) {
-    if (specs[i]->owner_type == GIMP_TYPE_PROCEDURE_CONFIG)
-      continue;
-    if (std::string(specs[i]->name) == "preset")
-      has_preset = true;
-    else
-      names = g_list_append(names, const_cast<gchar*>(specs[i]->name));
-  }
+  std::vector<std::string> names;
+  for (guint i = 0; i < count; ++i)
+    if (specs[i]->owner_type != GIMP_TYPE_PROCEDURE_CONFIG && std::string(specs[i]->name) != "preset")
+      names.push_back(specs[i]->name);
   g_free(specs);
+  return names;
+}
+
+GtkWidget* settings_box(GimpProcedureDialog* dialog, GimpProcedureConfig* config)
+{
+  const std::vector<std::string> shown = generic_settings(config);
+  GList* names = nullptr;
+  for (const std::string& name : shown)
+    names = g_list_append(names, const_cast<gchar*>(name.c_str()));
   GtkWidget* box = gimp_procedure_dialog_fill_box_list(dialog, "smp-settings", names);
   g_list_free(names);
-  if (has_preset) {
+  if (g_object_class_find_property(G_OBJECT_GET_CLASS(config), "preset")) {
     GtkWidget* chooser = preset_chooser(config);
     gtk_box_pack_start(GTK_BOX(box), chooser, FALSE, FALSE, 0);
     gtk_box_reorder_child(GTK_BOX(box), chooser, 0);

@@ -5,8 +5,14 @@
 
 #include <libgimp/gimpui.h>
 
+#include <string>
+#include <vector>
+
 namespace smp_plugin {
 
 GtkWidget* settings_box(GimpProcedureDialog* dialog, GimpProcedureConfig* config);
+
+// The arguments shown as GIMP's procedure dialog makes them (all but the preset).
+std::vector<std::string> generic_settings(GimpProcedureConfig* config);
 
 }  // namespace smp_plugin

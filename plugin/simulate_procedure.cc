@@ -202,10 +202,17 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
   const smp::PresetLibrary library = load_presets();
   PhotoAnalyses analyses;
   if (run_mode == GIMP_RUN_INTERACTIVE &&
-      !confirmed_with_preview(procedure, config, "Simulate SMP", image,
-                              [&](GimpProcedureConfig* c, GeglBuffer* photo, double scale) {
-                                return preview_of(image, drawables, c, library, analyses, photo, scale);
-                              }))
+      !confirmed_with_preview(
+          procedure, config, "Simulate SMP", image,
+          [&](GimpProcedureConfig* c, GeglBuffer* photo, double scale) {
+            return preview_of(image, drawables, c, library, analyses, photo, scale);
+          },
+          PreviewKind::picture_and_note,
+          [&](GimpProcedureConfig* c, const char* argument) {
+            std::string unknown;
+            const smp::Preset* preset = chosen_preset(c, library, unknown);
+            return !preset || applies_to_view(argument, preset->view);
+          }))
     return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
 
   Simulation simulation;
