@@ -117,13 +117,25 @@ struct PreviewContext {
   GimpDrawable* drawable;
   GimpProcedureConfig* config;
   ScarGraph graph;
+  bool centred = false;
 };
 
 void draw_preview(GimpPreview* preview, PreviewContext* context)
 {
   gint x = 0, y = 0, width = 0, height = 0;
-  gimp_preview_get_position(preview, &x, &y);
   gimp_preview_get_size(preview, &width, &height);
+  if (!context->centred) {
+    // It opens on the middle of the selection (the scar the user pointed at), not its corner.
+    context->centred = true;
+    gint sx = 0, sy = 0, sw = 0, sh = 0;
+    if (gimp_drawable_mask_intersect(context->drawable, &sx, &sy, &sw, &sh)) {
+      gint ox = 0, oy = 0;
+      gimp_drawable_get_offsets(context->drawable, &ox, &oy);
+      gimp_scrolled_preview_set_position(GIMP_SCROLLED_PREVIEW(preview), ox + sx + (sw - width) / 2,
+                                         oy + sy + (sh - height) / 2);
+    }
+  }
+  gimp_preview_get_position(preview, &x, &y);
   const bool alpha = gimp_drawable_has_alpha(context->drawable), grey = gimp_drawable_is_gray(context->drawable);
   const Babl* format = babl_format(grey ? (alpha ? "Y'A u8" : "Y' u8") : (alpha ? "R'G'B'A u8" : "R'G'B' u8"));
   context->graph.set(settings_of(context->config, context->image));
