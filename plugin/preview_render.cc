@@ -96,6 +96,23 @@ GeglBuffer* simulation_preview(GeglBuffer* photo, double scale, const Simulation
   return rendered(pigment_over(graph, shown.stipple, image, density), extent);
 }
 
+GeglBuffer* stipple_preview(GeglBuffer* photo, double scale, GeglBuffer* selection, const Babl* stored,
+                            const smp::StippleSettings& stipple)
+{
+  Graph graph;
+  const GeglRectangle extent = extent_of(photo);
+  GeglNode* image = graph.node("gegl:buffer-source", "buffer", photo);
+  GeglNode* density = graph.node("gegl:color", "value", graph.colour("white"));
+  if (selection) {
+    GeglNode* shrunk = graph.node("gegl:scale-ratio", "x", scale, "y", scale, "sampler", GEGL_SAMPLER_LINEAR);
+    gegl_node_link(graph.node("gegl:buffer-source", "buffer", selection), shrunk);
+    density = kept_inside(graph, density, as_coverage(graph, shrunk, stored));
+  }
+  smp::StippleSettings shown = stipple;
+  shown.px_per_mm *= scale;  // the dots sit in millimetres: the same dots, smaller
+  return rendered(pigment_over(graph, shown, image, density), extent);
+}
+
 GeglBuffer* hairline_preview(GeglBuffer* photo, double scale, const smp::Path& hairline, const smp::DensityPlan& hair_side)
 {
   Graph graph;

@@ -51,6 +51,12 @@ class PreviewDensity {
 GeglBuffer* simulation_preview(GeglBuffer* photo, double scale, const SimulationSpec& spec,
                                PreviewDensity* kept = nullptr);
 
+// SMP Stipple Layer's result over `photo` (the image shrunk by `scale`, at 0,0): full density
+// inside `selection` (the image's selection at full size, its numbers stored as `stored`;
+// nullptr: everywhere), its stipple multiplied over the photo. A new buffer of the photo's size.
+GeglBuffer* stipple_preview(GeglBuffer* photo, double scale, GeglBuffer* selection, const Babl* stored,
+                            const smp::StippleSettings& stipple);
+
 // Design Hairline's result over `photo`: the density ramp it renders into its channel, tinted
 // (`hairline_tint`, stronger with density), with the 10% and 90% edges of the ramp and the
 // hairline itself drawn as lines (`ramp_edge_colour`, `hairline_colour`). `hair_side` is the

@@ -4,10 +4,12 @@
 #include <array>
 
 #include "arguments.hpp"
+#include "dialog_preview.hpp"
 #include "follicle-stipple/follicle-stipple.hpp"
 #include "image_guards.hpp"
 #include "image_scale.hpp"
 #include "pigment.hpp"
+#include "preview_render.hpp"
 #include "procedures.hpp"
 #include "stipple/stipple_settings.hpp"
 
@@ -54,12 +56,32 @@ smp::StippleSettings settings_of(GimpProcedureConfig* config, double px_per_mm)
   return settings;
 }
 
+// The dialog's preview: the stipple over the selection, as the layer will show it.
+PreviewContent preview_of(GimpImage* image, GimpProcedureConfig* config, GeglBuffer* photo, double scale)
+{
+  const smp::StippleSettings settings = settings_of(config, px_per_mm_of(image));
+  GimpDrawable* selection = GIMP_DRAWABLE(gimp_image_get_selection(image));
+  GeglBuffer* mask = gimp_selection_is_empty(image) ? nullptr : gimp_drawable_get_buffer(selection);
+  gchar* note = g_strdup_printf("%.0f dots/cm², %.2f mm dots, %d session%s, at %.1f px/mm, %s.", settings.density_per_cm2,
+                                settings.dot_diameter_mm, settings.sessions, settings.sessions == 1 ? "" : "s",
+                                settings.px_per_mm, mask ? "inside the selection" : "over the whole image (nothing selected)");
+  PreviewContent content{stipple_preview(photo, scale, mask, stored_format(selection), settings), note};
+  g_free(note);
+  if (mask)
+    g_object_unref(mask);
+  return content;
+}
+
 GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* image, GimpDrawable**,
                     GimpProcedureConfig* config, gpointer)
 {
   if (gimp_image_get_base_type(image) == GIMP_INDEXED)
     return calling_error(procedure, "SMP Stipple Layer needs an RGB or grayscale image: use Image > Mode > RGB first.");
-  if (run_mode == GIMP_RUN_INTERACTIVE && !confirmed_in_dialog(procedure, config, "SMP Stipple Layer"))
+  if (run_mode == GIMP_RUN_INTERACTIVE &&
+      !confirmed_with_preview(procedure, config, "SMP Stipple Layer", image,
+                              [image](GimpProcedureConfig* c, GeglBuffer* photo, double scale) {
+                                return preview_of(image, c, photo, scale);
+                              }))
     return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
 
   GimpLayer* layer = nullptr;

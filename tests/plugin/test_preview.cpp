@@ -373,3 +373,40 @@ BOOST_AUTO_TEST_CASE(a_redraw_from_the_kept_density_is_the_picture_drawn_afresh)
   g_object_unref(small);
   g_object_unref(photo);
 }
+
+// SMP Stipple Layer's preview: the stipple inside the selection darkens the photo there as its
+// full density does, and leaves the rest of the photo as it was.
+BOOST_AUTO_TEST_CASE(stipple_layer_preview_darkens_inside_the_selection_only)
+{
+  constexpr int size = 600;
+  const std::vector<float> skin(static_cast<std::size_t>(size) * size * 3, 0.6f);
+  GeglBuffer* photo = smp_test::buffer_from(skin, size, size, "R'G'B' float");
+  std::vector<float> left_half(static_cast<std::size_t>(size) * size, 0.0f);
+  for (int y = 0; y < size; ++y)
+    for (int x = 0; x < size / 2; ++x)
+      left_half[static_cast<std::size_t>(y) * size + x] = 1.0f;
+  GeglBuffer* selection = smp_test::buffer_from(left_half, size, size, "Y float");
+  double scale = 0.0;
+  GeglBuffer* small = smp_plugin::shrunk_to_fit(photo, 300, scale);
+  smp::StippleSettings stipple;
+  stipple.px_per_mm = 10.0;
+  GeglBuffer* shown = smp_plugin::stipple_preview(small, scale, selection, babl_format("Y float"), stipple);
+  const auto before = pixels(small, "Y float"), after = pixels(shown, "Y float");
+  const int w = gegl_buffer_get_extent(small)->width, h = gegl_buffer_get_extent(small)->height;
+  double inside = 0.0, outside = 0.0;
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      const std::size_t i = static_cast<std::size_t>(y) * w + x;
+      const double darkening = 1.0 - after[i] / before[i];
+      // A dot's halo reaches past the selection's edge: 3 mm (15 preview pixels) either side are left out.
+      if (x < w / 2 - 15)
+        inside += darkening / ((w / 2 - 15) * h);
+      else if (x > w / 2 + 15)
+        outside = std::max(outside, std::abs(darkening));
+    }
+  BOOST_TEST_MESSAGE("stipple layer preview: darkening " << inside << " inside the selection, at most " << outside << " outside");
+  BOOST_TEST(inside > 0.05, "the selection darkens by only " << inside);
+  BOOST_TEST(outside < 1e-6, "outside the selection the photo changed by " << outside);
+  for (GeglBuffer* b : {photo, selection, small, shown})
+    g_object_unref(b);
+}
