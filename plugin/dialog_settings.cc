@@ -9,6 +9,7 @@ namespace smp_plugin {
 namespace {
 
 enum Column { nick_column, label_column, columns };
+constexpr int number_width_chars = 8;
 
 // The presets under a heading per category; headings can't be picked.
 GtkListStore* presets_by_category()
@@ -76,6 +77,12 @@ GtkWidget* settings_box(GimpProcedureDialog* dialog, GimpProcedureConfig* config
     names = g_list_append(names, const_cast<gchar*>(name.c_str()));
   GtkWidget* box = gimp_procedure_dialog_fill_box_list(dialog, "smp-settings", names);
   g_list_free(names);
+  // GIMP sizes a number's field by its range's digits, which cuts off a fine value (0.0500 shows
+  // as 0.050): room for all of it.
+  for (const std::string& name : shown)
+    if (GtkWidget* widget = gimp_procedure_dialog_get_widget(dialog, name.c_str(), G_TYPE_NONE);
+        widget && GIMP_IS_LABEL_SPIN(widget))
+      gtk_entry_set_width_chars(GTK_ENTRY(gimp_label_spin_get_spin_button(GIMP_LABEL_SPIN(widget))), number_width_chars);
   if (g_object_class_find_property(G_OBJECT_GET_CLASS(config), "preset")) {
     GtkWidget* chooser = preset_chooser(config);
     gtk_box_pack_start(GTK_BOX(box), chooser, FALSE, FALSE, 0);
