@@ -78,9 +78,13 @@ void grey_out_inapplicable(const LivePreview& preview)
 {
   if (!preview.applies || !*preview.applies)
     return;
-  for (const std::string& name : generic_settings(preview.config))
-    if (GtkWidget* widget = gimp_procedure_dialog_get_widget(preview.dialog, name.c_str(), G_TYPE_NONE))
-      gtk_widget_set_sensitive(widget, (*preview.applies)(preview.config, name.c_str()));
+  guint count = 0;
+  GParamSpec** specs = g_object_class_list_properties(G_OBJECT_GET_CLASS(preview.config), &count);
+  for (guint i = 0; i < count; ++i)
+    if (specs[i]->owner_type != GIMP_TYPE_PROCEDURE_CONFIG && std::string(specs[i]->name) != "preset")
+      if (GtkWidget* widget = setting_widget(preview.dialog, specs[i]->name))
+        gtk_widget_set_sensitive(widget, (*preview.applies)(preview.config, specs[i]->name));
+  g_free(specs);
 }
 
 // For "notify" on the config and "size-allocate" on the area: redraw once things settle.

@@ -12,7 +12,10 @@ namespace smp_plugin {
 
 GtkWidget* settings_box(GimpProcedureDialog* dialog, GimpProcedureConfig* config);
 
-// The arguments shown as GIMP's procedure dialog makes them (all but the preset).
+// The arguments shown as GIMP's procedure dialog makes them (all but the preset and paths).
 std::vector<std::string> generic_settings(GimpProcedureConfig* config);
+
+// The field of `argument` in a dialog made with settings_box (nullptr: none).
+GtkWidget* setting_widget(GimpProcedureDialog* dialog, const char* argument);
 
 }  // namespace smp_plugin
