@@ -205,34 +205,50 @@ double capsule_cover(double px, double py, double ax, double ay, double bx, doub
   return std::clamp(r + 0.5 - d, 0.0, 1.0);
 }
 
-// Follicular units of 1-3 hairs (about 2.2 on average) placed at random, each hair lying from its
-// opening in about the unit's direction, dark brown; none within 0.2 mm of scar tissue.
+// Units in grid cell (i, j): one, or a Poisson count of mean 1 from the hash (inverse CDF).
+int units_in_cell(const ScarFamilySpec& s, int i, int j)
+{
+  if (!s.hairs_at_random)
+    return 1;
+  const double u = unit(s.seed, i, j, 0, unit_stream);
+  int count = 0;
+  double p = std::exp(-1.0), cdf = p;
+  while (u > cdf && count < 8) {
+    ++count;
+    p /= count;
+    cdf += p;
+  }
+  return count;
+}
+
+// Follicular units of 1-3 hairs (about 2.2 on average), one in each cell of a square grid at
+// random within it (a scalp's units are more even than chance), or a Poisson count of them a cell
+// when placed at random; each hair lies from its opening in about the unit's direction, dark
+// brown; none within 0.2 mm of scar tissue.
 void draw_hairs(const ScarFamilySpec& s, const ScarOutline& outline, int width, int height, std::vector<float>& hair_cover)
 {
   const double ppm = s.px_per_mm;
-  const double units_per_mm2 = s.hairs_per_cm2 / 100.0 / 2.2;
-  const int columns = static_cast<int>(std::ceil(s.field_width_mm)), rows = static_cast<int>(std::ceil(s.field_height_mm));
+  const double cell = 1.0 / std::sqrt(std::max(1e-3, s.hairs_per_cm2 / 100.0 / 2.2));
+  const int columns = static_cast<int>(std::ceil(s.field_width_mm / cell));
+  const int rows = static_cast<int>(std::ceil(s.field_height_mm / cell));
   const double radius_px = 0.5 * s.hair_diameter_mm * ppm;
+  const int reach = static_cast<int>(std::ceil(radius_px + 2.0));
   for (int j = 0; j < rows; ++j)
-    for (int i = 0; i < columns; ++i) {
-      // Units in this 1 mm cell: a Poisson count from the hash (inverse CDF).
-      const double u = unit(s.seed, i, j, 0, unit_stream);
-      int count = 0;
-      for (double p = std::exp(-units_per_mm2), cdf = p; u > cdf && count < 12; ++count, p *= units_per_mm2 / (count + 1), cdf += p) {
-      }
-      for (int k = 0; k < count; ++k) {
-        const double ux = i + unit(s.seed, i, j, 1 + 8 * k, unit_stream), uy = j + unit(s.seed, i, j, 2 + 8 * k, unit_stream);
+    for (int i = 0; i < columns; ++i)
+      for (int k = 0, units = units_in_cell(s, i, j); k < units; ++k) {
+        const std::uint32_t key = 16 * k;
+        const double ux = (i + unit(s.seed, i, j, key + 1, unit_stream)) * cell;
+        const double uy = (j + unit(s.seed, i, j, key + 2, unit_stream)) * cell;
         if (outline.distance(ux, uy) < 0.2 + 0.5 * s.edge_softness_mm)
           continue;
-        const double pick = unit(s.seed, i, j, 3 + 8 * k, unit_stream);
+        const double pick = unit(s.seed, i, j, key + 3, unit_stream);
         const int hairs = pick < 0.25 ? 1 : (pick < 0.7 ? 2 : 3);
-        const double direction = 2.0 * pi * unit(s.seed, i, j, 4 + 8 * k, unit_stream);
+        const double direction = 2.0 * pi * unit(s.seed, i, j, key + 4, unit_stream);
         for (int h = 0; h < hairs; ++h) {
-          const double a = direction + 0.5 * (unit(s.seed, i, j, 5 + 8 * k + h, unit_stream) - 0.5);
+          const double a = direction + 0.5 * (unit(s.seed, i, j, key + 5 + h, unit_stream) - 0.5);
           const double ax = (ux + 0.05 * h) * ppm, ay = (uy + 0.04 * h) * ppm;
-          const double length = s.hair_length_mm * (0.6 + 0.8 * unit(s.seed, i, j, 6 + 8 * k + h, unit_stream)) * ppm;
+          const double length = s.hair_length_mm * (0.6 + 0.8 * unit(s.seed, i, j, key + 8 + h, unit_stream)) * ppm;
           const double bx = ax + length * std::cos(a), by = ay + length * std::sin(a);
-          const int reach = static_cast<int>(std::ceil(radius_px + 2.0));
           const int x0 = std::max(0, static_cast<int>(std::min(ax, bx)) - reach);
           const int x1 = std::min(width - 1, static_cast<int>(std::max(ax, bx)) + reach);
           const int y0 = std::max(0, static_cast<int>(std::min(ay, by)) - reach);
@@ -247,7 +263,6 @@ void draw_hairs(const ScarFamilySpec& s, const ScarOutline& outline, int width, 
             }
         }
       }
-    }
 }
 
 }  // namespace

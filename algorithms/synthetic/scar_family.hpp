@@ -33,6 +33,7 @@ struct ScarFamilySpec {
   double hairs_per_cm2 = 90.0;
   double hair_length_mm = 0.4;  // visible length of a shaved hair lying on the skin
   double hair_diameter_mm = 0.1;
+  bool hairs_at_random = false;  // units placed by chance (clumps and gaps) instead of about evenly
   double light_gradient = 0.3;  // relative change of the light across the field
   double shine = 0.03;          // a specular highlight's peak, added in linear light
   std::uint32_t seed = 101;

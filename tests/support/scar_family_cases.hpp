@@ -96,6 +96,7 @@ inline std::vector<FamilyCase> scar_family_cases()
     });
     add(kind, "40 hairs/cm2", [](auto& s) { s.hairs_per_cm2 = 40; });
     add(kind, "140 hairs/cm2", [](auto& s) { s.hairs_per_cm2 = 140; });
+    add(kind, "hairs at random", [](auto& s) { s.hairs_at_random = true; });
     add(kind, "hairs 1.5 mm", [](auto& s) { s.hair_length_mm = 1.5; });
     add(kind, "strong light gradient", [](auto& s) { s.light_gradient = 0.8; });
     add(kind, "shine", [](auto& s) { s.shine = 0.25; });
@@ -122,6 +123,7 @@ inline std::vector<FamilyCase> scar_family_cases()
   add(K::none, "shine", [](auto& s) { s.shine = 0.25; });
   add(K::none, "strong light gradient", [](auto& s) { s.light_gradient = 0.8; });
   add(K::none, "40 hairs/cm2", [](auto& s) { s.hairs_per_cm2 = 40; });
+  add(K::none, "hairs at random", [](auto& s) { s.hairs_at_random = true; });
   add(K::none, "4 px/mm", [](auto& s) { s.px_per_mm = 4.0; });
   return out;
 }
@@ -160,8 +162,9 @@ inline std::vector<char> near_truth(const std::vector<float>& truth, int width, 
   return out;
 }
 
-// The photo through smp:scar-mask (the case's kind) and smp:scar-blend, in one GEGL graph.
-inline FamilyScore score_family_case(const FamilyCase& c)
+// The photo through smp:scar-mask (the case's kind) and smp:scar-blend, in one GEGL graph; the
+// mask found goes to `found_mask` when given.
+inline FamilyScore score_family_case(const FamilyCase& c, std::vector<float>* found_mask = nullptr)
 {
   const smp::ScarFamilyPhoto p = smp::scar_family_photo(c.spec);
   const int w = p.width, h = p.height;
@@ -195,6 +198,8 @@ inline FamilyScore score_family_case(const FamilyCase& c)
   const std::vector<float> found = render(mask, "Y' float", 1);
   FamilyScore score;
   score.detected_share = detected_share(found);
+  if (found_mask)
+    *found_mask = found;
   if (c.spec.kind == smp::FamilyScarKind::none) {
     g_object_unref(graph);
     return score;

@@ -1,12 +1,18 @@
 // smp-scar-family FILTERS_DIR [NAME-PART]: both scar filters on every variant of the scar family
 // (tests/support/scar_family_cases.hpp), or those whose name holds NAME-PART, as a Markdown table:
 // what smp:scar-mask found, the blend's colour difference before and after, and whether the
-// issue-17 targets hold where they apply (the scar visible, dE 5 or more).
+// issue-17 targets hold where they apply (the scar visible, dE 5 or more). With
+// SMP_SCAR_FAMILY_PICTURES=FOLDER each variant's photo is written there with the mask found in red
+// and the truth's outline in green, for checking by eye.
+#include <algorithm>
 #include <cmath>
+#include <cctype>
+#include <cstdlib>
 #include <cstdio>
 #include <string>
 
 #include "gegl_start.hpp"
+#include "png_writer.hpp"
 #include "support/scar_family_cases.hpp"
 
 namespace {
@@ -37,6 +43,26 @@ bool meets(const smp_test::FamilyCase& c, const FamilyScore& s)
   return found && s.blend_cut() >= FamilyTargets::min_blend_cut;
 }
 
+void write_picture(const char* folder, const smp_test::FamilyCase& c, const std::vector<float>& found)
+{
+  const smp::ScarFamilyPhoto p = smp::scar_family_photo(c.spec);
+  std::vector<float> rgb = p.rgb;
+  for (int y = 1; y + 1 < p.height; ++y)
+    for (int x = 1; x + 1 < p.width; ++x) {
+      const std::size_t i = static_cast<std::size_t>(y) * p.width + x;
+      float* px = &rgb[3 * i];
+      if (found[i] > 0.5f)
+        px[0] = std::min(1.0f, 0.5f * px[0] + 0.5f), px[1] *= 0.5f, px[2] *= 0.5f;
+      const bool edge = p.truth[i] > 0.5f && (p.truth[i - 1] < 0.5f || p.truth[i + 1] < 0.5f ||
+                                              p.truth[i - p.width] < 0.5f || p.truth[i + p.width] < 0.5f);
+      if (edge)
+        px[0] = 0.0f, px[1] = 1.0f, px[2] = 0.0f;
+    }
+  std::string name = c.name;
+  std::replace_if(name.begin(), name.end(), [](char ch) { return !std::isalnum(static_cast<unsigned char>(ch)); }, '_');
+  smp_tools::write_rgb_png((std::string(folder) + "/" + name + ".png").c_str(), rgb, p.width, p.height);
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
@@ -50,7 +76,10 @@ int main(int argc, char** argv)
   for (const auto& c : smp_test::scar_family_cases()) {
     if (c.name.find(wanted) == std::string::npos)
       continue;
-    const FamilyScore s = score_family_case(c);
+    std::vector<float> found;
+    const FamilyScore s = score_family_case(c, &found);
+    if (const char* folder = std::getenv("SMP_SCAR_FAMILY_PICTURES"))
+      write_picture(folder, c, found);
     const bool none = c.spec.kind == smp::FamilyScarKind::none;
     const bool applies = none || c.spec.contrast_delta_e >= FamilyTargets::visible_delta_e;
     const bool ok = meets(c, s);
