@@ -36,10 +36,15 @@ Features features_of(const Plane& L, const Plane& a, const Plane& b, const Plane
 {
   Features f;
   const Plane fine_mean = window_mean(L, valid, px(0.6, s));
+  // A hair or pore is also darker than the skin just beside it, or much darker than skin; the
+  // inside of a dark punch, wider than a hair and of skin's lightness, is neither.
+  const Plane beside = window_mean(L, valid, std::max(1, px(0.2, s)));
   Plane hair_here(L.width, L.height);
   f.skin = Plane(L.width, L.height);
   for (std::size_t i = 0; i < L.values.size(); ++i) {
-    const bool hair = valid.values[i] > 0.0f && fine_mean.values[i] - L.values[i] > hair_contrast;
+    const float darker = fine_mean.values[i] - L.values[i];
+    const bool hair = valid.values[i] > 0.0f && darker > hair_contrast &&
+                      (beside.values[i] - L.values[i] > 0.5f * hair_contrast || darker > 2.0f * hair_contrast);
     hair_here.values[i] = hair ? 1.0f : 0.0f;
     f.skin.values[i] = valid.values[i] > 0.0f && !hair ? 1.0f : 0.0f;
   }
