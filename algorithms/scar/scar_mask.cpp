@@ -298,7 +298,7 @@ Plane scar_score(WorkingImage& w, Features& f, double s)
     const Plane around_L = background(f.skin_L, reference, s);
     for (std::size_t i = 0; i < score.values.size(); ++i)
       if (scored[i])
-        score.values[i] = std::abs(f.skin_L.values[i] - around_L.values[i]) / paleness_unit;  // paler or darker
+        score.values[i] = (f.skin_L.values[i] - around_L.values[i]) / paleness_unit;  // pale
   }
   {
     const Plane around_a = background(f.skin_a, reference, s), around_b = background(f.skin_b, reference, s);
