@@ -29,7 +29,6 @@ constexpr KnownMiss known_misses[] = {
     {"punches Fitzpatrick 5 hyperpigmented", "as strip hyperpigmented"},
     {"patch hyperpigmented", "as strip hyperpigmented"},
     {"patch Fitzpatrick 5 hyperpigmented", "as strip hyperpigmented"},
-    {"punches soft edge 0.8 mm", "the blend's core (mask over one half) leaves the punch's soft rim: dE cut 72%"},
 };
 
 const char* known_miss(const std::string& name)
