@@ -50,7 +50,7 @@ double skin_colour(const Lab& c, double sensitivity)
   const double chroma = std::hypot(c.a, c.b);
   const double coloured = hue_window(hue_of(c), 15.0 - 15.0 * sensitivity, 75.0 + 15.0 * sensitivity, 12.0) *
                           ramp(chroma, 1.0 + 2.0 * strict, 3.0 + 4.0 * strict) * (1.0 - ramp(chroma, 55.0, 70.0)) *
-                          ramp(c.l, 15.0 + 12.0 * strict, 27.0 + 12.0 * strict);
+                          ramp(c.l, 6.0 + 6.0 * strict, 14.0 + 6.0 * strict);
   // A shine on a bald scalp is near white: without it, oily or flash-lit scalps get holes.
   // Near-neutral and bright; if tinted at all, warm (pillows and walls in shade are cool).
   const double warm_or_neutral = std::max(1.0 - ramp(chroma, 1.5, 3.0), hue_window(hue_of(c), -10.0, 100.0, 20.0));
@@ -179,7 +179,7 @@ void ScalpMask::render(const float* lab_alpha, int width, int height, float* mas
       const double hair_hue_share = static_cast<double>(sum_hair.sum(x0, y0, x1, y1)) / (n * unit);
       // Hair at the millimetre scale: strands make the window contrasty, dense hair makes it dark.
       const double hair = std::max(ramp(contrast, 2.5 + 2.0 * settings_.sensitivity, 5.0 + 4.0 * settings_.sensitivity),
-                                   1.0 - ramp(mean_l, 20.0 + 10.0 * strict, 32.0 + 10.0 * strict));
+                                   1.0 - ramp(mean_l, 8.0 + 6.0 * strict, 16.0 + 6.0 * strict));
       const double scalp = skin_share * (1.0 - hair);
       const double over_hair = settings_.hair_density * hair * hair_hue_share * (1.0 - scalp);
       value[static_cast<std::size_t>(y) * inner_w + x] =
