@@ -11,8 +11,8 @@
 namespace smp_plugin {
 namespace {
 
-enum Eyes { canthi = 0, pupils = 1 };
-constexpr double landmark_eyes_min_px = 8.0;
+enum Marks { canthi = 0, pupils = 1, brows = 2 };
+constexpr double landmark_sides_min_px = 8.0;
 
 namespace names = smp_filters::follicle_stipple::names;
 
@@ -82,9 +82,13 @@ void add_landmark_arguments(GimpProcedure* procedure, const char* landmarks_blur
 {
   gimp_procedure_add_path_argument(procedure, "landmarks", "_Landmarks", landmarks_blurb, TRUE, G_PARAM_READWRITE);
   gimp_procedure_add_choice_argument(
-      procedure, "eyes", "_Eyes marked at", "Which point of each eye the landmarks mark",
+      procedure, "eyes", "_Landmarks mark", "Which point of each eye the landmarks mark, or the brows when the eyes are out of frame",
       gimp_choice_new_with_values("canthi", canthi, "Lateral canthi", "The outer corners of the eyes", "pupils", pupils,
-                                  "Pupils", "The centres of the pupils", nullptr),
+                                  "Pupils", "The centres of the pupils", "brows", brows,
+                                  "Brows (eyes out of frame)",
+                                  "The brows' upper edge above each pupil, after the glabella or alone; heights are "
+                                  "then measured from the brow line, 8-10 mm above the glabella",
+                                  nullptr),
       "canthi", G_PARAM_READWRITE);
 }
 
@@ -101,17 +105,24 @@ GimpPath* landmarks_path(GimpImage* image, GimpProcedureConfig* config)
 
 bool landmarks_on(GimpPath* path, GimpProcedureConfig* config, smp::FrontLandmarks& landmarks, std::string& problem)
 {
-  const auto anchors = anchors_of(path);
-  if (anchors.size() != 3) {
-    problem = "the landmarks path has " + std::to_string(anchors.size()) +
-              " anchors; it needs three: the glabella, the image-left eye, the image-right eye";
+  const bool at_brows = gimp_procedure_config_get_choice_id(config, "eyes") == brows;
+  const char* sides = at_brows ? "brow" : "eye";
+  auto anchors = anchors_of(path);
+  const bool brow_line_alone = at_brows && anchors.size() == 2;
+  if (brow_line_alone)  // the brow line alone: heights from its middle
+    anchors.insert(anchors.begin(), {0.5 * (anchors[0].x + anchors[1].x), 0.5 * (anchors[0].y + anchors[1].y)});
+  else if (anchors.size() != 3) {
+    problem = "the landmarks path has " + std::to_string(anchors.size()) + " anchors; it needs three: the glabella, the image-left " +
+              sides + ", the image-right " + sides + (at_brows ? " (or only the two brows)" : "");
     return false;
   }
   if (anchors[1].x >= anchors[2].x) {
-    problem = "the second landmark (the image-left eye) must be left of the third";
+    problem = std::string("the ") + (brow_line_alone ? "first" : "second") + " landmark (the image-left " + sides +
+              ") must be left of the " + (brow_line_alone ? "second" : "third");
     return false;
   }
-  // Every landmark on the canvas or near it: beyond, they are a mistake, not a face.
+  // Every landmark on the canvas or near it: beyond, they are a mistake, not a face. Brows may
+  // lie a little past the edge of a photo cropped at them.
   GimpImage* image = gimp_item_get_image(GIMP_ITEM(path));
   const double w = gimp_image_get_width(image), h = gimp_image_get_height(image);
   for (const smp::Point& p : anchors)
@@ -121,21 +132,25 @@ bool landmarks_on(GimpPath* path, GimpProcedureConfig* config, smp::FrontLandmar
       return false;
     }
   const smp::Point g = anchors[0], l = anchors[1], r = anchors[2];
-  const double eyes = std::hypot(r.x - l.x, r.y - l.y);
-  if (eyes < landmark_eyes_min_px) {
-    problem = "the two eye landmarks are " + std::to_string(static_cast<int>(eyes)) +
-              " px apart: place them on the two eyes (at least " + std::to_string(static_cast<int>(landmark_eyes_min_px)) +
-              " px apart)";
+  const double apart = std::hypot(r.x - l.x, r.y - l.y);
+  if (apart < landmark_sides_min_px) {
+    problem = std::string("the two ") + sides + " landmarks are " + std::to_string(static_cast<int>(apart)) +
+              " px apart: place them on the two " + sides + "s (at least " +
+              std::to_string(static_cast<int>(landmark_sides_min_px)) + " px apart)";
     return false;
   }
-  // The glabella lies between the eyes, on or a little above their line.
-  const double along = ((g.x - l.x) * (r.x - l.x) + (g.y - l.y) * (r.y - l.y)) / (eyes * eyes);
-  const double off_line = std::abs((g.x - l.x) * (r.y - l.y) - (g.y - l.y) * (r.x - l.x)) / eyes;
-  if (along < 0.2 || along > 0.8 || off_line > eyes) {
-    problem = "the first landmark (the glabella) must lie between the eyes, on or just above their line";
+  // The glabella lies between the eyes, on or a little above their line (below the brows' line).
+  const double along = ((g.x - l.x) * (r.x - l.x) + (g.y - l.y) * (r.y - l.y)) / (apart * apart);
+  const double off_line = std::abs((g.x - l.x) * (r.y - l.y) - (g.y - l.y) * (r.x - l.x)) / apart;
+  if (along < 0.2 || along > 0.8 || off_line > apart) {
+    problem = std::string("the first landmark (the glabella) must lie between the ") + sides + "s, " +
+              (at_brows ? "on or just below" : "on or just above") + " their line";
     return false;
   }
-  landmarks = {anchors[0], anchors[1], anchors[2], gimp_procedure_config_get_choice_id(config, "eyes") == pupils};
+  const smp::FaceMarks marks = at_brows ? smp::FaceMarks::brows
+                               : gimp_procedure_config_get_choice_id(config, "eyes") == pupils ? smp::FaceMarks::pupils
+                                                                                                : smp::FaceMarks::lateral_canthi;
+  landmarks = {g, l, r, marks};
   return true;
 }
 
@@ -146,7 +161,8 @@ bool landmarks_of(GimpImage* image, GimpProcedureConfig* config, smp::FrontLandm
     path = path_argument(config, "landmarks", image, problem);
   if (!path) {
     problem += ", with three anchors in this order: the glabella, then the eye on the "
-               "image's left, then the eye on its right (lateral canthi, or pupils with eyes=pupils)";
+               "image's left, then the eye on its right (lateral canthi, or pupils with eyes=pupils); or, when the "
+               "eyes are out of frame, the glabella and the brows (or the brows alone) with eyes=brows";
     return false;
   }
   return landmarks_on(path, config, landmarks, problem);

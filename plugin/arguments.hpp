@@ -29,7 +29,8 @@ Facing facing_of(GimpProcedureConfig* config);
 double front_rad_of(Facing facing);
 
 // "landmarks" (a path: the glabella, the image-left eye, the image-right eye) and "eyes"
-// (which point of each eye they mark: lateral canthi or pupils).
+// (which point of each eye they mark: lateral canthi or pupils; or "brows": the glabella and
+// the brows' upper edge above each pupil, or those two alone, when the eyes are out of frame).
 void add_landmark_arguments(GimpProcedure* procedure, const char* landmarks_blurb);
 // The path given, else the image's path named "SMP landmarks"; nullptr without either.
 GimpPath* landmarks_path(GimpImage* image, GimpProcedureConfig* config);

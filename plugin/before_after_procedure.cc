@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "face_reference.hpp"
 #include "follicle-stipple/follicle-stipple.hpp"
 #include "image_scale.hpp"
 #include "deliverables/label_overlay.hpp"
@@ -107,8 +108,10 @@ std::string settings_of(GimpImage* image, const std::vector<std::string>& simula
     } else {
       drawables.push_back(GIMP_DRAWABLE(layer));
     }
-    const std::string preset =
+    std::string preset =
         name.rfind(simulation_prefix, 0) == 0 ? "preset " + name.substr(std::string(simulation_prefix).size()) : name;
+    if (const std::string reference = face_reference_of(GIMP_ITEM(layer)); !reference.empty())
+      preset += " (heights from " + reference + ")";
     for (GimpDrawable* drawable : drawables) {
       GimpDrawableFilter** filters = gimp_drawable_get_filters(drawable);
       for (int i = 0; filters && filters[i]; ++i) {

@@ -2,10 +2,12 @@
 // elliptical selection of the head (top view), as the editable path "SMP hairline", and
 // renders its density ramp into the channel "SMP hairline density" with smp:hairline-mask.
 #include <cmath>
+#include <optional>
 #include <string>
 
 #include "arguments.hpp"
 #include "dialog_preview.hpp"
+#include "face_reference.hpp"
 #include "filter_graph.hpp"
 #include "gimp_paths.hpp"
 #include "hairline/hairline_design.hpp"
@@ -38,7 +40,7 @@ struct DoubleArgument {
 using Limits = smp::HairlineDesignLimits;
 const smp::HairlineDesign defaults;
 const DoubleArgument design_arguments[] = {
-    {"mfp-height-mm", "_Mid-frontal point (mm)", "Height of the mid-frontal point above the glabella; 8 cm is the common rule",
+    {"mfp-height-mm", "_Mid-frontal point (mm)", "Height of the mid-frontal point above the glabella (or the brow line, landmarks at the brows); 8 cm is the common rule",
      Limits::mfp_min, Limits::mfp_max, defaults.mfp_height_mm, &smp::HairlineDesign::mfp_height_mm, nullptr},
     {"recession-mm", "Temple _recession (mm)", "Receded style: how much higher the temple corners sit", 0.0,
      Limits::recession_max, defaults.recession_mm, &smp::HairlineDesign::recession_mm, "receded"},
@@ -89,8 +91,9 @@ bool applies(GimpProcedureConfig* config, const char* argument)
 
 // The hairline in image pixels, and the region its density fills (the hair side: for a top
 // view only the head behind the line), or a message saying what is missing.
+// A front view's landmarks go in `face`.
 bool hairline_of(GimpImage* image, GimpProcedureConfig* config, double px_per_mm, smp::Path& hairline,
-                 smp::Path& hair_region, std::string& problem)
+                 smp::Path& hair_region, std::optional<smp::FrontLandmarks>& face, std::string& problem)
 {
   const smp::HairlineDesign design = design_of(config);
   if (gimp_procedure_config_get_choice_id(config, "view") == front_view) {
@@ -99,6 +102,7 @@ bool hairline_of(GimpImage* image, GimpProcedureConfig* config, double px_per_mm
       problem = "front view: " + problem;
       return false;
     }
+    face = landmarks;
     hairline = smp::front_hairline(landmarks, px_per_mm, design);
     hair_region = hairline;
     return true;
@@ -126,13 +130,15 @@ PreviewContent preview_of(GimpImage* image, GimpProcedureConfig* config, GeglBuf
 {
   const double px_per_mm = px_per_mm_of(image);
   smp::Path hairline, hair_region;
+  std::optional<smp::FrontLandmarks> face;
   std::string problem;
-  if (!hairline_of(image, config, px_per_mm, hairline, hair_region, problem))
+  if (!hairline_of(image, config, px_per_mm, hairline, hair_region, face, problem))
     return {nullptr, "To preview: " + problem + "."};
   const smp::DensityPlan density = density_of(config, hair_region, px_per_mm);
-  gchar* note = g_strdup_printf("%s hairline at %.1f px/mm: the yellow line is the path, white lines the 10%% and 90%% "
-                                "edges of its %.0f mm density ramp.",
-                                smp::hairline_style_name(design_of(config).style), px_per_mm,
+  const std::string heights = face ? std::string(", heights from ") + face->reference() : "";
+  gchar* note = g_strdup_printf("%s hairline at %.1f px/mm%s: the yellow line is the path, white lines the 10%% and "
+                                "90%% edges of its %.0f mm density ramp.",
+                                smp::hairline_style_name(design_of(config).style), px_per_mm, heights.c_str(),
                                 density.zones[0].outline.transition_mm);
   PreviewContent content{hairline_preview(photo, scale, hairline, density), note};
   g_free(note);
@@ -150,8 +156,9 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
     return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
   const double px_per_mm = px_per_mm_of(image);
   smp::Path hairline, hair_region;
+  std::optional<smp::FrontLandmarks> face;
   std::string problem;
-  if (!hairline_of(image, config, px_per_mm, hairline, hair_region, problem))
+  if (!hairline_of(image, config, px_per_mm, hairline, hair_region, face, problem))
     return calling_error(procedure, "Design Hairline: " + problem + ".");
   if (!load_smp_operations())
     return execution_error(procedure, missing_filters_message);
@@ -161,6 +168,8 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
     UndoGroup undo(image);
     PreservedSelectedLayers keep_selected(image);
     path = insert_path(image, hairline, path_name);
+    if (face)
+      record_face_reference(GIMP_ITEM(path), *face);
     // With a selection GIMP renders a source op from the selection's corner, not the image's.
     const LiftedSelection whole_image(image);
     channel = new_channel(image, channel_name);
@@ -198,7 +207,7 @@ GimpProcedure* create_design_hairline_procedure(GimpPlugIn* plug_in)
       gimp_choice_new_with_values("front", front_view, "Front", "The face, from the front", "top", top_view, "Top",
                                   "The head from above", nullptr),
       "front", G_PARAM_READWRITE);
-  add_landmark_arguments(procedure, "Front view: glabella, image-left eye, image-right eye (default: the path "
+  add_landmark_arguments(procedure, "Front view: glabella, image-left eye, image-right eye, or the brows (default: the path "
                                     "\"SMP landmarks\", else the selected path)");
   add_front_argument(procedure, "Top view: which way the face points in the image");
   GimpChoice* styles = gimp_choice_new();

@@ -89,7 +89,7 @@ bool reference_of(GimpImage* image, GimpProcedureConfig* config, const smp::Path
   // whichever way the face points in the photo: a stencil always reads upright.
   const auto& segments = hairline.subpaths.front().segments;
   const smp::Point a = segments.front().start, b = segments.back().end;
-  landmarks = {{0.5 * (a.x + b.x), 0.5 * (a.y + b.y)}, a, b, false};
+  landmarks = {{0.5 * (a.x + b.x), 0.5 * (a.y + b.y)}, a, b, smp::FaceMarks::lateral_canthi};
   from_face = false;
   return true;
 }
@@ -101,12 +101,15 @@ StencilDrawing drawing_of(const smp::Path& hairline, const smp::FrontLandmarks& 
   d.hairline = smp::face_polylines_mm(landmarks, hairline, px_per_mm);
   d.transition_edges = smp::offset_edges(d.hairline, 0.5 * transition_mm);
   const smp::FrontHairlineMeasures m = smp::measure_front_hairline(landmarks, hairline, px_per_mm);
-  const std::string origin = from_face ? "the glabella (A)" : "the line joining the hairline's ends (A)";
-  d.ticks.push_back({{0.0, 0.0}, from_face ? "A glabella" : "A"});
+  const std::string origin =
+      from_face ? std::string(landmarks.reference()) + " (A)" : "the line joining the hairline's ends (A)";
+  d.ticks.push_back({{0.0, 0.0}, !from_face ? "A" : landmarks.from_brow_line() ? "A brow line" : "A glabella"});
   if (from_face) {
-    const char* eye = landmarks.pupils ? "pupil" : "lateral canthus";
-    d.ticks.push_back({smp::face_point_mm(landmarks, px_per_mm, landmarks.left_eye), eye});
-    d.ticks.push_back({smp::face_point_mm(landmarks, px_per_mm, landmarks.right_eye), eye});
+    const char* side = landmarks.marks == smp::FaceMarks::brows    ? "brow"
+                       : landmarks.marks == smp::FaceMarks::pupils ? "pupil"
+                                                                   : "lateral canthus";
+    d.ticks.push_back({smp::face_point_mm(landmarks, px_per_mm, landmarks.left), side});
+    d.ticks.push_back({smp::face_point_mm(landmarks, px_per_mm, landmarks.right), side});
   }
   double top = 20.0;
   if (m.crosses_midline) {
@@ -252,7 +255,7 @@ GimpProcedure* create_export_stencil_procedure(GimpPlugIn* plug_in)
       G_PARAM_READWRITE);
   gimp_procedure_add_path_argument(procedure, "hairline", "_Hairline", "The curve to draw (default: \"SMP hairline\")",
                                    TRUE, G_PARAM_READWRITE);
-  add_landmark_arguments(procedure, "Glabella, image-left eye, image-right eye, as for Design Hairline (default: the "
+  add_landmark_arguments(procedure, "Glabella, image-left eye, image-right eye, or the brows, as for Design Hairline (default: the "
                                     "path \"SMP landmarks\"); without them distances are from the line joining the "
                                     "hairline's ends");
   gimp_procedure_add_double_argument(procedure, "transition-width-mm", "_Transition width (mm)",

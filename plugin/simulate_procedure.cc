@@ -8,6 +8,7 @@
 
 #include "arguments.hpp"
 #include "dialog_preview.hpp"
+#include "face_reference.hpp"
 #include "filter_graph.hpp"
 #include "gimp_paths.hpp"
 #include "hair_match.hpp"
@@ -171,8 +172,12 @@ GimpLayer* add_simulation(GimpImage* image, const Simulation& simulation, Prepar
   gimp_layer_set_mode(group, GIMP_LAYER_MODE_PASS_THROUGH);
   gimp_image_insert_layer(image, group, nullptr, 0);
   Graph& graph = prepared.graph;
+  if (simulation.face)
+    record_face_reference(GIMP_ITEM(group), *simulation.face);
   if (prepared.hairline_density) {
-    insert_path(image, simulation.spec.plan.hairline, "SMP hairline");
+    GimpPath* hairline = insert_path(image, simulation.spec.plan.hairline, "SMP hairline");
+    if (simulation.face)
+      record_face_reference(GIMP_ITEM(hairline), *simulation.face);
     render_into(GIMP_DRAWABLE(new_channel(image, "SMP hairline density")), prepared.hairline_density);
   }
   GimpLayer* pigment = new_pigment_layer(image, group, "SMP pigment");
@@ -298,7 +303,7 @@ GimpProcedure* create_simulate_procedure(GimpPlugIn* plug_in)
 
   add_preset_argument(procedure, "The pattern to simulate (file name without .preset)");
   add_front_argument(procedure, "Top-view presets: which way the face points in the image");
-  add_landmark_arguments(procedure, "Front-view presets: glabella, image-left eye, image-right eye (default: the "
+  add_landmark_arguments(procedure, "Front-view presets: glabella, image-left eye, image-right eye, or the brows (default: the "
                                     "path \"SMP landmarks\", else the selected path)");
   add_shade_argument(procedure);
   add_stipple_override_arguments(procedure);

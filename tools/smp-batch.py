@@ -38,6 +38,8 @@ def get(kf, group, key, default=None):
 
 
 def numbers(kf, group, key, count, where):
+    """The key's numbers, `count` of them (or any of the counts in a tuple), else a PhotoError."""
+    counts = count if isinstance(count, tuple) else (count,)
     text = get(kf, group, key)
     if text is None:
         return None
@@ -45,8 +47,8 @@ def numbers(kf, group, key, count, where):
         values = [float(v) for v in text.split(",")]
     except ValueError:
         values = []
-    if len(values) != count:
-        raise PhotoError(f"{where}: {key}={text} needs {count} numbers separated by commas")
+    if len(values) not in counts:
+        raise PhotoError(f"{where}: {key}={text} needs {' or '.join(map(str, counts))} numbers separated by commas")
     return values
 
 
@@ -99,7 +101,8 @@ def sidecar_of(photo):
         if os.path.isfile(candidate):
             return candidate
     raise PhotoError(f"no sidecar: write {os.path.basename(stem)}.smp beside it with [photo] px-per-mm=... and "
-                     "head=x,y,width,height (top view) or landmarks=glabella x,y,left eye x,y,right eye x,y (front view)")
+                     "head=x,y,width,height (top view) or landmarks=glabella x,y,left eye x,y,right eye x,y (front view; "
+                     "with eyes=brows the brows instead of the eyes, the glabella first or left out)")
 
 
 def set_scale(image, sidecar, name):
@@ -135,7 +138,8 @@ def process(photo, stem, settings):
     try:
         stencil_scale = set_scale(image, sidecar, sidecar_name)
         head = numbers(sidecar, "photo", "head", 4, sidecar_name)
-        landmarks = numbers(sidecar, "photo", "landmarks", 6, sidecar_name)
+        eyes = get(sidecar, "photo", "eyes", "canthi")
+        landmarks = numbers(sidecar, "photo", "landmarks", (4, 6) if eyes == "brows" else 6, sidecar_name)
         seed = int(get(settings, "batch", "seed", "0") or 0)
         marks = None
         style = get(settings, "batch", "style", "juvenile")
@@ -148,8 +152,7 @@ def process(photo, stem, settings):
             run("plug-in-smp-simulate", image, preset=preset,
                 front=get(sidecar, "photo", "front", get(settings, "batch", "front", "up")), seed=seed)
         elif landmarks:
-            marks = path_from(image, "SMP landmarks", [landmarks[0:2], landmarks[2:4], landmarks[4:6]])
-            eyes = get(sidecar, "photo", "eyes", "canthi")
+            marks = path_from(image, "SMP landmarks", [landmarks[i:i + 2] for i in range(0, len(landmarks), 2)])
             # A front-view preset keeps the pigment on the model head above the designed line.
             run("plug-in-smp-simulate", image, preset=preset, landmarks=marks, eyes=eyes, seed=seed)
         else:
@@ -174,7 +177,7 @@ def process(photo, stem, settings):
             written.append(os.path.join(out_dir, stem + "-stencil.svg"))
             extra = dict(stencil_scale, preset=preset) if marks else dict(stencil_scale)
             if marks:
-                extra.update(landmarks=marks, eyes=get(sidecar, "photo", "eyes", "canthi"))
+                extra.update(landmarks=marks, eyes=eyes)
             run("plug-in-smp-export-stencil", image, file=pdf, paper=get(settings, "batch", "paper", "a4"),
                 client_reference=get(sidecar, "photo", "client-reference", stem), **extra)
         else:

@@ -54,15 +54,27 @@ struct HeadFrame {
   }
 };
 
-// Front view: the glabella and both eyes as seen in the photo (lateral canthi, or pupils).
+// Which points of the face the front-view landmarks mark. The face frame's origin and its
+// across-the-face axis come from them, and the eyes' own points set where the temples turn.
+// Photos cropped at the brows are marked at the brows: the hairline's heights are then
+// measured from the brow line, 8-10 mm above the glabella (DOMAIN.md), and the results say so.
+enum class FaceMarks { lateral_canthi, pupils, brows };
+
+// Front view as seen in the photo: the glabella and a point on each side, image-left and
+// image-right (the lateral canthi, the pupils, or the brows' upper edge above the pupils).
+// Marked at the brows, `glabella` may be the brows' midpoint when only the brow line is drawn.
 struct FrontLandmarks {
   Point glabella;
-  Point left_eye, right_eye;  // image-left and image-right
-  bool pupils = false;        // true: pupil centres; false: lateral canthi
+  Point left, right;
+  FaceMarks marks = FaceMarks::lateral_canthi;
+
+  bool from_brow_line() const { return marks == FaceMarks::brows; }
+  // What heights on the face are measured from, in a user's words.
+  const char* reference() const { return from_brow_line() ? "the brow line" : "the glabella"; }
 };
 
-// The face frame of a front view: millimetres from the glabella, x towards the image-right eye,
-// y up the face. Hairlines and front-view preset zones are placed in it.
+// The face frame of a front view: millimetres from the glabella (or, marked at the brows, from
+// the point of the brow line level with it), x towards the image-right side, y up the face. Hairlines and front-view preset zones are placed in it.
 struct FaceFrame {
   Point origin, right, up;  // image pixels; unit directions on screen
   double px_per_mm = 1.0;

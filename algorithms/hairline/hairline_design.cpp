@@ -164,7 +164,7 @@ HairlineDesign sanitized(const HairlineDesign& r)
 
 FaceFrame face_frame(const FrontLandmarks& l, double px_per_mm)
 {
-  double ux = l.right_eye.x - l.left_eye.x, uy = l.right_eye.y - l.left_eye.y;
+  double ux = l.right.x - l.left.x, uy = l.right.y - l.left.y;
   const double n = std::hypot(ux, uy);
   if (n > 0) {
     ux /= n;
@@ -173,17 +173,25 @@ FaceFrame face_frame(const FrontLandmarks& l, double px_per_mm)
     ux = 1.0;
     uy = 0.0;
   }
+  // Marked at the brows, heights count from the brow line: the origin is the glabella moved
+  // along the face onto it.
+  Point origin = l.glabella;
+  if (l.from_brow_line()) {
+    const double along = (l.glabella.x - l.left.x) * ux + (l.glabella.y - l.left.y) * uy;
+    origin = {l.left.x + along * ux, l.left.y + along * uy};
+  }
   // Up the face is the eye line turned a quarter counter-clockwise on screen (y grows down).
-  return {l.glabella, {ux, uy}, {uy, -ux}, std::isfinite(px_per_mm) && px_per_mm > 0 ? px_per_mm : 1.0};
+  return {origin, {ux, uy}, {uy, -ux}, std::isfinite(px_per_mm) && px_per_mm > 0 ? px_per_mm : 1.0};
 }
 
 namespace {
 
 std::vector<Anchor> front_design(const FrontLandmarks& l, const FaceFrame& f, const HairlineDesign& design)
 {
-  const double outward = l.pupils ? pupil_to_lateral_canthus_mm : 0.0;
-  const double left_x = std::min(f.x_of(l.left_eye) - outward, -10.0);
-  const double right_x = std::max(f.x_of(l.right_eye) + outward, 10.0);
+  // Brow points are marked above the pupils.
+  const double outward = l.marks == FaceMarks::lateral_canthi ? 0.0 : pupil_to_lateral_canthus_mm;
+  const double left_x = std::min(f.x_of(l.left) - outward, -10.0);
+  const double right_x = std::max(f.x_of(l.right) + outward, 10.0);
   return front_anchors(sanitized(design), left_x, right_x);
 }
 

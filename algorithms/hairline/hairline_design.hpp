@@ -20,7 +20,7 @@ const char* hairline_style_name(HairlineStyle style);
 
 struct HairlineDesign {
   HairlineStyle style = HairlineStyle::juvenile;
-  double mfp_height_mm = 80.0;       // mid-frontal point above the glabella (juvenile line)
+  double mfp_height_mm = 80.0;       // mid-frontal point above the glabella or brow line (juvenile line)
   double recession_mm = 15.0;        // receded style: how much higher the temple corners sit
   double peak_depth_mm = 8.0;        // widow's peak: how far the point dips
   double peak_width_mm = 30.0;       //   and how wide it is
@@ -53,8 +53,8 @@ FrontHairlinePoints front_hairline_points(const FrontLandmarks& landmarks, doubl
                                           const HairlineDesign& design);
 Path front_hairline(const FrontLandmarks& landmarks, double px_per_mm, const HairlineDesign& design);
 
-// An image point in the construction's face frame: millimetres from the glabella, x towards the
-// image-right eye, y up the face.
+// An image point in the construction's face frame: millimetres from the glabella (or the brow
+// line), x towards the image-right eye, y up the face.
 Point face_point_mm(const FrontLandmarks& landmarks, double px_per_mm, const Point& image);
 
 

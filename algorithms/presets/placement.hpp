@@ -13,7 +13,7 @@ namespace smp {
 struct Placement {
   View view = View::top;
   HeadFrame head;            // top view: the head's outline
-  FrontLandmarks landmarks;  // front view: the glabella and both eyes
+  FrontLandmarks landmarks;  // front view: the glabella and both eyes, or the brows
   double px_per_mm = 10.0;
 
   static Placement on_head(const HeadFrame& head, double px_per_mm) { return {View::top, head, {}, px_per_mm}; }

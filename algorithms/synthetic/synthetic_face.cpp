@@ -26,6 +26,14 @@ double coverage(double signed_px)  // 1 inside, 0 outside, anti-aliased over a p
 // Face geometry in millimetres from the glabella: x to the image right, y down.
 constexpr double pupil_x_mm = 32.0, eye_y_mm = 9.0, eye_half_width_mm = 15.0, eye_half_height_mm = 5.5;
 constexpr double iris_mm = 5.5, pupil_mm = 2.0;
+// Each brow an arc over its eye, highest at its centre.
+constexpr double brow_centre_x_mm = 30.0, brow_half_height_mm = 2.4;
+double brow_centre_y_mm(double x_mm)
+{
+  const double bx = std::abs(x_mm) - brow_centre_x_mm;
+  return -9.0 - 0.004 * bx * bx;
+}
+double brow_top_y_mm(double x_mm) { return brow_centre_y_mm(x_mm) - brow_half_height_mm; }
 constexpr double head_centre_y_mm = -35.0, head_half_width_mm = 76.0, head_half_height_mm = 118.0;
 
 }  // namespace
@@ -45,6 +53,8 @@ SyntheticFace synthetic_face_front(const SyntheticFaceSpec& s)
   face.right_pupil = at(pupil_x_mm, eye_y_mm);
   face.left_canthus = at(-pupil_x_mm - eye_half_width_mm, eye_y_mm);
   face.right_canthus = at(pupil_x_mm + eye_half_width_mm, eye_y_mm);
+  face.left_brow = at(-pupil_x_mm, brow_top_y_mm(pupil_x_mm));
+  face.right_brow = at(pupil_x_mm, brow_top_y_mm(pupil_x_mm));
 
   const Rgb skin{0.86, 0.68, 0.58}, hair{0.13, 0.10, 0.08}, white{0.93, 0.92, 0.90}, iris{0.35, 0.24, 0.15};
   for (int py = 0; py < face.height; ++py)
@@ -62,8 +72,8 @@ SyntheticFace synthetic_face_front(const SyntheticFaceSpec& s)
         Rgb f{skin.r * light, skin.g * light, skin.b * light};
         // Brows: arcs over the eyes.
         for (const double side : {-1.0, 1.0}) {
-          const double bx = side * x - 30.0, by = y + 9.0 + 0.004 * bx * bx;
-          const double brow = std::abs(bx) < 20.0 ? coverage((2.4 - std::abs(by)) * ppmm) * (1.0 - std::abs(bx) / 26.0) : 0.0;
+          const double bx = side * x - brow_centre_x_mm, by = y - brow_centre_y_mm(side * x);
+          const double brow = std::abs(bx) < 20.0 ? coverage((brow_half_height_mm - std::abs(by)) * ppmm) * (1.0 - std::abs(bx) / 26.0) : 0.0;
           f = mix(f, hair, 0.85 * brow);
         }
         // Eyes: almond shapes with iris and pupil, and an upper lid line.

@@ -21,6 +21,7 @@ struct SyntheticFace {
   int width = 0, height = 0;
   std::vector<float> rgb;  // sRGB-encoded, 0..1, row-major
   Point glabella, left_canthus, right_canthus, left_pupil, right_pupil;
+  Point left_brow, right_brow;  // the brows' upper edge above each pupil
 };
 
 SyntheticFace synthetic_face_front(const SyntheticFaceSpec& spec);

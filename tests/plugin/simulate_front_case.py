@@ -12,6 +12,7 @@ case_dir = os.environ["SMP_CASE_DIR"]
 report = GLib.KeyFile()
 procedure = Gimp.get_pdb().lookup_procedure("plug-in-smp-simulate")
 marks = [float(v) for v in os.environ["SMP_LANDMARKS"].split(",")]
+brows = [float(v) for v in os.environ["SMP_BROWS"].split(",")]  # the glabella, then the brows
 
 
 def save(image, name):
@@ -25,12 +26,13 @@ def face_image():
     return image
 
 
-def landmarks_path(image, name="landmarks"):
+def landmarks_path(image, name="landmarks", points=None):
+    points = marks if points is None else points
     path = Gimp.Path.new(image, name)
     image.insert_path(path, None, 0)
     flat = []
-    for i in range(0, 6, 2):
-        flat += [marks[i], marks[i + 1]] * 3
+    for i in range(0, len(points), 2):
+        flat += [points[i], points[i + 1]] * 3
     path.stroke_new_from_points(Gimp.PathStrokeType.BEZIER, flat, False)
     return path
 
@@ -90,6 +92,50 @@ for preset in ["hairline-juvenile-front", "ludwig-frontal-front"]:
         save(image, "composite-" + preset + ".png")
         save_pigment(image, preset + ".png")
     image.delete()
+
+def reference_of(item):
+    parasite = item.get_parasite("smp-face-reference") if item else None
+    return bytes(parasite.get_data()).decode() if parasite else "none"
+
+
+# Eyes out of frame: the same face marked at the brows, with the glabella and without it. The
+# group and the hairline say which reference they were measured from, and so does Before/After.
+for section, points in (("brows", brows), ("brow-line", brows[2:])):
+    image = face_image()
+    result = simulate(image, "hairline-juvenile-front", landmarks=landmarks_path(image, points=points), eyes="brows")
+    status = result.index(0).value_nick
+    report.set_string(section, "status", status)
+    report.set_string(section, "message", "" if status == "success" else str(result.index(1)))
+    if status == "success":
+        hairline = image.get_path_by_name("SMP hairline")
+        points = hairline.stroke_get_points(hairline.get_strokes()[0])[1]
+        anchors = [(points[i + 2], points[i + 3]) for i in range(0, len(points), 6)]
+        report.set_double(section, "mid-anchor-x", anchors[len(anchors) // 2][0])
+        report.set_double(section, "mid-anchor-y", anchors[len(anchors) // 2][1])
+        report.set_string(section, "group-reference", reference_of(result.index(1)))
+        report.set_string(section, "hairline-reference", reference_of(hairline))
+        made = Gimp.get_pdb().lookup_procedure("plug-in-smp-before-after")
+        config = made.create_config()
+        config.set_property("run-mode", Gimp.RunMode.NONINTERACTIVE)
+        config.set_property("image", image)
+        after = made.run(config)
+        if after.index(0) == Gimp.PDBStatusType.SUCCESS:
+            comment = after.index(1).get_parasite("gimp-comment")
+            report.set_string(section, "before-after-comment", bytes(comment.get_data()).decode() if comment else "none")
+            after.index(1).delete()
+        else:
+            report.set_string(section, "before-after-comment", "failed: " + str(after.index(1)))
+    image.delete()
+image = face_image()
+result = simulate(image, "hairline-juvenile-front", landmarks=landmarks_path(image, points=brows[2:4]), eyes="brows")
+report.set_string("one-brow", "status", result.index(0).value_nick)
+report.set_string("one-brow", "message", str(result.index(1)))
+image.delete()
+image = face_image()
+result = simulate(image, "hairline-juvenile-front", landmarks=landmarks_path(image))
+report.set_string("canthi", "group-reference", reference_of(result.index(1)) if result.index(0).value_nick == "success"
+                  else "failed: " + str(result.index(1)))
+image.delete()
 
 # A selection round the head in the photo keeps the pigment inside it, and stays as it was; the
 # landmarks are found by their path's name, as Export Stencil finds them.

@@ -37,7 +37,7 @@ def record(section, result):
     return ok
 
 
-def face(width, height, ruler, landmarks, ruler_mm):
+def face(width, height, ruler, landmarks, ruler_mm, eyes="canthi"):
     image = Gimp.Image.new(width, height, Gimp.ImageBaseType.RGB)
     layer = Gimp.Layer.new(image, "face", width, height, Gimp.ImageType.RGB_IMAGE, 100, Gimp.LayerMode.NORMAL)
     image.insert_layer(layer, None, 0)
@@ -46,7 +46,11 @@ def face(width, height, ruler, landmarks, ruler_mm):
         calibration = path_from(image, "ruler", ruler)
         run("plug-in-smp-calibrate-scale", image, path=calibration, reference="ruler", length_mm=ruler_mm)
     marks = path_from(image, "landmarks", landmarks)
-    run("plug-in-smp-design-hairline", image, view="front", landmarks=marks, style="juvenile", irregularity_mm=0.0)
+    record("design-" + eyes, run("plug-in-smp-design-hairline", image, view="front", landmarks=marks, eyes=eyes,
+                                 style="juvenile", irregularity_mm=0.0))
+    hairline = image.get_path_by_name("SMP hairline")
+    reference = hairline.get_parasite("smp-face-reference") if hairline else None
+    report.set_string("design-" + eyes, "reference", bytes(reference.get_data()).decode() if reference else "none")
     return image, marks
 
 
@@ -58,12 +62,17 @@ def stencil(section, image, marks, paper, **extra):
         report.set_integer(section, "pages", result.index(1))
         report.set_double(section, "px-per-mm", image.get_resolution()[1] / 25.4)
         anchors = marks.stroke_get_points(marks.get_strokes()[0])[1]
-        report.set_double_list(section, "landmarks", [anchors[i] for i in (2, 3, 8, 9, 14, 15)])
+        report.set_double_list(section, "landmarks", [v for k in range(2, len(anchors), 6) for v in anchors[k:k + 2]])
 
 
 # 10 px/mm: a 630 px line marks a 63 mm ruler; glabella and canthi 47 mm either side.
 single, single_marks = face(1000, 1200, [(185, 1100), (815, 1100)], [(500, 1000), (30, 1000), (970, 1000)], 63.0)
 stencil("single", single, single_marks, "a4")
+
+# Cropped at the brows: the glabella and the brows' upper edge 10 mm above it, 31 mm out (above the pupils).
+brows, brows_marks = face(1000, 1200, [(185, 1100), (815, 1100)], [(500, 1000), (190, 900), (810, 900)], 63.0,
+                          eyes="brows")
+stencil("brows", brows, brows_marks, "a4", eyes="brows")
 
 # 4 px/mm, canthi 117.5 mm either side: a drawing wider than a Letter page.
 wide, wide_marks = face(1200, 1200, [(100, 1150), (500, 1150)], [(600, 1000), (130, 1000), (1070, 1000)], 100.0)
@@ -100,5 +109,5 @@ tops = [top_view(front) for front in ("up", "down")]
 report.save_to_file(os.path.join(case_dir, "report.ini"))
 for image in tops:
     image.delete()
-for image in (single, wide, huge, never):
+for image in (single, brows, wide, huge, never):
     image.delete()

@@ -196,7 +196,7 @@ namespace {
 
 // A face 800 x 1000 px at 4 px/mm: the lateral canthi 90 mm apart, the glabella between them.
 constexpr double face_px_per_mm = 4.0;
-const smp::FrontLandmarks face{{400.0, 690.0}, {220.0, 720.0}, {580.0, 720.0}, false};
+const smp::FrontLandmarks face{{400.0, 690.0}, {220.0, 720.0}, {580.0, 720.0}, smp::FaceMarks::lateral_canthi};
 
 struct HairlinePreview {
   std::vector<float> rgb;  // perceptual

@@ -35,7 +35,7 @@ const smp::SyntheticFace& face()
   return f;
 }
 
-smp::FrontLandmarks landmarks() { return {face().glabella, face().left_canthus, face().right_canthus, false}; }
+smp::FrontLandmarks landmarks() { return {face().glabella, face().left_canthus, face().right_canthus, smp::FaceMarks::lateral_canthi}; }
 
 const smp_test::GimpCase& the_case()
 {
@@ -46,6 +46,10 @@ const smp_test::GimpCase& the_case()
                               std::to_string(f.left_canthus.x) + "," + std::to_string(f.left_canthus.y) + "," +
                               std::to_string(f.right_canthus.x) + "," + std::to_string(f.right_canthus.y);
     g_setenv("SMP_LANDMARKS", marks.c_str(), TRUE);
+    const std::string brows = std::to_string(f.glabella.x) + "," + std::to_string(f.glabella.y) + "," +
+                              std::to_string(f.left_brow.x) + "," + std::to_string(f.left_brow.y) + "," +
+                              std::to_string(f.right_brow.x) + "," + std::to_string(f.right_brow.y);
+    g_setenv("SMP_BROWS", brows.c_str(), TRUE);
   });
   return c;
 }
@@ -111,6 +115,35 @@ BOOST_AUTO_TEST_CASE(the_mid_frontal_point_is_where_the_garg_construction_puts_i
   BOOST_TEST(std::abs(across_mm(x)) <= 1.0, "mid-frontal point " << across_mm(x) << " mm off the midline");
   BOOST_TEST(std::abs(up_mm(y) - preset.hairline.mfp_height_mm) <= 2.0,
              "mid-frontal point " << up_mm(y) << " mm above the glabella, the preset asks " << preset.hairline.mfp_height_mm);
+}
+
+// A face cropped at the brows is marked at them: the construction then counts from the brow line,
+// which on this face lies 11.4 mm above the glabella, and the results say which reference it used.
+BOOST_AUTO_TEST_CASE(marked_at_the_brows_the_hairline_is_measured_from_the_brow_line_and_says_so)
+{
+  const auto& c = the_case();
+  const char* nick = "hairline-juvenile-front";
+  const smp::Preset preset = shipped(nick);
+  const double brows_up_mm = up_mm(face().left_brow.y);
+  for (const char* section : {"brows", "brow-line"}) {
+    BOOST_TEST_REQUIRE(c.value(section, "status") == "success", section << ": " << c.value(section, "message"));
+    const double x = std::stod(c.value(section, "mid-anchor-x")), y = std::stod(c.value(section, "mid-anchor-y"));
+    BOOST_TEST_MESSAGE(section << ": mid-frontal point " << up_mm(y) << " mm above the glabella, brows " << brows_up_mm
+                               << " mm up");
+    BOOST_TEST(std::abs(across_mm(x)) <= 1.0, section << ": mid-frontal point " << across_mm(x) << " mm off the midline");
+    BOOST_TEST(std::abs(up_mm(y) - brows_up_mm - preset.hairline.mfp_height_mm) <= 2.0,
+               section << ": mid-frontal point " << up_mm(y) - brows_up_mm << " mm above the brow line, the preset asks "
+                       << preset.hairline.mfp_height_mm);
+    BOOST_TEST(c.value(section, "group-reference") == "the brow line");
+    BOOST_TEST(c.value(section, "hairline-reference") == "the brow line");
+    BOOST_TEST(c.value(section, "before-after-comment").find("(heights from the brow line)") != std::string::npos,
+               section << ": " << c.value(section, "before-after-comment"));
+  }
+  BOOST_TEST(c.value("canthi", "group-reference") == "the glabella");
+  BOOST_TEST(c.value("one-brow", "status") == "calling-error");
+  BOOST_TEST(c.value("one-brow", "message").find("the glabella, the image-left brow, the image-right brow (or only the two brows)") !=
+                 std::string::npos,
+             c.value("one-brow", "message"));
 }
 
 BOOST_AUTO_TEST_CASE(pigment_only_above_the_designed_hairline_never_on_brows_eyes_or_background)

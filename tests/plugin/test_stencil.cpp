@@ -180,7 +180,7 @@ BOOST_AUTO_TEST_CASE(the_text_holds_the_construction_measurements)
   const double px_per_mm = g_key_file_get_double(report, "single", "px-per-mm", nullptr);
   g_key_file_free(report);
   BOOST_TEST_REQUIRE(n == 6u);
-  const smp::FrontLandmarks landmarks{{l[0], l[1]}, {l[2], l[3]}, {l[4], l[5]}, false};
+  const smp::FrontLandmarks landmarks{{l[0], l[1]}, {l[2], l[3]}, {l[4], l[5]}, smp::FaceMarks::lateral_canthi};
   g_free(l);
   const auto points = smp::front_hairline_points(landmarks, px_per_mm, smp::HairlineDesign{});
   for (const smp::Point& p : {points.frontotemporal_left, points.frontotemporal_right}) {
@@ -188,6 +188,21 @@ BOOST_AUTO_TEST_CASE(the_text_holds_the_construction_measurements)
     const std::string expected = mm(std::abs(f.x)) + " mm lateral, " + mm(f.y) + " mm up";
     BOOST_TEST(text.find(expected) != std::string::npos, "missing \"" << expected << "\" in\n" << text);
   }
+}
+
+// A photo cropped at the brows: marked at the brows, the stencil measures from the brow line and
+// says so, and the hairline path keeps which reference it was designed from.
+BOOST_AUTO_TEST_CASE(marked_at_the_brows_the_stencil_measures_from_the_brow_line)
+{
+  const auto& c = the_case();
+  BOOST_TEST_REQUIRE(c.value("design-brows", "status") == "success", c.value("design-brows", "message"));
+  BOOST_TEST(c.value("design-brows", "reference") == "the brow line");
+  BOOST_TEST(c.value("design-canthi", "reference") == "the glabella");
+  BOOST_TEST_REQUIRE(c.value("brows", "status") == "success", c.value("brows", "message"));
+  const std::string text = text_of(c.dir + "/brows.pdf");
+  BOOST_TEST(text.find("Mid-frontal point (B): 80.0 mm above the brow line (A)") != std::string::npos, text);
+  BOOST_TEST(text.find("A brow line") != std::string::npos, "the origin's tick does not name the brow line:\n" << text);
+  BOOST_TEST(text.find("glabella") == std::string::npos, "a stencil from the brows names the glabella:\n" << text);
 }
 
 BOOST_AUTO_TEST_CASE(a_top_view_with_the_face_down_gives_the_same_upright_stencil_as_face_up)

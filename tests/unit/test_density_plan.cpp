@@ -46,7 +46,7 @@ std::vector<float> rendered(const smp::DensityPlan& plan, const smp::PixelRect& 
 BOOST_AUTO_TEST_CASE(both_views_frames_map_out_and_back)
 {
   for (const smp::Frame& frame : {head.normalised(), head.in_mm(px_per_mm),
-                                  smp::face_frame({{300, 400}, {250, 410}, {352, 395}, false}, 3.5).in_mm()}) {
+                                  smp::face_frame({{300, 400}, {250, 410}, {352, 395}, smp::FaceMarks::lateral_canthi}, 3.5).in_mm()}) {
     for (const smp::Point p : {smp::Point{0.3, -0.7}, smp::Point{-12.0, 40.0}, smp::Point{0.0, 0.0}}) {
       const smp::Point back = frame.from_image(frame.to_image(p));
       BOOST_TEST(std::hypot(back.x - p.x, back.y - p.y) < 1e-9, "(" << p.x << ", " << p.y << ") came back as ("
@@ -122,7 +122,7 @@ BOOST_AUTO_TEST_CASE(a_shrunk_plan_renders_the_shrunk_map_and_a_zoomed_out_rende
 
 BOOST_AUTO_TEST_CASE(front_and_top_presets_plan_through_the_same_function)
 {
-  const smp::FrontLandmarks face{{360, 420}, {300, 430}, {420, 430}, false};
+  const smp::FrontLandmarks face{{360, 420}, {300, 430}, {420, 430}, smp::FaceMarks::lateral_canthi};
   const smp::DensityPlan front =
       smp::density_plan(shipped("norwood-3-front"), smp::Placement::on_face(face, 3.0), 1);
   BOOST_TEST(!front.hairline.empty());

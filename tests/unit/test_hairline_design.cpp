@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <numbers>
+#include <string>
 #include <vector>
 
 #include "geometry/path.hpp"
@@ -24,7 +25,7 @@ struct Face {
     up = {right.y, -right.x};
     const smp::Point g{700.0, 1200.0};
     landmarks = {g, {g.x - 47 * px_per_mm * right.x, g.y - 47 * px_per_mm * right.y},
-                 {g.x + 47 * px_per_mm * right.x, g.y + 47 * px_per_mm * right.y}, false};
+                 {g.x + 47 * px_per_mm * right.x, g.y + 47 * px_per_mm * right.y}, smp::FaceMarks::lateral_canthi};
   }
   // Face millimetres (x right, y up from the glabella) of an image point.
   smp::Point face_mm(const smp::Point& p) const
@@ -173,4 +174,45 @@ BOOST_AUTO_TEST_CASE(hair_lies_above_a_front_line_and_behind_a_top_line)
   const auto top = smp::top_hairline(head, px_per_mm, smp::HairlineDesign{});
   BOOST_TEST(density_at(top, head.centre) == 1.0f, "the crown is not on the hair side");
   BOOST_TEST(density_at(top, {900, 900 - 93 * px_per_mm}) == 0.0f, "the front edge of the head is on the hair side");
+}
+
+// Marked at the brows (eyes out of frame), heights count from the brow line, not the glabella:
+// the same design lies higher on the face by the brows' height, and which reference was used is
+// said. The brow line alone (its midpoint standing in for the glabella) gives the same line.
+BOOST_AUTO_TEST_CASE(marked_at_the_brows_heights_count_from_the_brow_line)
+{
+  const Face face;
+  const auto at = [&](double x_mm, double y_mm) {
+    const smp::Point g = face.landmarks.glabella;
+    return smp::Point{g.x + (x_mm * face.right.x + y_mm * face.up.x) * px_per_mm,
+                      g.y + (x_mm * face.right.y + y_mm * face.up.y) * px_per_mm};
+  };
+  for (const double brows_above_mm : {6.0, 9.0, 12.0}) {
+    // Brow points above the pupils (31 mm out), the glabella a little off their midpoint.
+    const smp::FrontLandmarks brows{face.landmarks.glabella, at(-31.0, brows_above_mm), at(31.0, brows_above_mm),
+                                    smp::FaceMarks::brows};
+    const smp::FrontLandmarks brow_line{at(0.0, brows_above_mm), at(-31.0, brows_above_mm), at(31.0, brows_above_mm),
+                                        smp::FaceMarks::brows};
+    BOOST_TEST(std::string(brows.reference()) == "the brow line");
+    for (const double height : {70.0, 80.0, 100.0}) {
+      smp::HairlineDesign d;
+      d.mfp_height_mm = height;
+      const double above_glabella = midline_height(face, smp::front_hairline(brows, px_per_mm, d));
+      BOOST_TEST(std::abs(above_glabella - (height + brows_above_mm)) <= 0.5,
+                 height << " mm above brows " << brows_above_mm << " mm up: the line crosses the midline "
+                        << above_glabella << " mm above the glabella");
+      const double from_line_alone = midline_height(face, smp::front_hairline(brow_line, px_per_mm, d));
+      BOOST_TEST(std::abs(from_line_alone - above_glabella) <= 0.5,
+                 "the brow line alone: " << from_line_alone << " mm, with the glabella: " << above_glabella);
+    }
+    // The temples turn on the lateral canthus line: brows above the pupils reach as far out as
+    // the canthi 47 mm out do.
+    const auto from_brows = smp::front_hairline_points(brows, px_per_mm, smp::HairlineDesign{});
+    const auto from_eyes = smp::front_hairline_points(face.landmarks, px_per_mm, smp::HairlineDesign{});
+    const double brow_corner_x = face.face_mm(from_brows.frontotemporal_left).x;
+    const double eye_corner_x = face.face_mm(from_eyes.frontotemporal_left).x;
+    BOOST_TEST(std::abs(brow_corner_x - eye_corner_x) <= 1.0,
+               "frontotemporal point " << brow_corner_x << " mm across from the brows, " << eye_corner_x << " from the canthi");
+  }
+  BOOST_TEST(std::string(face.landmarks.reference()) == "the glabella");
 }

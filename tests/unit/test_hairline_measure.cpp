@@ -17,7 +17,7 @@ smp::FrontLandmarks tilted_face()
   const double tilt = 12.0 * std::numbers::pi / 180.0;
   const smp::Point right{std::cos(tilt), std::sin(tilt)}, g{600.0, 900.0};
   return {g, {g.x - 46 * px_per_mm * right.x, g.y - 46 * px_per_mm * right.y},
-          {g.x + 46 * px_per_mm * right.x, g.y + 46 * px_per_mm * right.y}, false};
+          {g.x + 46 * px_per_mm * right.x, g.y + 46 * px_per_mm * right.y}, smp::FaceMarks::lateral_canthi};
 }
 
 double distance(const smp::Point& a, const smp::Point& b)

@@ -312,7 +312,7 @@ BOOST_AUTO_TEST_CASE(a_front_preset_pigments_the_head_above_its_hairline_and_not
 {
   smp::SyntheticFaceSpec spec;  // 720 x 780 px at 3.6 px/mm
   const smp::SyntheticFace face = smp::synthetic_face_front(spec);
-  const smp::FrontLandmarks landmarks{face.glabella, face.left_canthus, face.right_canthus, false};
+  const smp::FrontLandmarks landmarks{face.glabella, face.left_canthus, face.right_canthus, smp::FaceMarks::lateral_canthi};
   const auto library = smp::load_preset_folders({shipped_folder()});
   int front_presets = 0;
   for (const smp::Preset& preset : library.presets) {
@@ -351,7 +351,7 @@ BOOST_AUTO_TEST_CASE(a_front_presets_hairline_sits_where_the_garg_construction_p
 {
   smp::SyntheticFaceSpec spec;
   const smp::SyntheticFace face = smp::synthetic_face_front(spec);
-  const smp::FrontLandmarks landmarks{face.glabella, face.left_canthus, face.right_canthus, false};
+  const smp::FrontLandmarks landmarks{face.glabella, face.left_canthus, face.right_canthus, smp::FaceMarks::lateral_canthi};
   auto loaded = smp::parse_preset(valid_front, "front.preset");
   const auto& preset = std::get<smp::Preset>(loaded);
   const smp::Path line = smp::preset_hairline(preset, smp::Placement::on_face(landmarks, spec.px_per_mm), 2);

@@ -24,7 +24,7 @@ std::vector<float> render_style(const smp::SyntheticFace& face, double px_per_mm
   design.style = style;
   design.irregularity_mm = 1.5;
   const std::string d = smp::to_svg_path(
-      smp::front_hairline({face.glabella, face.left_canthus, face.right_canthus, false}, px_per_mm, design));
+      smp::front_hairline({face.glabella, face.left_canthus, face.right_canthus, smp::FaceMarks::lateral_canthi}, px_per_mm, design));
   const GeglRectangle rect{0, 0, face.width, face.height};
   GeglBuffer* photo_buffer = gegl_buffer_new(&rect, babl_format("R'G'B' float"));
   gegl_buffer_set(photo_buffer, &rect, 0, babl_format("R'G'B' float"), face.rgb.data(), GEGL_AUTO_ROWSTRIDE);

@@ -50,7 +50,7 @@ Subject subject(bool front)
     spec.px_per_mm = front_px_per_mm;
     spec.hairline_mm = front_own_hairline_mm;
     smp::SyntheticFace face = smp::synthetic_face_front(spec);
-    s.landmarks = {face.glabella, face.left_canthus, face.right_canthus, false};
+    s.landmarks = {face.glabella, face.left_canthus, face.right_canthus, smp::FaceMarks::lateral_canthi};
     s.rgb = std::move(face.rgb);
     return s;
   }

@@ -20,9 +20,17 @@ std::optional<smp::Preset> shipped(const std::string& presets_dir, const std::st
   return std::get<smp::Preset>(loaded);
 }
 
-bool has_eyes(const smp::PhotoAnnotation& photo)
+// The pupils where marked, else the brows (with the glabella, or their midpoint standing in for it).
+std::optional<smp::FrontLandmarks> face_of(const smp::PhotoAnnotation& photo)
 {
-  return photo.has_landmark("glabella") && photo.has_landmark("pupil-left") && photo.has_landmark("pupil-right");
+  const auto& m = photo.landmarks;
+  if (photo.has_landmark("glabella") && photo.has_landmark("pupil-left") && photo.has_landmark("pupil-right"))
+    return smp::FrontLandmarks{m.at("glabella"), m.at("pupil-left"), m.at("pupil-right"), smp::FaceMarks::pupils};
+  if (!photo.has_landmark("brow-left") || !photo.has_landmark("brow-right"))
+    return std::nullopt;
+  const smp::Point l = m.at("brow-left"), r = m.at("brow-right");
+  const smp::Point g = photo.has_landmark("glabella") ? m.at("glabella") : smp::Point{0.5 * (l.x + r.x), 0.5 * (l.y + r.y)};
+  return smp::FrontLandmarks{g, l, r, smp::FaceMarks::brows};
 }
 
 std::string joined(const std::vector<double>& values)
@@ -68,10 +76,10 @@ void write_jobs(const std::vector<AnnotatedPhoto>& jobs, const Folders& folders,
       g_key_file_set_string(keys, group, "designer-preset", job.choice.designer_nick.c_str());
     if (job.choice.fit)
       g_key_file_set_string(keys, group, "fit-preset", job.choice.fit_nick.c_str());
-    if (job.choice.with_landmarks) {
-      const auto& m = photo.landmarks;
-      const smp::Point g = m.at("glabella"), l = m.at("pupil-left"), r = m.at("pupil-right");
-      g_key_file_set_string(keys, group, "landmarks", joined({g.x, g.y, l.x, l.y, r.x, r.y}).c_str());
+    if (const auto& f = job.choice.face) {
+      g_key_file_set_string(keys, group, "landmarks",
+                            joined({f->glabella.x, f->glabella.y, f->left.x, f->left.y, f->right.x, f->right.y}).c_str());
+      g_key_file_set_string(keys, group, "eyes", f->from_brow_line() ? "brows" : "pupils");
     }
     if (job.working_copy()) {
       g_key_file_set_string(keys, group, "scale-to", joined({double(photo.width), double(photo.height)}).c_str());
@@ -153,10 +161,10 @@ RunChoice choose_runs(const smp::PhotoAnnotation& photo, const std::string& pres
   const std::string stage = photo.preset.substr(0, photo.preset.rfind("-front"));
   const auto top_view = shipped(presets_dir, stage);
   const bool top_of_stage = top_view && top_view->view == smp::View::top;
-  if (has_eyes(photo)) {
+  if (const auto face = face_of(photo)) {
     choice.designer = preset;
     choice.designer_nick = photo.preset;
-    choice.with_landmarks = true;
+    choice.face = face;
     if (top_of_stage) {
       choice.fit = top_view;
       choice.fit_nick = stage;
@@ -165,13 +173,13 @@ RunChoice choose_runs(const smp::PhotoAnnotation& photo, const std::string& pres
     return choice;
   }
   if (!top_of_stage) {
-    choice.note = "not run: " + photo.preset + " needs the glabella and pupils (not marked) and there is no top-view " +
-                  stage;
+    choice.note = "not run: " + photo.preset + " needs the glabella and pupils or the brows (not marked) and there is no " +
+                  "top-view " + stage;
     return choice;
   }
   choice.designer = choice.fit = top_view;
   choice.designer_nick = choice.fit_nick = stage;
-  choice.note = stage + " for " + photo.preset + " (no pupils marked)";
+  choice.note = stage + " for " + photo.preset + " (neither pupils nor brows marked)";
   return choice;
 }
 

@@ -15,11 +15,12 @@
 namespace smp_realism {
 
 // Which presets a designer would run on the photo. A front-view preset needs the glabella and
-// both pupils; without them the top-view preset of the same stage is run instead.
+// both pupils, or the brows (photos cropped at them); without either the top-view preset of the
+// same stage is run instead.
 struct RunChoice {
   std::optional<smp::Preset> designer, fit;  // nothing: not run
   std::string designer_nick, fit_nick;       // their file names without .preset
-  bool with_landmarks = false;               // the designer run marks the glabella and pupils
+  std::optional<smp::FrontLandmarks> face;   // what the designer run marks, for a front-view preset
   std::string note;                          // what was run instead, or why nothing was
 };
 

@@ -81,9 +81,8 @@ std::vector<float> density_of(const Picture& picture)
 std::vector<float> planned_density(const smp::PhotoAnnotation& photo, const RunChoice& choice, const PhotoRun& run)
 {
   smp::Placement placement;
-  if (choice.with_landmarks) {
-    const auto& m = photo.landmarks;
-    placement = smp::Placement::on_face({m.at("glabella"), m.at("pupil-left"), m.at("pupil-right"), true}, photo.px_per_mm);
+  if (choice.face) {
+    placement = smp::Placement::on_face(*choice.face, photo.px_per_mm);
   } else {
     placement = smp::Placement::on_head(*run.selected_head, photo.px_per_mm);
   }
@@ -113,7 +112,7 @@ PhotoScore score_photo(const AnnotatedPhoto& annotated, const PhotoRun& run, con
     score.problem = run.designer_message;
     return score;
   }
-  if (!run.selected_head && !choice.with_landmarks) {
+  if (!run.selected_head && !choice.face) {
     score.problem = "the head ellipse selected nothing inside the photo";
     return score;
   }

@@ -48,7 +48,7 @@ def open_photo(group):
 
 
 def add_landmarks(image, marks):
-    """Glabella, image-left pupil, image-right pupil as the three-anchor path "SMP landmarks"."""
+    """Glabella, image-left and image-right pupil (or brow) as the three-anchor path "SMP landmarks"."""
     path = Gimp.Path.new(image, "SMP landmarks")
     image.insert_path(path, None, 0)
     flat = []
@@ -64,7 +64,7 @@ def run_simulate(image, group, preset, with_landmarks):
     config.set_property("preset", preset)
     config.set_property("front", jobs.get_string(group, "front"))
     if with_landmarks:
-        config.set_property("eyes", "pupils")
+        config.set_property("eyes", jobs.get_string(group, "eyes"))
     started = time.monotonic()
     result = simulate.run(config)
     seconds = time.monotonic() - started
