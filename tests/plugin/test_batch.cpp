@@ -101,15 +101,15 @@ struct Batch {
     const std::string head_box = scalp.output.substr(head + 5, scalp.output.find_first_of(" \n", head) - head - 5);
     write_file(in + "/top-view.smp", "[photo]\npx-per-mm=6\nhead=" + head_box + "\nclient-reference=TOP-1\n");
 
-    // The synthetic face, its landmarks in the sidecar.
+    // The synthetic face marked at its brows alone, as a photo cropped at them would be.
     const smp::SyntheticFaceSpec spec;
     const smp::SyntheticFace face = smp::synthetic_face_front(spec);
     write_face_png(in + "/front-view.png", face);
     char landmarks[200];
-    g_snprintf(landmarks, sizeof landmarks, "%.1f,%.1f,%.1f,%.1f,%.1f,%.1f", face.glabella.x, face.glabella.y,
-               face.left_canthus.x, face.left_canthus.y, face.right_canthus.x, face.right_canthus.y);
+    g_snprintf(landmarks, sizeof landmarks, "%.1f,%.1f,%.1f,%.1f", face.left_brow.x, face.left_brow.y, face.right_brow.x,
+               face.right_brow.y);
     write_file(in + "/front-view.png.smp", "[photo]\npx-per-mm=" + std::to_string(spec.px_per_mm) +
-                                               "\nlandmarks=" + landmarks + "\n");
+                                               "\nlandmarks=" + landmarks + "\neyes=brows\n");
 
     write_file(in + "/broken.png", "this is not a PNG");
     write_file(in + "/broken.smp", "[photo]\npx-per-mm=6\nhead=10,10,100,100\n");
@@ -156,6 +156,10 @@ BOOST_AUTO_TEST_CASE(the_good_photos_get_simulation_before_after_and_stencil)
     for (const char* suffix : {"-simulation.png", "-simulation.xcf", "-before-after.png", "-stencil.pdf", "-stencil.svg"})
       BOOST_TEST(exists(b.out + "/" + stem + suffix), stem << suffix << " is missing; smp-batch printed:\n" << b.run.output);
   BOOST_TEST(b.run.output.find("[2/5] front-view.png: done") != std::string::npos, b.run.output);
+  // Marked at the brows: the stencil measures from the brow line and says so.
+  const Run text = run_batch({"pdftotext", "-layout", b.out + "/front-view-stencil.pdf", "-"});
+  BOOST_TEST(text.output.find("above the brow line") != std::string::npos,
+             "the front view's stencil does not measure from the brow line:\n" << text.output);
   BOOST_TEST(b.run.output.find("top-view.png: done") != std::string::npos, b.run.output);
 }
 

@@ -21,7 +21,8 @@ struct KnownMiss {
 
 inline constexpr const char* target_names[] = {"seams_match_the_clients_hair", "bare_scalp_darkens_plainly",
                                                "bare_scalp_is_found", "no_holes_in_bare_scalp",
-                                               "nothing_changes_off_the_scalp", "the_fitted_head_matches_the_outline"};
+                                               "nothing_changes_off_the_scalp", "the_fitted_head_matches_the_outline",
+                                               "the_front_view_preset_runs_from_the_brows"};
 
 // Issue 13 (realism targets): seam ΔE ≤ 4, bare ΔL* ≥ 6 on light skin without hair to match,
 // IoU ≥ 0.85, holes < 2%, background ΔE ≤ 0.5, head fit within 5%.

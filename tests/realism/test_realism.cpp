@@ -114,6 +114,8 @@ const std::map<std::string, PhotoScore>& scores()
     all.push_back(smp_realism::score_photo(with_bare_scalp[i], runs[i], folders.photos));
     std::filesystem::remove(runs[i].after_png);
     std::filesystem::remove(runs[i].density_png);
+    if (!runs[i].front_after_png.empty())
+      std::filesystem::remove(runs[i].front_after_png);
     if (!runs[i].before_png.empty())
       std::filesystem::remove(runs[i].before_png);
     table << smp_realism::table_row(all.back()) << "\n";
@@ -216,6 +218,21 @@ void the_fitted_head_matches_the_outline(const std::string& stem)
                   << percent(Targets::head_fit_max) << ")");
 }
 
+// Issue 18: a photo cropped at the brows runs its front-view preset from them, and the pigment
+// stays off the background as in a top view.
+void the_front_view_preset_runs_from_the_brows(const std::string& stem)
+{
+  const PhotoScore& s = measured(stem);
+  BOOST_TEST_REQUIRE(s.run.front_done, stem << ": " << s.choice.front_nick << " from the brows failed: " << s.run.front_message);
+  BOOST_TEST_REQUIRE((s.front_background && s.front_background->pixels > 0), stem << ": the front run's result was not read");
+  BOOST_TEST_MESSAGE(stem << ": " << s.choice.front_nick << " from the brows darkens the bare scalp by ΔL* "
+                          << s.front_bare_darkening.value_or(NAN));
+  BOOST_TEST(s.front_background->mean_delta_e <= Targets::background_delta_e_max,
+             stem << ": " << s.choice.front_nick << " from the brows changed the background by ΔE "
+                  << s.front_background->mean_delta_e << " on average, " << s.front_background->worst_block_delta_e
+                  << " in its worst 5 mm block (target ≤ " << Targets::background_delta_e_max << " on average)");
+}
+
 boost::test_tools::assertion_result skipped(const std::string& why)
 {
   boost::test_tools::assertion_result result(false);
@@ -293,6 +310,9 @@ bool register_photos()
     return p.choice.designer ? std::string() : p.choice.note;
   };
   const Applies fit_ran = [](const smp_realism::AnnotatedPhoto& p) { return p.choice.fit ? std::string() : p.choice.note; };
+  const Applies cropped_at_the_brows = [](const smp_realism::AnnotatedPhoto& p) {
+    return p.choice.front ? std::string() : std::string("no front run: not a photo marked at the brows only");
+  };
   if (!photos_present())
     std::clog << "realism: no photos folder at " << env_or_empty("SMP_PHOTOS_DIR")
               << " (SMP_PHOTOS_DIR): every photo's case is skipped" << std::endl;
@@ -315,6 +335,8 @@ bool register_photos()
     add_target(suite, photo, "no_holes_in_bare_scalp", no_holes_in_bare_scalp, designer_ran);
     add_target(suite, photo, "nothing_changes_off_the_scalp", nothing_changes_off_the_scalp, designer_ran);
     add_target(suite, photo, "the_fitted_head_matches_the_outline", the_fitted_head_matches_the_outline, fit_ran);
+    add_target(suite, photo, "the_front_view_preset_runs_from_the_brows", the_front_view_preset_runs_from_the_brows,
+               cropped_at_the_brows);
     utf::framework::master_test_suite().add(suite);
   }
   return true;

@@ -44,6 +44,9 @@ void keep_pictures(const std::string& keep, const smp_realism::AnnotatedPhoto& p
   fs::copy_file(before, fs::path(keep) / (photo.stem + "-before" + before.extension().string()),
                 fs::copy_options::overwrite_existing, error);
   fs::copy_file(run.after_png, fs::path(keep) / (photo.stem + "-after.png"), fs::copy_options::overwrite_existing, error);
+  if (!run.front_after_png.empty())
+    fs::copy_file(run.front_after_png, fs::path(keep) / (photo.stem + "-front-after.png"),
+                  fs::copy_options::overwrite_existing, error);
 }
 
 }  // namespace
@@ -78,7 +81,7 @@ int main(int argc, char** argv)
     std::fprintf(stderr, "realism-score: %s\n", problem.c_str());
     return 1;
   }
-  std::fprintf(stderr, "realism-score: %zu photos through Simulate SMP in GIMP 3, twice each (designer run, fit run)\n",
+  std::fprintf(stderr, "realism-score: %zu photos through Simulate SMP in GIMP 3, twice each (designer run, fit run; a front run too for photos cropped at the brows)\n",
                photos.size());
   const auto runs = smp_realism::run_in_gimp(photos, folders, [](const std::string& line) {
     std::fprintf(stderr, "realism-score: %s\n", line.c_str());
@@ -96,11 +99,14 @@ int main(int argc, char** argv)
       keep_pictures(keep, photos[i], folders.photos, runs[i]);
     std::filesystem::remove(runs[i].after_png);
     std::filesystem::remove(runs[i].density_png);
+    if (!runs[i].front_after_png.empty())
+      std::filesystem::remove(runs[i].front_after_png);
     if (!runs[i].before_png.empty())
       std::filesystem::remove(runs[i].before_png);
     const bool asked = photos[i].choice.designer || photos[i].choice.fit;
     all_ran = all_ran && (!asked || ((runs[i].designer_done || !photos[i].choice.designer) &&
-                                     (runs[i].fit_done || !photos[i].choice.fit)));
+                                     (runs[i].fit_done || !photos[i].choice.fit) &&
+                                     (runs[i].front_done || !photos[i].choice.front)));
   }
   std::printf("%s\n", smp_realism::worst_row(scores).c_str());
   gegl_exit();

@@ -80,6 +80,12 @@ void write_jobs(const std::vector<AnnotatedPhoto>& jobs, const Folders& folders,
       g_key_file_set_string(keys, group, "landmarks",
                             joined({f->glabella.x, f->glabella.y, f->left.x, f->left.y, f->right.x, f->right.y}).c_str());
       g_key_file_set_string(keys, group, "eyes", f->from_brow_line() ? "brows" : "pupils");
+      g_key_file_set_boolean(keys, group, "designer-landmarks",
+                             job.choice.designer && job.choice.designer->view == smp::View::front);
+    }
+    if (job.choice.front) {
+      g_key_file_set_string(keys, group, "front-preset", job.choice.front_nick.c_str());
+      g_key_file_set_string(keys, group, "front-after", (folders.work + "/" + job.stem + "-front-after.png").c_str());
     }
     if (job.working_copy()) {
       g_key_file_set_string(keys, group, "scale-to", joined({double(photo.width), double(photo.height)}).c_str());
@@ -161,7 +167,10 @@ RunChoice choose_runs(const smp::PhotoAnnotation& photo, const std::string& pres
   const std::string stage = photo.preset.substr(0, photo.preset.rfind("-front"));
   const auto top_view = shipped(presets_dir, stage);
   const bool top_of_stage = top_view && top_view->view == smp::View::top;
-  if (const auto face = face_of(photo)) {
+  const auto face = face_of(photo);
+  // The pupils make a front view a designer runs as such; brows alone mark a photo cropped at
+  // them, which shows the top of the head the top-view preset of its stage is made for.
+  if (face && (face->marks == smp::FaceMarks::pupils || !top_of_stage)) {
     choice.designer = preset;
     choice.designer_nick = photo.preset;
     choice.face = face;
@@ -179,7 +188,12 @@ RunChoice choose_runs(const smp::PhotoAnnotation& photo, const std::string& pres
   }
   choice.designer = choice.fit = top_view;
   choice.designer_nick = choice.fit_nick = stage;
-  choice.note = stage + " for " + photo.preset + " (neither pupils nor brows marked)";
+  choice.note = stage + " for " + photo.preset + " (no pupils marked)";
+  if (face) {
+    choice.face = face;
+    choice.front = preset;
+    choice.front_nick = photo.preset;
+  }
   return choice;
 }
 
@@ -252,6 +266,13 @@ std::vector<PhotoRun> run_in_gimp(const std::vector<AnnotatedPhoto>& jobs, const
     const std::string& g = job.stem;
     const std::string not_reached = stopped.empty() ? "GIMP reported nothing" : stopped;
     run.designer_done = string_of(report, g, "designer-status") == "success";
+    run.front_done = string_of(report, g, "front-status") == "success";
+    run.front_message = job.choice.front ? string_of(report, g, "front-message") : "";
+    if (job.choice.front && !g_key_file_has_key(report, g.c_str(), "front-status", nullptr))
+      run.front_message = not_reached;
+    run.front_seconds = g_key_file_get_double(report, g.c_str(), "front-seconds", nullptr);
+    if (job.choice.front)
+      run.front_after_png = folders.work + "/" + job.stem + "-front-after.png";
     run.fit_done = string_of(report, g, "fit-status") == "success";
     run.designer_message = job.choice.designer ? string_of(report, g, "designer-message") : job.choice.note;
     run.fit_message = job.choice.fit ? string_of(report, g, "fit-message") : job.choice.note;

@@ -20,8 +20,12 @@ namespace smp_realism {
 struct RunChoice {
   std::optional<smp::Preset> designer, fit;  // nothing: not run
   std::string designer_nick, fit_nick;       // their file names without .preset
-  std::optional<smp::FrontLandmarks> face;   // what the designer run marks, for a front-view preset
-  std::string note;                          // what was run instead, or why nothing was
+  std::optional<smp::FrontLandmarks> face;   // what the front-view runs mark
+  // A photo whose face is marked at the brows only, and whose designer run takes the top-view
+  // preset of the stage: its own front-view preset from the brows too (the front run).
+  std::optional<smp::Preset> front;
+  std::string front_nick;
+  std::string note;  // what was run instead, or why nothing was
 };
 
 RunChoice choose_runs(const smp::PhotoAnnotation& photo, const std::string& presets_dir);
@@ -45,12 +49,13 @@ std::vector<AnnotatedPhoto> annotated_photos(const std::string& source_dir, cons
 // One photo as the GIMP side reported it.
 struct PhotoRun {
   std::string stem;
-  bool designer_done = false, fit_done = false;
-  std::string designer_message, fit_message;  // GIMP's or the plug-in's words when not done
-  double designer_seconds = 0.0, fit_seconds = 0.0;
+  bool designer_done = false, fit_done = false, front_done = false;
+  std::string designer_message, fit_message, front_message;  // GIMP's or the plug-in's words when not done
+  double designer_seconds = 0.0, fit_seconds = 0.0, front_seconds = 0.0;
   std::optional<smp::HeadFrame> selected_head;  // the head frame the designer run's selection gave
   std::optional<smp::HeadFrame> fitted_head;    // the path "SMP head" of the fit run
   std::string after_png, density_png;           // the flattened result, the pigment layer's own pixels
+  std::string front_after_png;                  // the front run's flattened result
   std::string before_png;                       // a working copy's photo as GIMP scaled it
 };
 

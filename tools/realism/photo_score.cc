@@ -81,7 +81,7 @@ std::vector<float> density_of(const Picture& picture)
 std::vector<float> planned_density(const smp::PhotoAnnotation& photo, const RunChoice& choice, const PhotoRun& run)
 {
   smp::Placement placement;
-  if (choice.face) {
+  if (choice.designer->view == smp::View::front) {
     placement = smp::Placement::on_face(*choice.face, photo.px_per_mm);
   } else {
     placement = smp::Placement::on_head(*run.selected_head, photo.px_per_mm);
@@ -112,7 +112,7 @@ PhotoScore score_photo(const AnnotatedPhoto& annotated, const PhotoRun& run, con
     score.problem = run.designer_message;
     return score;
   }
-  if (!run.selected_head && !choice.face) {
+  if (!run.selected_head && choice.designer->view != smp::View::front) {
     score.problem = "the head ellipse selected nothing inside the photo";
     return score;
   }
@@ -151,6 +151,13 @@ PhotoScore score_photo(const AnnotatedPhoto& annotated, const PhotoRun& run, con
         score.seams.push_back({seam.name, *difference});
     const int block_px = std::max(1, static_cast<int>(std::lround(Targets::block_mm * photo.px_per_mm)));
     score.background = smp::background_change(before_lab, after_lab, regions, block_px);
+    Picture front_after;
+    if (run.front_done && read_picture(run.front_after_png, front_after) && front_after.width == photo.width &&
+        front_after.height == photo.height) {
+      const smp::LabImage front_lab = lab_of(front_after, original.space);
+      score.front_bare_darkening = smp::darkening(before_lab, front_lab, regions, smp::Region::bare);
+      score.front_background = smp::background_change(before_lab, front_lab, regions, block_px);
+    }
   }
   score.coverage = smp::coverage(planned_density(photo, choice, run), density_of(pigment), regions);
   return score;

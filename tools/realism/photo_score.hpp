@@ -39,6 +39,9 @@ struct PhotoScore {
   std::optional<smp::BackgroundChange> background;
   smp::Coverage coverage;
   std::optional<smp::HeadFitError> head_fit;
+  // The front run (a front-view preset from the brows), where there was one.
+  std::optional<double> front_bare_darkening;
+  std::optional<smp::BackgroundChange> front_background;
   std::string problem;  // why the designer run's figures are missing
 
   bool has_bare_scalp() const { return !photo->bare.empty(); }

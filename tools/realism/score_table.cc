@@ -55,6 +55,16 @@ std::string run_cell(const PhotoScore& s)
     cell += " (" + s.choice.note + ")";
   if (!s.problem.empty())
     cell += "; designer run: " + s.problem;
+  if (s.choice.front) {
+    cell += "; " + s.choice.front_nick + " from the brows: ";
+    if (!s.run.front_done)
+      cell += s.run.front_message;
+    else
+      cell += "bare ΔL* " + or_dash(s.front_bare_darkening, [](double v) { return fixed(v, 1); }) + ", background ΔE " +
+              (s.front_background ? fixed(s.front_background->mean_delta_e, 2) + " / " +
+                                        fixed(s.front_background->worst_block_delta_e, 1)
+                                  : "–");
+  }
   return cell;
 }
 

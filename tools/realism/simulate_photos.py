@@ -3,7 +3,10 @@
 # designer run: the scale set, the head selected with an elliptical selection, the preset and
 # the way the face points; its flattened result and the pigment layer's own pixels (the density
 # the stipple reads) are written where the job says. The fit run: the same without a selection,
-# and the head Simulate fitted read back from the path "SMP head". What happened goes to the
+# and the head Simulate fitted read back from the path "SMP head". The front run, for a photo
+# cropped at the brows whose designer run took a top-view preset: the head selected as in the
+# designer run, the brows marked, its front-view preset; its flattened result is written where
+# the job says. What happened goes to the
 # report file SMP_REALISM_REPORT, one group per photo. A job with scale-to runs on a working copy
 # of the photo scaled to that size, whose picture before Simulate is written too.
 import os
@@ -99,16 +102,20 @@ def save_pigment_pixels(image, path):
     copy.delete()
 
 
+def select_head(image, group):
+    left, top, width, height = numbers(group, "ellipse")
+    image.select_ellipse(Gimp.ChannelOps.REPLACE, left, top, width, height)
+
+
 def designer_run(group):
     image = open_photo(group)
     try:
         if has(jobs, group, "before"):
             export_png(image, jobs.get_string(group, "before"))
-        left, top, width, height = numbers(group, "ellipse")
-        image.select_ellipse(Gimp.ChannelOps.REPLACE, left, top, width, height)
+        select_head(image, group)
         _, _, x1, y1, x2, y2 = Gimp.Selection.bounds(image)
         report.set_string(group, "selection", "%d;%d;%d;%d" % (x1, y1, x2, y2))
-        with_landmarks = has(jobs, group, "landmarks")
+        with_landmarks = has(jobs, group, "designer-landmarks") and jobs.get_boolean(group, "designer-landmarks")
         if with_landmarks:
             add_landmarks(image, numbers(group, "landmarks"))
         made, message, seconds = run_simulate(image, group, jobs.get_string(group, "designer-preset"), with_landmarks)
@@ -123,6 +130,24 @@ def designer_run(group):
         export_png(flat, jobs.get_string(group, "after"))
         flat.delete()
         save_pigment_pixels(image, jobs.get_string(group, "density"))
+    finally:
+        image.delete()
+
+
+def front_run(group):
+    image = open_photo(group)
+    try:
+        select_head(image, group)
+        add_landmarks(image, numbers(group, "landmarks"))
+        made, message, seconds = run_simulate(image, group, jobs.get_string(group, "front-preset"), True)
+        report.set_double(group, "front-seconds", seconds)
+        report.set_string(group, "front-status", "success" if made else "failed")
+        report.set_string(group, "front-message", message)
+        if not made:
+            return
+        Gimp.Selection.none(image)
+        image.flatten()
+        export_png(image, jobs.get_string(group, "front-after"))
     finally:
         image.delete()
 
@@ -145,7 +170,7 @@ def fit_run(group):
 
 
 for group in jobs.get_groups()[0]:
-    for step, run in (("designer", designer_run), ("fit", fit_run)):
+    for step, run in (("designer", designer_run), ("fit", fit_run), ("front", front_run)):
         if not has(jobs, group, step + "-preset"):
             continue
         say("%s: %s run ..." % (group, step))
