@@ -1,5 +1,6 @@
 // The one GEGL module holding every smp:* operation.
 #include <gegl-plugin.h>
+#include <glib/gi18n-lib.h>
 
 extern "C" {
 void gegl_op_follicle_stipple_register_type(GTypeModule* module);
@@ -23,6 +24,9 @@ const GeglModuleInfo* gegl_module_query(GTypeModule*)
 
 gboolean gegl_module_register(GTypeModule* module)
 {
+  // Before any op's class is made: their titles, property names and choices are translated then.
+  bindtextdomain(GETTEXT_PACKAGE, SMP_LOCALE_DIR);
+  bind_textdomain_codeset(GETTEXT_PACKAGE, "UTF-8");
   gegl_op_follicle_stipple_register_type(module);
   gegl_op_hairline_mask_register_type(module);
   gegl_op_scar_mask_register_type(module);

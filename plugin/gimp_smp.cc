@@ -1,6 +1,7 @@
 // The GIMP 3 plug-in: registers the SMP procedures with GIMP.
 #include <libgimp/gimpui.h>
 
+#include <cstdarg>
 #include <new>
 
 #include "dialog_settings.hpp"
@@ -44,9 +45,12 @@ GimpProcedure* create_procedure(GimpPlugIn* plug_in, const gchar* name)
   return nullptr;
 }
 
-gboolean no_translations(GimpPlugIn*, const gchar*, gchar**, gchar**)
+// The catalogs sit in the plug-in's folder, in locale/<language>/LC_MESSAGES/gimp-smp.mo (po/ builds them).
+gboolean use_own_catalogs(GimpPlugIn*, const gchar*, gchar** gettext_domain, gchar** catalog_dir)
 {
-  return FALSE;
+  *gettext_domain = g_strdup(GETTEXT_PACKAGE);
+  *catalog_dir = g_strdup("locale");
+  return TRUE;
 }
 
 }  // namespace
@@ -64,7 +68,7 @@ static void smp_plug_in_class_init(SmpPlugInClass* klass)
   GimpPlugInClass* plug_in_class = GIMP_PLUG_IN_CLASS(klass);
   plug_in_class->query_procedures = query_procedures;
   plug_in_class->create_procedure = create_procedure;
-  plug_in_class->set_i18n = no_translations;
+  plug_in_class->set_i18n = use_own_catalogs;
 }
 
 static void smp_plug_in_init(SmpPlugIn*) {}
@@ -83,17 +87,28 @@ GimpValueArray* smp_plugin::execution_error(GimpProcedure* procedure, const std:
 
 GimpValueArray* smp_plugin::failed_with(GimpProcedure* procedure, std::exception_ptr error)
 {
-  std::string why = "an internal error";
+  std::string why = _("an internal error");
   try {
     std::rethrow_exception(error);
   } catch (const std::bad_alloc&) {
-    why = "not enough memory (try a smaller image, or close other images)";
+    why = _("not enough memory (try a smaller image, or close other images)");
   } catch (const std::exception& e) {
     why = e.what();
   } catch (...) {
   }
-  return execution_error(procedure, std::string(gimp_procedure_get_name(procedure)) + " stopped: " + why +
-                                        ". Undo (Edit > Undo) removes anything it added.");
+  return execution_error(procedure, formatted(_("%s stopped: %s. Undo (Edit > Undo) removes anything it added."),
+                                              gimp_procedure_get_name(procedure), why.c_str()));
+}
+
+std::string smp_plugin::formatted(const char* format, ...)
+{
+  va_list arguments;
+  va_start(arguments, format);
+  gchar* text = g_strdup_vprintf(format, arguments);
+  va_end(arguments);
+  std::string result = text;
+  g_free(text);
+  return result;
 }
 
 bool smp_plugin::confirmed_in_dialog(GimpProcedure* procedure, GimpProcedureConfig* config, const char* title)

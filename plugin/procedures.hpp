@@ -1,6 +1,7 @@
 // Every PDB procedure the plug-in offers: its name, and how to build it.
 #pragma once
 
+#include <glib/gi18n-lib.h>
 #include <libgimp/gimp.h>
 
 #include <exception>
@@ -39,6 +40,8 @@ GimpProcedure* create_camouflage_scar_procedure(GimpPlugIn* plug_in);
 // argument, nothing selected, a missing path), or something that went wrong in the run itself.
 GimpValueArray* calling_error(GimpProcedure* procedure, const std::string& message);
 GimpValueArray* execution_error(GimpProcedure* procedure, const std::string& message);
+// A message from a translated printf format: translators can reorder what it fills in.
+std::string formatted(const char* format, ...) G_GNUC_PRINTF(1, 2);
 
 // A procedure's run behind a barrier: GIMP calls it from C, where no exception may arrive.
 using ImageRun = GimpValueArray* (*)(GimpProcedure*, GimpRunMode, GimpImage*, GimpDrawable**, GimpProcedureConfig*,

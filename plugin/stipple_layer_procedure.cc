@@ -33,15 +33,15 @@ const std::array<DoubleArgument, 6>& double_arguments()
   using L = smp::StippleLimits;
   static const smp::StippleSettings d;
   static const std::array<DoubleArgument, 6> arguments{{
-      {names::density, "_Density (dots/cm²)", "Impressions per square centimetre where the density is full", 0.0,
+      {names::density, N_("_Density (dots/cm²)"), N_("Impressions per square centimetre where the density is full"), 0.0,
        L::density_max, d.density_per_cm2},
-      {names::dot_diameter, "Dot d_iameter (mm)", "Diameter of a healed impression in millimetres", L::dot_diameter_min,
+      {names::dot_diameter, N_("Dot d_iameter (mm)"), N_("Diameter of a healed impression in millimetres"), L::dot_diameter_min,
        L::dot_diameter_max, d.dot_diameter_mm},
-      {names::size_variation, "Si_ze variation", "Relative spread of dot diameters", 0.0, 1.0, d.size_variation},
-      {names::regularity, "_Regularity", "0 places dots at random, 1 spreads them as evenly as possible", 0.0, 1.0,
+      {names::size_variation, N_("Si_ze variation"), N_("Relative spread of dot diameters"), 0.0, 1.0, d.size_variation},
+      {names::regularity, N_("_Regularity"), N_("0 places dots at random, 1 spreads them as evenly as possible"), 0.0, 1.0,
        d.regularity},
-      {names::strength, "S_trength", "How dark a dot gets at its centre", 0.0, 1.0, d.strength},
-      {names::depth, "Soft_ening (mm)", "Blur of the dot edge by the skin above the pigment", 0.0, L::depth_max,
+      {names::strength, N_("S_trength"), N_("How dark a dot gets at its centre"), 0.0, 1.0, d.strength},
+      {names::depth, N_("Soft_ening (mm)"), N_("Blur of the dot edge by the skin above the pigment"), 0.0, L::depth_max,
        d.depth_mm},
   }};
   return arguments;
@@ -62,9 +62,13 @@ PreviewContent preview_of(GimpImage* image, GimpProcedureConfig* config, GeglBuf
   const smp::StippleSettings settings = settings_of(config, px_per_mm_of(image));
   GimpDrawable* selection = GIMP_DRAWABLE(gimp_image_get_selection(image));
   GeglBuffer* mask = gimp_selection_is_empty(image) ? nullptr : gimp_drawable_get_buffer(selection);
-  gchar* note = g_strdup_printf("%.0f dots/cm², %.2f mm dots, %d session%s, at %.1f px/mm, %s.", settings.density_per_cm2,
-                                settings.dot_diameter_mm, settings.sessions, settings.sessions == 1 ? "" : "s",
-                                settings.px_per_mm, mask ? "inside the selection" : "over the whole image (nothing selected)");
+  gchar* note = g_strdup_printf(
+      mask ? g_dngettext(GETTEXT_PACKAGE, "%.0f dots/cm², %.2f mm dots, %d session, at %.1f px/mm, inside the selection.",
+                      "%.0f dots/cm², %.2f mm dots, %d sessions, at %.1f px/mm, inside the selection.", settings.sessions)
+           : g_dngettext(GETTEXT_PACKAGE, "%.0f dots/cm², %.2f mm dots, %d session, at %.1f px/mm, over the whole image (nothing selected).",
+                      "%.0f dots/cm², %.2f mm dots, %d sessions, at %.1f px/mm, over the whole image (nothing selected).",
+                      settings.sessions),
+      settings.density_per_cm2, settings.dot_diameter_mm, settings.sessions, settings.px_per_mm);
   PreviewContent content{stipple_preview(photo, scale, mask, stored_format(selection), settings), note};
   g_free(note);
   if (mask)
@@ -76,9 +80,9 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
                     GimpProcedureConfig* config, gpointer)
 {
   if (gimp_image_get_base_type(image) == GIMP_INDEXED)
-    return calling_error(procedure, "SMP Stipple Layer needs an RGB or grayscale image: use Image > Mode > RGB first.");
+    return calling_error(procedure, _("SMP Stipple Layer needs an RGB or grayscale image: use Image > Mode > RGB first."));
   if (run_mode == GIMP_RUN_INTERACTIVE &&
-      !confirmed_with_preview(procedure, config, "SMP Stipple Layer", image,
+      !confirmed_with_preview(procedure, config, _("SMP Stipple Layer"), image,
                               [image](GimpProcedureConfig* c, GeglBuffer* photo, double scale) {
                                 return preview_of(image, c, photo, scale);
                               }))
@@ -97,7 +101,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
     }
   }
   if (const std::string warning = never_calibrated_warning(image); !warning.empty())
-    gimp_message(("SMP Stipple Layer: " + warning).c_str());
+    gimp_message(formatted(_("SMP Stipple Layer: %s"), warning.c_str()).c_str());
   GimpValueArray* values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
   g_value_set_object(gimp_value_array_index(values, 1), layer);
   return values;
@@ -111,26 +115,26 @@ GimpProcedure* create_stipple_layer_procedure(GimpPlugIn* plug_in)
                                                       nullptr, nullptr);
   gimp_procedure_set_image_types(procedure, "RGB*, GRAY*");
   gimp_procedure_set_sensitivity_mask(procedure, GIMP_PROCEDURE_SENSITIVE_ALWAYS);
-  gimp_procedure_set_menu_label(procedure, "SMP _Stipple Layer...");
+  gimp_procedure_set_menu_label(procedure, _("SMP _Stipple Layer..."));
   gimp_procedure_add_menu_path(procedure, "<Image>/Filters/Render/SMP");
   gimp_procedure_set_documentation(
-      procedure, "Add a scalp micropigmentation layer over the selection",
-      "Adds the layer \"SMP pigment\" in Multiply mode. Its own pixels are the density map (white where the "
-      "selection was, paint it to change the density) and its layer effect smp:follicle-stipple turns them into "
-      "pigment dots at the image's physical scale, taken from the image resolution.",
+      procedure, _("Add a scalp micropigmentation layer over the selection"),
+      _("Adds the layer \"SMP pigment\" in Multiply mode. Its own pixels are the density map (white where the "
+        "selection was, paint it to change the density) and its layer effect smp:follicle-stipple turns them into "
+        "pigment dots at the image's physical scale, taken from the image resolution."),
       stipple_layer_name);
   gimp_procedure_set_attribution(procedure, "gimp-smp developers", "gimp-smp developers", "2026");
 
   for (const DoubleArgument& a : double_arguments())
-    gimp_procedure_add_double_argument(procedure, a.name, a.nick, a.blurb, a.min, a.max, a.value, G_PARAM_READWRITE);
+    gimp_procedure_add_double_argument(procedure, a.name, _(a.nick), _(a.blurb), a.min, a.max, a.value, G_PARAM_READWRITE);
   const smp::StippleSettings defaults;
-  gimp_procedure_add_int_argument(procedure, names::sessions, "Se_ssions", "Treatment passes, light first", 1,
+  gimp_procedure_add_int_argument(procedure, names::sessions, _("Se_ssions"), _("Treatment passes, light first"), 1,
                                   smp::StippleLimits::sessions_max, defaults.sessions, G_PARAM_READWRITE);
-  gimp_procedure_add_int_argument(procedure, names::completed_sessions, "_Completed sessions",
-                                  "How many sessions are done: 1 shows the light first pass", 1,
+  gimp_procedure_add_int_argument(procedure, names::completed_sessions, _("_Completed sessions"),
+                                  _("How many sessions are done: 1 shows the light first pass"), 1,
                                   smp::StippleLimits::sessions_max, defaults.completed_sessions, G_PARAM_READWRITE);
-  add_seed_argument(procedure, "Same seed, same dots");
-  gimp_procedure_add_layer_return_value(procedure, "layer", "Layer", "The pigment layer", FALSE, G_PARAM_READWRITE);
+  add_seed_argument(procedure, _("Same seed, same dots"));
+  gimp_procedure_add_layer_return_value(procedure, "layer", _("Layer"), _("The pigment layer"), FALSE, G_PARAM_READWRITE);
   return procedure;
 }
 
