@@ -31,7 +31,7 @@ bool resolution_of(GimpImage* image, GimpProcedureConfig* config, double& dpi, s
     g_object_get(config, "px-per-mm", &px_per_mm, nullptr);
     dpi = px_per_mm * mm_per_inch;
     if (!(dpi >= min_dpi && dpi <= max_dpi)) {
-      problem = "give the known scale in pixels per millimetre (px-per-mm), for example from the camera set-up.";
+      problem = _("give the known scale in pixels per millimetre (px-per-mm), for example from the camera set-up.");
       return false;
     }
     char given[32];
@@ -41,16 +41,18 @@ bool resolution_of(GimpImage* image, GimpProcedureConfig* config, double& dpi, s
   }
   GimpPath* path = path_argument(config, "path", image, problem);
   if (!path) {
-    problem += ", with its two anchors on the ends of the ruler or on the two pupils.";
+    problem += _(", with its two anchors on the ends of the ruler or on the two pupils.");
     return false;
   }
   const auto anchors = anchors_of(path);
-  gchar* path_name = gimp_item_get_name(GIMP_ITEM(path));
-  const std::string named = std::string("the path \"") + path_name + "\"";
-  g_free(path_name);
+  gchar* name = gimp_item_get_name(GIMP_ITEM(path));
+  const std::string path_name = name;
+  g_free(name);
+  const std::string named = "the path \"" + path_name + "\"";  // in the scale's source (metadata): English
   if (anchors.size() != 2) {
-    problem = named + " has " + std::to_string(anchors.size()) +
-              " anchors in its first stroke; it needs exactly two, one on each end of the known length.";
+    problem = formatted(_("the path \"%s\" has %d anchors in its first stroke; it needs exactly two, one on each end "
+                          "of the known length."),
+                        path_name.c_str(), static_cast<int>(anchors.size()));
     return false;
   }
   const double length_px = std::hypot(anchors[1].x - anchors[0].x, anchors[1].y - anchors[0].y);
@@ -59,13 +61,14 @@ bool resolution_of(GimpImage* image, GimpProcedureConfig* config, double& dpi, s
   if (length_mm <= 0.0 && reference == pupils)
     length_mm = mean_interpupillary_mm;
   if (!(length_mm > 0.0)) {
-    problem = "give the ruler's length in millimetres (length-mm).";
+    problem = _("give the ruler's length in millimetres (length-mm).");
     return false;
   }
   dpi = length_px / length_mm * mm_per_inch;
   if (!(length_px >= 2.0) || dpi < min_dpi || dpi > max_dpi) {
-    problem = "the two anchors of " + named + " are " + std::to_string(length_px) + " px apart for " +
-              std::to_string(length_mm) + " mm; place them on the ends of the known length.";
+    problem = formatted(_("the two anchors of the path \"%s\" are %f px apart for %f mm; place them on the ends of "
+                          "the known length."),
+                        path_name.c_str(), length_px, length_mm);
     return false;
   }
   char length[32];
@@ -81,8 +84,8 @@ PreviewContent note_of(GimpImage* image, GimpProcedureConfig* config)
   double dpi = 0.0;
   std::string source, problem;
   if (!resolution_of(image, config, dpi, source, problem))
-    return {nullptr, "Calibrate Scale: " + problem};
-  gchar* note = g_strdup_printf("Sets %.2f px/mm (%.1f dpi); the image has %.2f px/mm now.", dpi / mm_per_inch, dpi,
+    return {nullptr, formatted(_("Calibrate Scale: %s"), problem.c_str())};
+  gchar* note = g_strdup_printf(_("Sets %.2f px/mm (%.1f dpi); the image has %.2f px/mm now."), dpi / mm_per_inch, dpi,
                                 px_per_mm_of(image));
   PreviewContent content{nullptr, note};
   g_free(note);
@@ -93,14 +96,14 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
                     GimpProcedureConfig* config, gpointer)
 {
   if (run_mode == GIMP_RUN_INTERACTIVE &&
-      !confirmed_with_preview(procedure, config, "SMP Calibrate Scale", image,
+      !confirmed_with_preview(procedure, config, _("SMP Calibrate Scale"), image,
                               [image](GimpProcedureConfig* c, GeglBuffer*, double) { return note_of(image, c); },
                               PreviewKind::note_only))
     return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
   double dpi = 0.0;
   std::string source, problem;
   if (!resolution_of(image, config, dpi, source, problem))
-    return calling_error(procedure, ("Calibrate Scale: " + problem).c_str());
+    return calling_error(procedure, formatted(_("Calibrate Scale: %s"), problem.c_str()));
   {
     UndoGroup undo(image);
     gimp_image_set_resolution(image, dpi, dpi);
@@ -119,29 +122,29 @@ GimpProcedure* create_calibrate_scale_procedure(GimpPlugIn* plug_in)
       gimp_image_procedure_new(plug_in, calibrate_scale_name, GIMP_PDB_PROC_TYPE_PLUGIN, guarded<run>, nullptr, nullptr);
   gimp_procedure_set_image_types(procedure, "*");
   gimp_procedure_set_sensitivity_mask(procedure, GIMP_PROCEDURE_SENSITIVE_ALWAYS);
-  gimp_procedure_set_menu_label(procedure, "SMP _Calibrate Scale...");
+  gimp_procedure_set_menu_label(procedure, _("SMP _Calibrate Scale..."));
   gimp_procedure_add_menu_path(procedure, "<Image>/Filters/Render/SMP");
   gimp_procedure_set_documentation(
-      procedure, "Set the image's scale from a line of known length",
-      "Draw a path with two anchors on the ends of a ruler in the photo (give its length), or on the centres of the "
-      "two pupils (63 mm apart unless you give the client's own distance), or give a scale known already. Sets the image resolution, so that SMP "
-      "filters and hairlines are in true millimetres, and returns the pixels per millimetre.",
+      procedure, _("Set the image's scale from a line of known length"),
+      _("Draw a path with two anchors on the ends of a ruler in the photo (give its length), or on the centres of the "
+        "two pupils (63 mm apart unless you give the client's own distance), or give a scale known already. Sets the image resolution, so that SMP "
+        "filters and hairlines are in true millimetres, and returns the pixels per millimetre."),
       calibrate_scale_name);
   gimp_procedure_set_attribution(procedure, "gimp-smp developers", "gimp-smp developers", "2026");
-  gimp_procedure_add_path_argument(procedure, "path", "_Path", "Two anchors on the known length (default: the selected path)",
+  gimp_procedure_add_path_argument(procedure, "path", _("_Path"), _("Two anchors on the known length (default: the selected path)"),
                                    TRUE, G_PARAM_READWRITE);
   gimp_procedure_add_choice_argument(
-      procedure, "reference", "Re_ference", "What the two anchors mark",
-      gimp_choice_new_with_values("ruler", ruler, "Ruler", "A ruler or object of known length", "pupils", pupils,
-                                  "Pupils", "The centres of the two pupils", "known", known, "Known scale",
-                                  "Pixels per millimetre known already (no path needed)", nullptr),
+      procedure, "reference", _("Re_ference"), _("What the two anchors mark"),
+      gimp_choice_new_with_values("ruler", ruler, _("Ruler"), _("A ruler or object of known length"), "pupils", pupils,
+                                  _("Pupils"), _("The centres of the two pupils"), "known", known, _("Known scale"),
+                                  _("Pixels per millimetre known already (no path needed)"), nullptr),
       "ruler", G_PARAM_READWRITE);
-  gimp_procedure_add_double_argument(procedure, "length-mm", "Len_gth (mm)",
-                                     "The known length; 0 with pupils means 63 mm, the adult mean", 0.0, 10000.0, 0.0,
+  gimp_procedure_add_double_argument(procedure, "length-mm", _("Len_gth (mm)"),
+                                     _("The known length; 0 with pupils means 63 mm, the adult mean"), 0.0, 10000.0, 0.0,
                                      G_PARAM_READWRITE);
-  gimp_procedure_add_double_argument(procedure, "px-per-mm", "Known _scale (px/mm)",
-                                     "With a known scale: the pixels per millimetre", 0.0, 1e5, 0.0, G_PARAM_READWRITE);
-  gimp_procedure_add_double_return_value(procedure, "px-per-mm", "Pixels per mm", "The scale now set", 0.0, 1e6, 0.0,
+  gimp_procedure_add_double_argument(procedure, "px-per-mm", _("Known _scale (px/mm)"),
+                                     _("With a known scale: the pixels per millimetre"), 0.0, 1e5, 0.0, G_PARAM_READWRITE);
+  gimp_procedure_add_double_return_value(procedure, "px-per-mm", _("Pixels per mm"), _("The scale now set"), 0.0, 1e6, 0.0,
                                          G_PARAM_READWRITE);
   return procedure;
 }

@@ -40,20 +40,20 @@ struct DoubleArgument {
 using Limits = smp::HairlineDesignLimits;
 const smp::HairlineDesign defaults;
 const DoubleArgument design_arguments[] = {
-    {"mfp-height-mm", "_Mid-frontal point (mm)", "Height of the mid-frontal point above the glabella (or the brow line, landmarks at the brows); 8 cm is the common rule",
+    {"mfp-height-mm", N_("_Mid-frontal point (mm)"), N_("Height of the mid-frontal point above the glabella (or the brow line, landmarks at the brows); 8 cm is the common rule"),
      Limits::mfp_min, Limits::mfp_max, defaults.mfp_height_mm, &smp::HairlineDesign::mfp_height_mm, nullptr},
-    {"recession-mm", "Temple _recession (mm)", "Receded style: how much higher the temple corners sit", 0.0,
+    {"recession-mm", N_("Temple _recession (mm)"), N_("Receded style: how much higher the temple corners sit"), 0.0,
      Limits::recession_max, defaults.recession_mm, &smp::HairlineDesign::recession_mm, "receded"},
-    {"peak-depth-mm", "Peak _depth (mm)", "Widow's peak: how far the point dips", 0.0,
+    {"peak-depth-mm", N_("Peak _depth (mm)"), N_("Widow's peak: how far the point dips"), 0.0,
      Limits::peak_depth_max, defaults.peak_depth_mm, &smp::HairlineDesign::peak_depth_mm, "widows-peak"},
-    {"peak-width-mm", "Peak _width (mm)", "Widow's peak: its width", Limits::peak_width_min, Limits::peak_width_max,
+    {"peak-width-mm", N_("Peak _width (mm)"), N_("Widow's peak: its width"), Limits::peak_width_min, Limits::peak_width_max,
      defaults.peak_width_mm, &smp::HairlineDesign::peak_width_mm, "widows-peak"},
-    {"asymmetry-mm", "_Asymmetry (mm)", "The image-left corner higher by this much (negative: lower)",
+    {"asymmetry-mm", N_("_Asymmetry (mm)"), N_("The image-left corner higher by this much (negative: lower)"),
      -Limits::asymmetry_max, Limits::asymmetry_max, defaults.asymmetry_mm,
      &smp::HairlineDesign::asymmetry_mm, nullptr},
-    {"irregularity-mm", "_Irregularity (mm)", "How far the anchors undulate up and down (macro-irregularity)", 0.0,
+    {"irregularity-mm", N_("_Irregularity (mm)"), N_("How far the anchors undulate up and down (macro-irregularity)"), 0.0,
      Limits::irregularity_max, Limits::designer_irregularity_mm, &smp::HairlineDesign::irregularity_mm, nullptr},
-    {"irregularity-wavelength-mm", "Undulation wavelen_gth (mm)", "Length of one undulation",
+    {"irregularity-wavelength-mm", N_("Undulation wavelen_gth (mm)"), N_("Length of one undulation"),
      Limits::wavelength_min, Limits::wavelength_max, defaults.irregularity_wavelength_mm,
      &smp::HairlineDesign::irregularity_wavelength_mm, nullptr},
 };
@@ -99,7 +99,7 @@ bool hairline_of(GimpImage* image, GimpProcedureConfig* config, double px_per_mm
   if (gimp_procedure_config_get_choice_id(config, "view") == front_view) {
     smp::FrontLandmarks landmarks;
     if (!landmarks_of(image, config, landmarks, problem)) {
-      problem = "front view: " + problem;
+      problem = formatted(_("front view: %s"), problem.c_str());
       return false;
     }
     face = landmarks;
@@ -109,7 +109,7 @@ bool hairline_of(GimpImage* image, GimpProcedureConfig* config, double px_per_mm
   }
   const auto head = head_from_selection(image, facing_of(config));
   if (!head) {
-    problem = "top view: select the head with the Ellipse Select tool first";
+    problem = _("top view: select the head with the Ellipse Select tool first");
     return false;
   }
   hairline = smp::top_hairline(*head, px_per_mm, design);
@@ -133,11 +133,11 @@ PreviewContent preview_of(GimpImage* image, GimpProcedureConfig* config, GeglBuf
   std::optional<smp::FrontLandmarks> face;
   std::string problem;
   if (!hairline_of(image, config, px_per_mm, hairline, hair_region, face, problem))
-    return {nullptr, "To preview: " + problem + "."};
+    return {nullptr, formatted(_("To preview: %s."), problem.c_str())};
   const smp::DensityPlan density = density_of(config, hair_region, px_per_mm);
-  const std::string heights = face ? std::string(", heights from ") + face->reference() : "";
-  gchar* note = g_strdup_printf("%s hairline at %.1f px/mm%s: the yellow line is the path, white lines the 10%% and "
-                                "90%% edges of its %.0f mm density ramp.",
+  const std::string heights = face ? formatted(_(", heights from %s"), face->reference().c_str()) : "";
+  gchar* note = g_strdup_printf(_("%s hairline at %.1f px/mm%s: the yellow line is the path, white lines the 10%% and "
+                                  "90%% edges of its %.0f mm density ramp."),
                                 smp::hairline_style_name(design_of(config).style), px_per_mm, heights.c_str(),
                                 density.zones[0].outline.transition_mm);
   PreviewContent content{hairline_preview(photo, scale, hairline, density), note};
@@ -150,7 +150,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
 {
   if (run_mode == GIMP_RUN_INTERACTIVE &&
       !confirmed_with_preview(
-          procedure, config, "SMP Design Hairline", image,
+          procedure, config, _("SMP Design Hairline"), image,
           [image](GimpProcedureConfig* c, GeglBuffer* photo, double scale) { return preview_of(image, c, photo, scale); },
           PreviewKind::picture_and_note, applies))
     return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
@@ -159,7 +159,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
   std::optional<smp::FrontLandmarks> face;
   std::string problem;
   if (!hairline_of(image, config, px_per_mm, hairline, hair_region, face, problem))
-    return calling_error(procedure, "Design Hairline: " + problem + ".");
+    return calling_error(procedure, formatted(_("Design Hairline: %s."), problem.c_str()));
   if (!load_smp_operations())
     return execution_error(procedure, missing_filters_message);
   GimpPath* path = nullptr;
@@ -191,41 +191,41 @@ GimpProcedure* create_design_hairline_procedure(GimpPlugIn* plug_in)
       gimp_image_procedure_new(plug_in, design_hairline_name, GIMP_PDB_PROC_TYPE_PLUGIN, guarded<run>, nullptr, nullptr);
   gimp_procedure_set_image_types(procedure, "*");
   gimp_procedure_set_sensitivity_mask(procedure, GIMP_PROCEDURE_SENSITIVE_ALWAYS);
-  gimp_procedure_set_menu_label(procedure, "SMP _Design Hairline...");
+  gimp_procedure_set_menu_label(procedure, _("SMP _Design Hairline..."));
   gimp_procedure_add_menu_path(procedure, "<Image>/Filters/Render/SMP");
   gimp_procedure_set_documentation(
-      procedure, "Construct a hairline and its density ramp",
-      "Front view: a path with three anchors, in this order: the glabella, the eye on the image's left, the eye on "
-      "its right (lateral canthi, or pupils). Top view: an elliptical selection around the head. Creates the editable "
-      "path \"SMP hairline\" and the channel \"SMP hairline density\" (full density on the hair side, a ramp across "
-      "the transition zone). Calibrate the scale first: distances are in millimetres.",
+      procedure, _("Construct a hairline and its density ramp"),
+      _("Front view: a path with three anchors, in this order: the glabella, the eye on the image's left, the eye on "
+        "its right (lateral canthi, or pupils). Top view: an elliptical selection around the head. Creates the editable "
+        "path \"SMP hairline\" and the channel \"SMP hairline density\" (full density on the hair side, a ramp across "
+        "the transition zone). Calibrate the scale first: distances are in millimetres."),
       design_hairline_name);
   gimp_procedure_set_attribution(procedure, "gimp-smp developers", "gimp-smp developers", "2026");
 
   gimp_procedure_add_choice_argument(
-      procedure, "view", "_View", "What the photo shows",
-      gimp_choice_new_with_values("front", front_view, "Front", "The face, from the front", "top", top_view, "Top",
-                                  "The head from above", nullptr),
+      procedure, "view", _("_View"), _("What the photo shows"),
+      gimp_choice_new_with_values("front", front_view, _("Front"), _("The face, from the front"), "top", top_view, _("Top"),
+                                  _("The head from above"), nullptr),
       "front", G_PARAM_READWRITE);
-  add_landmark_arguments(procedure, "Front view: glabella, image-left eye, image-right eye, or the brows (default: the path "
-                                    "\"SMP landmarks\", else the selected path)");
-  add_front_argument(procedure, "Top view: which way the face points in the image");
+  add_landmark_arguments(procedure, _("Front view: glabella, image-left eye, image-right eye, or the brows (default: the path "
+                                      "\"SMP landmarks\", else the selected path)"));
+  add_front_argument(procedure, _("Top view: which way the face points in the image"));
   GimpChoice* styles = gimp_choice_new();
-  const char* const labels[] = {"Juvenile (straight, low)", "Mature (V, higher)", "Rounded (female)", "Receded temples",
-                                "Widow's peak", "Defined (edge-up)"};
+  const char* const labels[] = {N_("Juvenile (straight, low)"), N_("Mature (V, higher)"), N_("Rounded (female)"),
+                                N_("Receded temples"), N_("Widow's peak"), N_("Defined (edge-up)")};
   for (int i = 0; i < 6; ++i)
-    gimp_choice_add(styles, style_nicks[i], i, labels[i], nullptr);
-  gimp_procedure_add_choice_argument(procedure, "style", "_Style", "The hairline style", styles, "juvenile",
+    gimp_choice_add(styles, style_nicks[i], i, _(labels[i]), nullptr);
+  gimp_procedure_add_choice_argument(procedure, "style", _("_Style"), _("The hairline style"), styles, "juvenile",
                                      G_PARAM_READWRITE);
   for (const DoubleArgument& a : design_arguments)
-    gimp_procedure_add_double_argument(procedure, a.name, a.nick, a.blurb, a.min, a.max, a.value, G_PARAM_READWRITE);
-  gimp_procedure_add_double_argument(procedure, "transition-width-mm", "_Transition width (mm)",
-                                     "Width of the density ramp across the line (10% to 90%)",
+    gimp_procedure_add_double_argument(procedure, a.name, _(a.nick), _(a.blurb), a.min, a.max, a.value, G_PARAM_READWRITE);
+  gimp_procedure_add_double_argument(procedure, "transition-width-mm", _("_Transition width (mm)"),
+                                     _("Width of the density ramp across the line (10% to 90%)"),
                                      smp::HairlineMaskLimits::transition_min, smp::HairlineMaskLimits::transition_max,
                                      smp::HairlineMaskSettings{}.transition_width_mm, G_PARAM_READWRITE);
-  add_seed_argument(procedure, "Same seed, same irregularity");
-  gimp_procedure_add_path_return_value(procedure, "path", "Path", "The hairline path", FALSE, G_PARAM_READWRITE);
-  gimp_procedure_add_channel_return_value(procedure, "channel", "Channel", "The hairline density", FALSE,
+  add_seed_argument(procedure, _("Same seed, same irregularity"));
+  gimp_procedure_add_path_return_value(procedure, "path", _("Path"), _("The hairline path"), FALSE, G_PARAM_READWRITE);
+  gimp_procedure_add_channel_return_value(procedure, "channel", _("Channel"), _("The hairline density"), FALSE,
                                           G_PARAM_READWRITE);
   return procedure;
 }

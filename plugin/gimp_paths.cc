@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <numbers>
 
+#include "procedures.hpp"
+
 namespace smp_plugin {
 
 std::vector<smp::Point> anchors_of(GimpPath* path)
@@ -95,8 +97,8 @@ GimpPath* path_argument(GimpProcedureConfig* config, const char* name, GimpImage
     path = selected[0];
   g_free(selected);
   if (!path)
-    problem = count == 0 ? "there is no path: draw one with the Paths tool (or pass it as \"" + std::string(name) + "\")"
-                         : "several paths are selected: select only the one to use";
+    problem = count == 0 ? formatted(_("there is no path: draw one with the Paths tool (or pass it as \"%s\")"), name)
+                         : std::string(_("several paths are selected: select only the one to use"));
   return path;
 }
 

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "procedures.hpp"
+
 namespace smp_plugin {
 
 double px_per_mm_of(GimpImage* image)
@@ -17,14 +19,14 @@ std::string unusable_for_simulation(GimpImage* image)
 {
   const int width = gimp_image_get_width(image), height = gimp_image_get_height(image);
   if (width < ScaleLimits::image_min_px || height < ScaleLimits::image_min_px)
-    return "the image is " + std::to_string(width) + " x " + std::to_string(height) + " px: a photo of the head needs at least " +
-           std::to_string(ScaleLimits::image_min_px) + " px each way";
+    return formatted(_("the image is %d x %d px: a photo of the head needs at least %d px each way"), width, height,
+                     ScaleLimits::image_min_px);
   const double px_per_mm = px_per_mm_of(image);
   if (!(px_per_mm >= ScaleLimits::plausible_min_px_per_mm && px_per_mm <= ScaleLimits::plausible_max_px_per_mm)) {
     char text[300];
     g_snprintf(text, sizeof text,
-               "the image's resolution gives %.4g px/mm, outside what a photo of a head can have (%.1f to %.0f): set "
-               "the scale with SMP Calibrate Scale (a ruler or the pupils in the photo) or Image > Print Size",
+               _("the image's resolution gives %.4g px/mm, outside what a photo of a head can have (%.1f to %.0f): set "
+                 "the scale with SMP Calibrate Scale (a ruler or the pupils in the photo) or Image > Print Size"),
                px_per_mm, ScaleLimits::plausible_min_px_per_mm, ScaleLimits::plausible_max_px_per_mm);
     return text;
   }
@@ -92,9 +94,9 @@ std::string never_calibrated_warning(GimpImage* image)
     return "";
   char text[400];
   g_snprintf(text, sizeof text,
-             "The scale of this photo was never set: its resolution, %.0f ppi (%.2f px/mm), is a camera's or "
-             "editor's default, so the dots are drawn at a size the photo does not have. Set the scale with Filters > "
-             "Render > SMP > SMP Calibrate Scale (a path along a ruler, or between the pupils) and run again.",
+             _("The scale of this photo was never set: its resolution, %.0f ppi (%.2f px/mm), is a camera's or "
+               "editor's default, so the dots are drawn at a size the photo does not have. Set the scale with Filters > "
+               "Render > SMP > SMP Calibrate Scale (a path along a ruler, or between the pupils) and run again."),
              x_dpi, px_per_mm_of(image));
   return text;
 }

@@ -105,20 +105,20 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode, GimpImage* image, Gim
                     GimpProcedureConfig*, gpointer)
 {
   if (!drawables || !drawables[0] || !GIMP_IS_LAYER(drawables[0]))
-    return calling_error(procedure, "Match Stubble: select the photo layer that shows the client's shaved hair.");
+    return calling_error(procedure, _("Match Stubble: select the photo layer that shows the client's shaved hair."));
   if (!load_smp_operations())
     return execution_error(procedure, missing_filters_message);
   const double px_per_mm = px_per_mm_of(image);
   Selected selected;
   if (!read_selected(image, drawables[0], px_per_mm, selected))
-    return calling_error(procedure, "Match Stubble: select an area of the client's own shaved hair first (a few cm² "
-                                    "at the back or sides).");
+    return calling_error(procedure, _("Match Stubble: select an area of the client's own shaved hair first (a few cm² "
+                                      "at the back or sides)."));
   const auto stubble = smp::sample_selected_stubble({selected.rgb.data(), selected.bare.data(), selected.hair.data(),
                                                      nullptr, selected.rect.width, selected.rect.height, px_per_mm});
   if (!stubble)
-    return calling_error(procedure, "Match Stubble: the selection holds too little of the client's hair to measure: "
-                                    "select a few cm² of it, and calibrate the scale first if the image resolution is "
-                                    "not the photo's.");
+    return calling_error(procedure, _("Match Stubble: the selection holds too little of the client's hair to measure: "
+                                      "select a few cm² of it, and calibrate the scale first if the image resolution is "
+                                      "not the photo's."));
   const smp::StubbleMeasure count = smp::measure_stubble(selected.luma, selected.hair, selected.rect.width,
                                                          selected.rect.height, px_per_mm);
   const bool trusted = count.hairs >= counted_min_hairs && count.density_per_cm2 >= counted_min_per_cm2 &&
@@ -148,26 +148,26 @@ GimpProcedure* create_match_stubble_procedure(GimpPlugIn* plug_in)
       gimp_image_procedure_new(plug_in, match_stubble_name, GIMP_PDB_PROC_TYPE_PLUGIN, guarded<run>, nullptr, nullptr);
   gimp_procedure_set_image_types(procedure, "RGB*, GRAY*");
   gimp_procedure_set_sensitivity_mask(procedure, GIMP_PROCEDURE_SENSITIVE_DRAWABLE);
-  gimp_procedure_set_menu_label(procedure, "SMP _Match Stubble");
+  gimp_procedure_set_menu_label(procedure, _("SMP _Match Stubble"));
   gimp_procedure_add_menu_path(procedure, "<Image>/Filters/Render/SMP");
   gimp_procedure_set_documentation(
-      procedure, "Set the SMP stipple to match the client's own shaved hair",
-      "Select a few cm² of the client's shaved stubble on the photo layer (calibrate the scale first). Measures its "
-      "colour against the bare skin beside it (or between its hairs), its grain and the photo's softness, and sets "
-      "every SMP stipple in the image so that the completed treatment reads as that stubble: dot size, strength, "
-      "scattering shadow, softening and pigment colour. Where the hair ends can be counted reliably (20 or more, 30 to "
-      "200 per cm²) the density follows them too; else each stipple keeps its own. Returns the settings.",
+      procedure, _("Set the SMP stipple to match the client's own shaved hair"),
+      _("Select a few cm² of the client's shaved stubble on the photo layer (calibrate the scale first). Measures its "
+        "colour against the bare skin beside it (or between its hairs), its grain and the photo's softness, and sets "
+        "every SMP stipple in the image so that the completed treatment reads as that stubble: dot size, strength, "
+        "scattering shadow, softening and pigment colour. Where the hair ends can be counted reliably (20 or more, 30 to "
+        "200 per cm²) the density follows them too; else each stipple keeps its own. Returns the settings."),
       match_stubble_name);
   gimp_procedure_set_attribution(procedure, "gimp-smp developers", "gimp-smp developers", "2026");
-  gimp_procedure_add_double_return_value(procedure, "density", "Density", "Dots per cm² the stipples now have", 0.0,
+  gimp_procedure_add_double_return_value(procedure, "density", _("Density"), _("Dots per cm² the stipples now have"), 0.0,
                                          smp::StippleLimits::density_max, 0.0, G_PARAM_READWRITE);
-  gimp_procedure_add_double_return_value(procedure, "dot-diameter", "Dot diameter", "Their dot diameter, mm", 0.0,
+  gimp_procedure_add_double_return_value(procedure, "dot-diameter", _("Dot diameter"), _("Their dot diameter, mm"), 0.0,
                                          smp::StippleLimits::dot_diameter_max, 0.0, G_PARAM_READWRITE);
-  gimp_procedure_add_double_return_value(procedure, "strength", "Strength", "Their strength", 0.0, 1.0, 0.0,
+  gimp_procedure_add_double_return_value(procedure, "strength", _("Strength"), _("Their strength"), 0.0, 1.0, 0.0,
                                          G_PARAM_READWRITE);
-  gimp_procedure_add_int_return_value(procedure, "updated", "Updated", "SMP stipples set to match", 0, G_MAXINT, 0,
+  gimp_procedure_add_int_return_value(procedure, "updated", _("Updated"), _("SMP stipples set to match"), 0, G_MAXINT, 0,
                                       G_PARAM_READWRITE);
-  gimp_procedure_add_double_return_value(procedure, "hair-ends", "Hair ends", "Hair ends counted per cm²", 0.0,
+  gimp_procedure_add_double_return_value(procedure, "hair-ends", _("Hair ends"), _("Hair ends counted per cm²"), 0.0,
                                          smp::StippleLimits::density_max, 0.0, G_PARAM_READWRITE);
   return procedure;
 }

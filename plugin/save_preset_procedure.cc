@@ -15,20 +15,20 @@ namespace {
 GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage*, GimpDrawable**,
                     GimpProcedureConfig* config, gpointer)
 {
-  if (run_mode == GIMP_RUN_INTERACTIVE && !confirmed_in_dialog(procedure, config, "SMP Save as Preset"))
+  if (run_mode == GIMP_RUN_INTERACTIVE && !confirmed_in_dialog(procedure, config, _("SMP Save as Preset")))
     return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
   const smp::PresetLibrary library = load_presets();
   std::string problem;
   const smp::Preset* source = chosen_preset(config, library, problem);
   if (!source)
-    return calling_error(procedure, ("Save as Preset: " + problem).c_str());
+    return calling_error(procedure, formatted(_("Save as Preset: %s"), problem.c_str()));
   gchar* name = nullptr;
   g_object_get(config, "name", &name, nullptr);
   smp::Preset preset = *source;
   preset.name = name ? g_strstrip(name) : "";
   g_free(name);
   if (preset.name.empty())
-    return calling_error(procedure, "Save as Preset: give the new preset a name.");
+    return calling_error(procedure, _("Save as Preset: give the new preset a name."));
   preset.stipple = with_overrides(config, preset.stipple);
 
   const std::string folder = user_preset_folder();
@@ -38,7 +38,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage*, 
       !g_file_set_contents(file.c_str(), smp::preset_to_text(preset).c_str(), -1, &error)) {
     const std::string why = error ? error->message : g_strerror(errno);
     g_clear_error(&error);
-    return execution_error(procedure, ("Save as Preset: cannot write " + file + ": " + why).c_str());
+    return execution_error(procedure, formatted(_("Save as Preset: cannot write %s: %s"), file.c_str(), why.c_str()));
   }
   GimpValueArray* values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
   g_value_set_string(gimp_value_array_index(values, 1), file.c_str());
@@ -53,19 +53,19 @@ GimpProcedure* create_save_preset_procedure(GimpPlugIn* plug_in)
       gimp_image_procedure_new(plug_in, save_preset_name, GIMP_PDB_PROC_TYPE_PLUGIN, guarded<run>, nullptr, nullptr);
   gimp_procedure_set_image_types(procedure, "*");
   gimp_procedure_set_sensitivity_mask(procedure, GIMP_PROCEDURE_SENSITIVE_ALWAYS);
-  gimp_procedure_set_menu_label(procedure, "SMP Save as _Preset...");
+  gimp_procedure_set_menu_label(procedure, _("SMP Save as _Preset..."));
   gimp_procedure_add_menu_path(procedure, "<Image>/Filters/Render/SMP");
   gimp_procedure_set_documentation(
-      procedure, "Save a preset with your own settings",
-      "Writes a copy of a preset, with the sessions, density and shade you give (0 keeps the preset's), under a new "
-      "name into smp-presets in your GIMP profile. A preset of the same name there is replaced; the shipped ones are "
-      "never changed. Simulate SMP lists it after GIMP restarts.",
+      procedure, _("Save a preset with your own settings"),
+      _("Writes a copy of a preset, with the sessions, density and shade you give (0 keeps the preset's), under a new "
+        "name into smp-presets in your GIMP profile. A preset of the same name there is replaced; the shipped ones are "
+        "never changed. Simulate SMP lists it after GIMP restarts."),
       save_preset_name);
   gimp_procedure_set_attribution(procedure, "gimp-smp developers", "gimp-smp developers", "2026");
-  add_preset_argument(procedure, "The preset to start from");
-  gimp_procedure_add_string_argument(procedure, "name", "_Name", "The new preset's name", "", G_PARAM_READWRITE);
+  add_preset_argument(procedure, _("The preset to start from"));
+  gimp_procedure_add_string_argument(procedure, "name", _("_Name"), _("The new preset's name"), "", G_PARAM_READWRITE);
   add_stipple_override_arguments(procedure);
-  gimp_procedure_add_string_return_value(procedure, "file", "File", "Where the preset was written", "",
+  gimp_procedure_add_string_return_value(procedure, "file", _("File"), _("Where the preset was written"), "",
                                          G_PARAM_READWRITE);
   return procedure;
 }

@@ -53,8 +53,9 @@ bool simulation_of(GimpImage* image, GimpProcedureConfig* config, const smp::Pre
   if (preset->view == smp::View::front) {
     smp::FrontLandmarks face;
     if (!landmarks_of(image, config, face, problem)) {
-      problem = "\"" + preset->name + "\" is a front-view preset and needs the face's landmarks; " + problem +
-                ". Or pick a top-view preset and select the head with the Ellipse Select tool.";
+      problem = formatted(_("\"%s\" is a front-view preset and needs the face's landmarks; %s. Or pick a top-view "
+                            "preset and select the head with the Ellipse Select tool."),
+                          preset->name.c_str(), problem.c_str());
       return false;
     }
     simulation.face = face;
@@ -116,18 +117,19 @@ PreviewContent preview_of(GimpImage* image, GimpDrawable** drawables, GimpProced
   Simulation simulation;
   std::string problem;
   if (!simulation_of(image, config, library, simulation, problem))
-    return {nullptr, "To preview: " + problem};
+    return {nullptr, formatted(_("To preview: %s"), problem.c_str())};
   const auto head = simulation.face ? std::nullopt : head_from_selection(image, facing_of(config));
   if (!simulation.face && !head)
-    return {nullptr, "To preview, select the head with the Ellipse Select tool (seen from above). Without a "
-                     "selection, OK fits the head to the photo and shows it as the path \"SMP head\"."};
+    return {nullptr, _("To preview, select the head with the Ellipse Select tool (seen from above). Without a "
+                       "selection, OK fits the head to the photo and shows it as the path \"SMP head\".")};
   place(simulation, head);
   shade(simulation, image, drawables, config, cache);
   keep_to_scalp(simulation, photo_layer(image, drawables), cache);
   const smp::StippleSettings& stipple = simulation.spec.stipple;
-  gchar* note = g_strdup_printf("%s: %.0f dots/cm², %d session%s, at %.1f px/mm. Shade %s.",
+  gchar* note = g_strdup_printf(g_dngettext(GETTEXT_PACKAGE, "%s: %.0f dots/cm², %d session, at %.1f px/mm. Shade %s.",
+                                            "%s: %.0f dots/cm², %d sessions, at %.1f px/mm. Shade %s.", stipple.sessions),
                                 simulation.preset->name.c_str(), stipple.density_per_cm2, stipple.sessions,
-                                stipple.sessions == 1 ? "" : "s", simulation.px_per_mm, simulation.shade.c_str());
+                                simulation.px_per_mm, simulation.shade.c_str());
   PreviewContent content{simulation_preview(photo, scale, simulation.spec, &cache.preview_density), note};
   g_free(note);
   return content;
@@ -199,16 +201,16 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
                     GimpProcedureConfig* config, gpointer)
 {
   if (gimp_image_get_base_type(image) == GIMP_INDEXED)
-    return calling_error(procedure, "Simulate SMP needs an RGB or grayscale image: use Image > Mode > RGB first.");
+    return calling_error(procedure, _("Simulate SMP needs an RGB or grayscale image: use Image > Mode > RGB first."));
   if (const std::string problem = unusable_for_simulation(image); !problem.empty())
-    return calling_error(procedure, "Simulate SMP: " + problem + ".");
+    return calling_error(procedure, formatted(_("Simulate SMP: %s."), problem.c_str()));
   if (!load_smp_operations())
     return execution_error(procedure, missing_filters_message);
   const smp::PresetLibrary library = load_presets();
   PhotoAnalyses analyses;
   if (run_mode == GIMP_RUN_INTERACTIVE &&
       !confirmed_with_preview(
-          procedure, config, "Simulate SMP", image,
+          procedure, config, _("Simulate SMP"), image,
           [&](GimpProcedureConfig* c, GeglBuffer* photo, double scale) {
             return preview_of(image, drawables, c, library, analyses, photo, scale);
           },
@@ -223,24 +225,23 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
   Simulation simulation;
   std::string problem;
   if (!simulation_of(image, config, library, simulation, problem))
-    return calling_error(procedure, "Simulate SMP: " + problem);
+    return calling_error(procedure, formatted(_("Simulate SMP: %s"), problem.c_str()));
   const Facing facing = facing_of(config);
   std::optional<smp::HeadFrame> head = simulation.face ? std::nullopt : head_from_selection(image, facing);
   // Front views stay inside the model head (and a selection round it); top views keep to bare scalp.
   GimpDrawable* photo = simulation.face ? nullptr : photo_layer(image, drawables);
   if (!simulation.face && !photo)
-    return calling_error(procedure, "Simulate SMP: the image has no layer with the client's photo: open the photo (File > "
-                                    "Open) and run it on its layer.");
-  gimp_progress_init("Simulate SMP");
+    return calling_error(procedure, _("Simulate SMP: the image has no layer with the client's photo: open the photo (File > "
+                                      "Open) and run it on its layer."));
+  gimp_progress_init(_("Simulate SMP"));
   const bool fitted = !simulation.face && !head;
   if (fitted) {
     const StageTimer timer("head fit");
     head = head_from_photo(image, photo, simulation.px_per_mm, facing);
     if (!head)
-      return calling_error(procedure, "Simulate SMP: no head was found in the layer \"" +
-                                          std::string(gimp_item_get_name(GIMP_ITEM(photo))) +
-                                          "\": select the head with the Ellipse Select tool (seen from above) and "
-                                          "run it again.");
+      return calling_error(procedure, formatted(_("Simulate SMP: no head was found in the layer \"%s\": select the "
+                                                  "head with the Ellipse Select tool (seen from above) and run it again."),
+                                                gimp_item_get_name(GIMP_ITEM(photo))));
   }
   place(simulation, head);
   {
@@ -272,7 +273,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
       return execution_error(procedure, problem);
   }
   if (const std::string warning = never_calibrated_warning(image); !warning.empty())
-    gimp_message(("Simulate SMP: " + warning).c_str());
+    gimp_message(formatted(_("Simulate SMP: %s"), warning.c_str()).c_str());
   print_peak_memory();
   GimpValueArray* values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
   g_value_set_object(gimp_value_array_index(values, 1), group);
@@ -288,29 +289,29 @@ GimpProcedure* create_simulate_procedure(GimpPlugIn* plug_in)
       gimp_image_procedure_new(plug_in, simulate_name, GIMP_PDB_PROC_TYPE_PLUGIN, guarded<run>, nullptr, nullptr);
   gimp_procedure_set_image_types(procedure, "RGB*, GRAY*");
   gimp_procedure_set_sensitivity_mask(procedure, GIMP_PROCEDURE_SENSITIVE_ALWAYS);
-  gimp_procedure_set_menu_label(procedure, "_Simulate SMP...");
+  gimp_procedure_set_menu_label(procedure, _("_Simulate SMP..."));
   gimp_procedure_add_menu_path(procedure, "<Image>/Filters/Render/SMP");
   gimp_procedure_set_documentation(
-      procedure, "Simulate scalp micropigmentation from a preset",
-      "Select the head with the Ellipse Select tool (seen from above), or select nothing to have it fitted to the "
-      "photo (shown as the path \"SMP head\"); for a front-view preset mark the glabella and both eyes with a "
-      "three-anchor path. Pick a preset: a Norwood stage, Ludwig or "
-      "Savin grade, alopecia type, scar or density filler. Adds the layer group \"SMP simulation - <preset>\" with a "
-      "pigment layer whose pixels are the density (paint them), kept on bare scalp, and the stipple as its live "
-      "effect, and the hairline path when the preset has one. Presets come from the plug-in's presets folder and the profile's smp-presets.",
+      procedure, _("Simulate scalp micropigmentation from a preset"),
+      _("Select the head with the Ellipse Select tool (seen from above), or select nothing to have it fitted to the "
+        "photo (shown as the path \"SMP head\"); for a front-view preset mark the glabella and both eyes with a "
+        "three-anchor path. Pick a preset: a Norwood stage, Ludwig or "
+        "Savin grade, alopecia type, scar or density filler. Adds the layer group \"SMP simulation - <preset>\" with a "
+        "pigment layer whose pixels are the density (paint them), kept on bare scalp, and the stipple as its live "
+        "effect, and the hairline path when the preset has one. Presets come from the plug-in's presets folder and the profile's smp-presets."),
       simulate_name);
   gimp_procedure_set_attribution(procedure, "gimp-smp developers", "gimp-smp developers", "2026");
 
-  add_preset_argument(procedure, "The pattern to simulate (file name without .preset)");
-  add_front_argument(procedure, "Top-view presets: which way the face points in the image");
-  add_landmark_arguments(procedure, "Front-view presets: glabella, image-left eye, image-right eye, or the brows (default: the "
-                                    "path \"SMP landmarks\", else the selected path)");
+  add_preset_argument(procedure, _("The pattern to simulate (file name without .preset)"));
+  add_front_argument(procedure, _("Top-view presets: which way the face points in the image"));
+  add_landmark_arguments(procedure, _("Front-view presets: glabella, image-left eye, image-right eye, or the brows (default: the "
+                                      "path \"SMP landmarks\", else the selected path)"));
   add_shade_argument(procedure);
   add_stipple_override_arguments(procedure);
-  add_seed_argument(procedure, "Same seed, same dots");
-  gimp_procedure_add_layer_return_value(procedure, "group", "Group", "The simulation's layer group", FALSE,
+  add_seed_argument(procedure, _("Same seed, same dots"));
+  gimp_procedure_add_layer_return_value(procedure, "group", _("Group"), _("The simulation's layer group"), FALSE,
                                         G_PARAM_READWRITE);
-  gimp_procedure_add_string_return_value(procedure, "shade", "Shade", "What the pigment's shade was matched to", "",
+  gimp_procedure_add_string_return_value(procedure, "shade", _("Shade"), _("What the pigment's shade was matched to"), "",
                                          G_PARAM_READWRITE);
   return procedure;
 }
