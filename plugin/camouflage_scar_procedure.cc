@@ -150,7 +150,7 @@ bool confirmed_with_preview(GimpProcedure* procedure, GimpProcedureConfig* confi
                             GimpDrawable* drawable)
 {
   gimp_ui_init(binary_name);
-  GtkWidget* dialog = gimp_procedure_dialog_new(procedure, config, "SMP Camouflage Scar");
+  GtkWidget* dialog = gimp_procedure_dialog_new(procedure, config, _("SMP Camouflage Scar"));
   GtkWidget* preview = gimp_procedure_dialog_get_drawable_preview(GIMP_PROCEDURE_DIALOG(dialog), "preview", drawable);
   PreviewContext context{image, drawable, config, ScarGraph(image, drawable)};
   g_signal_connect(preview, "invalidated", G_CALLBACK(draw_preview), &context);
@@ -167,12 +167,12 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
                     GimpProcedureConfig* config, gpointer)
 {
   if (gimp_image_get_base_type(image) == GIMP_INDEXED)
-    return calling_error(procedure, "SMP Camouflage Scar needs an RGB or grayscale image: use Image > Mode > RGB first.");
+    return calling_error(procedure, _("SMP Camouflage Scar needs an RGB or grayscale image: use Image > Mode > RGB first."));
   if (!drawables || !drawables[0] || drawables[1] || !GIMP_IS_LAYER(drawables[0]) ||
       gimp_item_is_group(GIMP_ITEM(drawables[0])))
-    return calling_error(procedure, "SMP Camouflage Scar: select the one photo layer that shows the scar.");
+    return calling_error(procedure, _("SMP Camouflage Scar: select the one photo layer that shows the scar."));
   if (!load_smp_operations())
-    return execution_error(procedure, missing_filters_message);
+    return execution_error(procedure, _(missing_filters_message));
   GimpDrawable* photo = drawables[0];
   if (run_mode == GIMP_RUN_INTERACTIVE && !confirmed_with_preview(procedure, config, image, photo))
     return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
@@ -185,9 +185,9 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
   graph.set(s);
   const std::vector<float> mask = render(graph.mask, layer_rect, "Y' float");
   if (std::none_of(mask.begin(), mask.end(), [](float m) { return m > 0.5f; }))
-    return calling_error(procedure, "SMP Camouflage Scar found no scar tissue in the selection: select the scar with a "
-                                    "margin of skin around it, check the image resolution (Image > Print Size, or SMP "
-                                    "Calibrate Scale), or raise the sensitivity.");
+    return calling_error(procedure, _("SMP Camouflage Scar found no scar tissue in the selection: select the scar with a "
+                                      "margin of skin around it, check the image resolution (Image > Print Size, or SMP "
+                                      "Calibrate Scale), or raise the sensitivity."));
   const std::vector<float> blended = render(graph.blend, layer_rect, "R'G'B'A float");
 
   GimpChannel* channel = nullptr;
@@ -226,7 +226,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
     stipple_missing = !attach_stipple(pigment, s.stipple);
   }
   if (stipple_missing)
-    return execution_error(procedure, missing_filters_message);
+    return execution_error(procedure, _(missing_filters_message));
   GimpValueArray* values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
   g_value_set_object(gimp_value_array_index(values, 1), channel);
   g_value_set_object(gimp_value_array_index(values, 2), blend);
@@ -242,16 +242,16 @@ GimpProcedure* create_camouflage_scar_procedure(GimpPlugIn* plug_in)
                                                       nullptr, nullptr);
   gimp_procedure_set_image_types(procedure, "RGB*, GRAY*");
   gimp_procedure_set_sensitivity_mask(procedure, GIMP_PROCEDURE_SENSITIVE_DRAWABLE);
-  gimp_procedure_set_menu_label(procedure, "SMP _Camouflage Scar...");
+  gimp_procedure_set_menu_label(procedure, _("SMP _Camouflage Scar..."));
   gimp_procedure_add_menu_path(procedure, "<Image>/Filters/Render/SMP");
   gimp_procedure_set_documentation(
-      procedure, "Find a scar, tone it to the skin around it and stipple over it",
-      "Select the scar roughly (or nothing: the whole layer) on the photo layer. Adds the channel \"SMP scar mask\" "
-      "(the scar found by smp:scar-mask), the layer \"SMP scar blend\" above the photo (the scar toned to the "
-      "surrounding skin by smp:scar-blend, shown through a layer mask that is the scar mask: paint it to change where "
-      "the blend shows) and the Multiply layer \"SMP scar pigment\": its pixels are the scar's density "
-      "(density-ratio of the surrounding density) and its live effect smp:follicle-stipple draws lighter dots "
-      "(shade-ratio of the strength). The photo layer is not changed.",
+      procedure, _("Find a scar, tone it to the skin around it and stipple over it"),
+      _("Select the scar roughly (or nothing: the whole layer) on the photo layer. Adds the channel \"SMP scar mask\" "
+        "(the scar found by smp:scar-mask), the layer \"SMP scar blend\" above the photo (the scar toned to the "
+        "surrounding skin by smp:scar-blend, shown through a layer mask that is the scar mask: paint it to change where "
+        "the blend shows) and the Multiply layer \"SMP scar pigment\": its pixels are the scar's density "
+        "(density-ratio of the surrounding density) and its live effect smp:follicle-stipple draws lighter dots "
+        "(shade-ratio of the strength). The photo layer is not changed."),
       camouflage_scar_name);
   gimp_procedure_set_attribution(procedure, "gimp-smp developers", "gimp-smp developers", "2026");
 
@@ -259,36 +259,36 @@ GimpProcedure* create_camouflage_scar_procedure(GimpPlugIn* plug_in)
   const smp::ScarBlendSettings blend_defaults;
   const smp::StippleSettings stipple_defaults;
   gimp_procedure_add_choice_argument(
-      procedure, "kind", "Scar _kind", "What kind of scar to look for",
-      gimp_choice_new_with_values("any", kind_any, "Any", "Every kind below", "linear", kind_linear, "Linear (FUT strip)",
-                                  "A line 1-15 mm wide, at least 1 cm long", "dots", kind_dots, "Dots (FUE)",
-                                  "Round punches 0.6-1.2 mm across", "area", kind_area, "Area",
-                                  "Burns, surgery, scarring alopecia", nullptr),
+      procedure, "kind", _("Scar _kind"), _("What kind of scar to look for"),
+      gimp_choice_new_with_values("any", kind_any, _("Any"), _("Every kind below"), "linear", kind_linear, _("Linear (FUT strip)"),
+                                  _("A line 1-15 mm wide, at least 1 cm long"), "dots", kind_dots, _("Dots (FUE)"),
+                                  _("Round punches 0.6-1.2 mm across"), "area", kind_area, _("Area"),
+                                  _("Burns, surgery, scarring alopecia"), nullptr),
       "any", G_PARAM_READWRITE);
-  gimp_procedure_add_double_argument(procedure, "sensitivity", "_Sensitivity",
-                                     "0 finds only the clearest scars, 1 fainter ones too", 0.0, 1.0,
+  gimp_procedure_add_double_argument(procedure, "sensitivity", _("_Sensitivity"),
+                                     _("0 finds only the clearest scars, 1 fainter ones too"), 0.0, 1.0,
                                      mask_defaults.sensitivity, G_PARAM_READWRITE);
-  gimp_procedure_add_double_argument(procedure, "feather", "_Feather (mm)", "Soft edge of the scar mask", 0.0,
+  gimp_procedure_add_double_argument(procedure, "feather", _("_Feather (mm)"), _("Soft edge of the scar mask"), 0.0,
                                      smp::ScarMaskLimits::feather_max, mask_defaults.feather_mm, G_PARAM_READWRITE);
-  gimp_procedure_add_double_argument(procedure, "ring-width", "Skin _ring (mm)",
-                                     "How far out from the scar the reference skin reaches", smp::ScarBlendLimits::ring_min,
+  gimp_procedure_add_double_argument(procedure, "ring-width", _("Skin _ring (mm)"),
+                                     _("How far out from the scar the reference skin reaches"), smp::ScarBlendLimits::ring_min,
                                      smp::ScarBlendLimits::ring_max, blend_defaults.ring_width_mm, G_PARAM_READWRITE);
-  gimp_procedure_add_double_argument(procedure, "density", "Surrounding _density (dots/cm²)",
-                                     "The SMP density on the skin around the scar", 0.0, smp::StippleLimits::density_max,
+  gimp_procedure_add_double_argument(procedure, "density", _("Surrounding _density (dots/cm²)"),
+                                     _("The SMP density on the skin around the scar"), 0.0, smp::StippleLimits::density_max,
                                      stipple_defaults.density_per_cm2, G_PARAM_READWRITE);
-  gimp_procedure_add_double_argument(procedure, "strength", "Surrounding s_trength",
-                                     "How dark the dots around the scar are at their centre", 0.0, 1.0,
+  gimp_procedure_add_double_argument(procedure, "strength", _("Surrounding s_trength"),
+                                     _("How dark the dots around the scar are at their centre"), 0.0, 1.0,
                                      stipple_defaults.strength, G_PARAM_READWRITE);
-  gimp_procedure_add_double_argument(procedure, "density-ratio", "Density in the scar",
-                                     "Share of the surrounding density put into the scar (scar tissue takes fewer dots)",
+  gimp_procedure_add_double_argument(procedure, "density-ratio", _("Density in the scar"),
+                                     _("Share of the surrounding density put into the scar (scar tissue takes fewer dots)"),
                                      0.0, 1.0, default_density_ratio, G_PARAM_READWRITE);
-  gimp_procedure_add_double_argument(procedure, "shade-ratio", "S_hade in the scar",
-                                     "Share of the surrounding strength for the dots in the scar (lighter)", 0.0, 1.0,
+  gimp_procedure_add_double_argument(procedure, "shade-ratio", _("S_hade in the scar"),
+                                     _("Share of the surrounding strength for the dots in the scar (lighter)"), 0.0, 1.0,
                                      default_shade_ratio, G_PARAM_READWRITE);
-  add_seed_argument(procedure, "Same seed, same dots");
-  gimp_procedure_add_channel_return_value(procedure, "mask", "Mask", "The scar mask channel", FALSE, G_PARAM_READWRITE);
-  gimp_procedure_add_layer_return_value(procedure, "blend", "Blend", "The toned scar layer", FALSE, G_PARAM_READWRITE);
-  gimp_procedure_add_layer_return_value(procedure, "pigment", "Pigment", "The scar's pigment layer", FALSE,
+  add_seed_argument(procedure, _("Same seed, same dots"));
+  gimp_procedure_add_channel_return_value(procedure, "mask", _("Mask"), _("The scar mask channel"), FALSE, G_PARAM_READWRITE);
+  gimp_procedure_add_layer_return_value(procedure, "blend", _("Blend"), _("The toned scar layer"), FALSE, G_PARAM_READWRITE);
+  gimp_procedure_add_layer_return_value(procedure, "pigment", _("Pigment"), _("The scar's pigment layer"), FALSE,
                                         G_PARAM_READWRITE);
   return procedure;
 }

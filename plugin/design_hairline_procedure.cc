@@ -161,7 +161,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
   if (!hairline_of(image, config, px_per_mm, hairline, hair_region, face, problem))
     return calling_error(procedure, formatted(_("Design Hairline: %s."), problem.c_str()));
   if (!load_smp_operations())
-    return execution_error(procedure, missing_filters_message);
+    return execution_error(procedure, _(missing_filters_message));
   GimpPath* path = nullptr;
   GimpChannel* channel = nullptr;
   {

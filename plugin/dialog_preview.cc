@@ -66,9 +66,9 @@ gboolean redraw_now(gpointer data)
   try {
     redraw(preview);
   } catch (const std::exception& e) {
-    gtk_label_set_text(GTK_LABEL(preview.note), (std::string("The preview failed: ") + e.what()).c_str());
+    gtk_label_set_text(GTK_LABEL(preview.note), formatted(_("The preview failed: %s"), e.what()).c_str());
   } catch (...) {
-    gtk_label_set_text(GTK_LABEL(preview.note), "The preview failed.");
+    gtk_label_set_text(GTK_LABEL(preview.note), _("The preview failed."));
   }
   return G_SOURCE_REMOVE;
 }

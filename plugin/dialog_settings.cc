@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "preset_library.hpp"
+#include "procedures.hpp"
 
 namespace smp_plugin {
 namespace {
@@ -20,7 +21,7 @@ GtkListStore* presets_by_category()
     GtkTreeIter row;
     if (p.category != category) {
       category = p.category;
-      std::string heading = category.empty() ? "Other" : category;
+      std::string heading = category.empty() ? _("Other") : category;
       heading[0] = g_ascii_toupper(heading[0]);
       gtk_list_store_insert_with_values(store, &row, -1, nick_column, "", label_column, heading.c_str(), -1);
     }
@@ -89,7 +90,7 @@ GtkWidget* path_chooser(GimpProcedureConfig* config, const char* property)
   g_object_get(config, property, &current, nullptr);
   GtkListStore* store = gtk_list_store_new(path_columns, G_TYPE_INT, G_TYPE_STRING);
   GtkTreeIter row;
-  gtk_list_store_insert_with_values(store, &row, -1, path_id_column, 0, path_label_column, "Default", -1);
+  gtk_list_store_insert_with_values(store, &row, -1, path_id_column, 0, path_label_column, _("Default"), -1);
   int active = 0, index = 0;
   if (image) {
     GimpPath** paths = gimp_image_get_paths(image);

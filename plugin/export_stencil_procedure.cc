@@ -148,7 +148,7 @@ std::string with_extension(const std::string& file, const char* extension)
 GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* image, GimpDrawable**,
                     GimpProcedureConfig* config, gpointer)
 {
-  if (run_mode == GIMP_RUN_INTERACTIVE && !confirmed_in_dialog(procedure, config, "SMP Export Stencil"))
+  if (run_mode == GIMP_RUN_INTERACTIVE && !confirmed_in_dialog(procedure, config, _("SMP Export Stencil")))
     return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
 
   gboolean trust_resolution = FALSE;
@@ -161,10 +161,10 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
                                       : "the image resolution: " + scale_note;
   if (scale_source.empty())
     return calling_error(procedure,
-                   "Export Stencil: the image's scale is not calibrated, so a 1:1 stencil would print at the wrong "
-                   "size. Draw a path with two anchors on the ends of a ruler in the photo (or on the centres of the "
-                   "pupils) and run Filters > Render > SMP > SMP Calibrate Scale; or, if Image > Print Size already "
-                   "holds the true scale, pass scale-from-resolution.");
+                   _("Export Stencil: the image's scale is not calibrated, so a 1:1 stencil would print at the wrong "
+                     "size. Draw a path with two anchors on the ends of a ruler in the photo (or on the centres of the "
+                     "pupils) and run Filters > Render > SMP > SMP Calibrate Scale; or, if Image > Print Size already "
+                     "holds the true scale, pass scale-from-resolution."));
 
   GimpPath* hairline_path = nullptr;
   g_object_get(config, "hairline", &hairline_path, nullptr);
@@ -174,25 +174,25 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
     hairline_path = gimp_image_get_path_by_name(image, hairline_path_name);
   const smp::Path hairline = hairline_path ? path_of(hairline_path) : smp::Path{};
   if (hairline.empty())
-    return calling_error(procedure, "Export Stencil: the image has no path \"SMP hairline\": design one with SMP Design "
-                              "Hairline (or Simulate SMP), or pass the path to draw as \"hairline\".");
+    return calling_error(procedure, _("Export Stencil: the image has no path \"SMP hairline\": design one with SMP Design "
+                                "Hairline (or Simulate SMP), or pass the path to draw as \"hairline\"."));
 
   GFile* file = nullptr;
   g_object_get(config, "file", &file, nullptr);
   if (!file)
-    return calling_error(procedure, "Export Stencil: give the PDF file to write (\"file\").");
+    return calling_error(procedure, _("Export Stencil: give the PDF file to write (\"file\")."));
   gchar* file_path = g_file_get_path(file);
   g_object_unref(file);
   const std::string pdf = file_path ? file_path : "";
   g_free(file_path);
   if (pdf.empty())
-    return calling_error(procedure, "Export Stencil: the file must be a local path.");
+    return calling_error(procedure, _("Export Stencil: the file must be a local path."));
 
   smp::FrontLandmarks landmarks;
   bool from_face = false;
   std::string problem;
   if (!reference_of(image, config, hairline, landmarks, from_face, problem))
-    return calling_error(procedure, ("Export Stencil: " + problem + ".").c_str());
+    return calling_error(procedure, formatted(_("Export Stencil: %s."), problem.c_str()));
 
   double transition_mm = smp::HairlineMaskSettings{}.transition_width_mm;
   g_object_get(config, "transition-width-mm", &transition_mm, nullptr);
@@ -214,11 +214,12 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
   const Paper paper = gimp_procedure_config_get_choice_id(config, "paper") == 1 ? Paper::letter : Paper::a4;
   StencilPages pages;
   if (!write_stencil_pdf(pdf, paper, drawing, title, pages, problem))
-    return execution_error(procedure, ("Export Stencil: did not write " + pdf + ": " + problem).c_str());
+    return execution_error(procedure, formatted(_("Export Stencil: did not write %s: %s"), pdf.c_str(), problem.c_str()));
   gboolean svg = TRUE;
   g_object_get(config, "svg", &svg, nullptr);
   if (svg && !write_stencil_svg(with_extension(pdf, ".svg"), drawing, title, problem))
-    return execution_error(procedure, ("Export Stencil: could not write " + with_extension(pdf, ".svg") + ": " + problem).c_str());
+    return execution_error(procedure, formatted(_("Export Stencil: could not write %s: %s"),
+                                                with_extension(pdf, ".svg").c_str(), problem.c_str()));
 
   GimpValueArray* values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
   g_value_set_int(gimp_value_array_index(values, 1), pages.columns * pages.rows);
@@ -233,50 +234,50 @@ GimpProcedure* create_export_stencil_procedure(GimpPlugIn* plug_in)
       gimp_image_procedure_new(plug_in, export_stencil_name, GIMP_PDB_PROC_TYPE_PLUGIN, guarded<run>, nullptr, nullptr);
   gimp_procedure_set_image_types(procedure, "*");
   gimp_procedure_set_sensitivity_mask(procedure, GIMP_PROCEDURE_SENSITIVE_ALWAYS);
-  gimp_procedure_set_menu_label(procedure, "SMP Export _Stencil...");
+  gimp_procedure_set_menu_label(procedure, _("SMP Export _Stencil..."));
   gimp_procedure_add_menu_path(procedure, "<Image>/Filters/Render/SMP");
   gimp_procedure_set_documentation(
-      procedure, "Write the hairline as a 1:1 stencil sheet (PDF and SVG)",
-      "Draws the path \"SMP hairline\" at its true size from the calibrated image: the curve, the transition zone's "
-      "edges, the midline, landmark ticks with their distances (the mid-frontal point above the glabella, the temple "
-      "points), a 100 mm scale bar, a 10 mm grid and a title block. A4 or Letter; a larger drawing is tiled over "
-      "several pages with alignment marks. Give the landmarks path (glabella, image-left eye, image-right eye) for "
-      "distances from the glabella. Calibrate the scale first (SMP Calibrate Scale).",
+      procedure, _("Write the hairline as a 1:1 stencil sheet (PDF and SVG)"),
+      _("Draws the path \"SMP hairline\" at its true size from the calibrated image: the curve, the transition zone's "
+        "edges, the midline, landmark ticks with their distances (the mid-frontal point above the glabella, the temple "
+        "points), a 100 mm scale bar, a 10 mm grid and a title block. A4 or Letter; a larger drawing is tiled over "
+        "several pages with alignment marks. Give the landmarks path (glabella, image-left eye, image-right eye) for "
+        "distances from the glabella. Calibrate the scale first (SMP Calibrate Scale)."),
       export_stencil_name);
   gimp_procedure_set_attribution(procedure, "gimp-smp developers", "gimp-smp developers", "2026");
 
-  gimp_procedure_add_file_argument(procedure, "file", "_PDF file", "Where to write the stencil (PDF)",
+  gimp_procedure_add_file_argument(procedure, "file", _("_PDF file"), _("Where to write the stencil (PDF)"),
                                    GIMP_FILE_CHOOSER_ACTION_SAVE, TRUE, nullptr, G_PARAM_READWRITE);
-  gimp_procedure_add_boolean_argument(procedure, "svg", "Also write S_VG", "An SVG of the whole drawing beside the PDF",
+  gimp_procedure_add_boolean_argument(procedure, "svg", _("Also write S_VG"), _("An SVG of the whole drawing beside the PDF"),
                                       TRUE, G_PARAM_READWRITE);
   gimp_procedure_add_choice_argument(
-      procedure, "paper", "_Paper", "Page size",
-      gimp_choice_new_with_values("a4", 0, "A4", nullptr, "letter", 1, "Letter", nullptr, nullptr), "a4",
+      procedure, "paper", _("_Paper"), _("Page size"),
+      gimp_choice_new_with_values("a4", 0, "A4", nullptr, "letter", 1, _("Letter"), nullptr, nullptr), "a4",
       G_PARAM_READWRITE);
-  gimp_procedure_add_path_argument(procedure, "hairline", "_Hairline", "The curve to draw (default: \"SMP hairline\")",
+  gimp_procedure_add_path_argument(procedure, "hairline", _("_Hairline"), _("The curve to draw (default: \"SMP hairline\")"),
                                    TRUE, G_PARAM_READWRITE);
-  add_landmark_arguments(procedure, "Glabella, image-left eye, image-right eye, or the brows, as for Design Hairline (default: the "
-                                    "path \"SMP landmarks\"); without them distances are from the line joining the "
-                                    "hairline's ends");
-  gimp_procedure_add_double_argument(procedure, "transition-width-mm", "_Transition width (mm)",
-                                     "Width of the transition zone drawn either side of the line", 0.0,
+  add_landmark_arguments(procedure, _("Glabella, image-left eye, image-right eye, or the brows, as for Design Hairline (default: the "
+                                      "path \"SMP landmarks\"); without them distances are from the line joining the "
+                                      "hairline's ends"));
+  gimp_procedure_add_double_argument(procedure, "transition-width-mm", _("_Transition width (mm)"),
+                                     _("Width of the transition zone drawn either side of the line"), 0.0,
                                      smp::HairlineMaskLimits::transition_max, smp::HairlineMaskSettings{}.transition_width_mm,
                                      G_PARAM_READWRITE);
-  gimp_procedure_add_string_argument(procedure, "client-reference", "_Client reference",
-                                     "Printed in the title block (a reference, not the client's name)", "",
+  gimp_procedure_add_string_argument(procedure, "client-reference", _("_Client reference"),
+                                     _("Printed in the title block (a reference, not the client's name)"), "",
                                      G_PARAM_READWRITE);
-  gimp_procedure_add_string_argument(procedure, "date", "_Date", "Printed in the title block (default: today)", "",
+  gimp_procedure_add_string_argument(procedure, "date", _("_Date"), _("Printed in the title block (default: today)"), "",
                                      G_PARAM_READWRITE);
-  gimp_procedure_add_string_argument(procedure, "preset", "P_reset",
-                                     "Printed in the title block (default: the image's SMP simulation)", "",
+  gimp_procedure_add_string_argument(procedure, "preset", _("P_reset"),
+                                     _("Printed in the title block (default: the image's SMP simulation)"), "",
                                      G_PARAM_READWRITE);
-  gimp_procedure_add_boolean_argument(procedure, "scale-from-resolution", "Trust the image _resolution",
-                                      "Use the resolution as the true scale although SMP Calibrate Scale did not set it",
+  gimp_procedure_add_boolean_argument(procedure, "scale-from-resolution", _("Trust the image _resolution"),
+                                      _("Use the resolution as the true scale although SMP Calibrate Scale did not set it"),
                                       FALSE, G_PARAM_READWRITE);
-  gimp_procedure_add_string_argument(procedure, "scale-note", "Scale _note",
-                                     "With scale-from-resolution: how that resolution was measured, for the title block",
+  gimp_procedure_add_string_argument(procedure, "scale-note", _("Scale _note"),
+                                     _("With scale-from-resolution: how that resolution was measured, for the title block"),
                                      "", G_PARAM_READWRITE);
-  gimp_procedure_add_int_return_value(procedure, "pages", "Pages", "How many pages the PDF has", 0, 400, 0,
+  gimp_procedure_add_int_return_value(procedure, "pages", _("Pages"), _("How many pages the PDF has"), 0, 400, 0,
                                       G_PARAM_READWRITE);
   return procedure;
 }

@@ -107,7 +107,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode, GimpImage* image, Gim
   if (!drawables || !drawables[0] || !GIMP_IS_LAYER(drawables[0]))
     return calling_error(procedure, _("Match Stubble: select the photo layer that shows the client's shaved hair."));
   if (!load_smp_operations())
-    return execution_error(procedure, missing_filters_message);
+    return execution_error(procedure, _(missing_filters_message));
   const double px_per_mm = px_per_mm_of(image);
   Selected selected;
   if (!read_selected(image, drawables[0], px_per_mm, selected))

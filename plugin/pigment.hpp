@@ -2,6 +2,7 @@
 // a live layer effect, and drawables filled from a node of a filter graph (filter_graph.hpp).
 #pragma once
 
+#include <glib/gi18n-lib.h>
 #include <libgimp/gimp.h>
 
 #include "stipple/stipple_settings.hpp"
@@ -9,8 +10,8 @@
 namespace smp_plugin {
 
 inline constexpr const char* missing_filters_message =
-    "GIMP does not know the SMP GEGL operations: install the smp-filters module into GEGL's user plug-ins folder "
-    "(meson install does) and restart GIMP.";
+    N_("GIMP does not know the SMP GEGL operations: install the smp-filters module into GEGL's user plug-ins folder "
+       "(meson install does) and restart GIMP.");
 
 // A transparent layer in Multiply mode, inserted at the top of `parent` (nullptr: the image).
 GimpLayer* new_pigment_layer(GimpImage* image, GimpLayer* parent, const char* name);

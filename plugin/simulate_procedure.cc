@@ -191,7 +191,7 @@ GimpLayer* add_simulation(GimpImage* image, const Simulation& simulation, Prepar
   render_into(GIMP_DRAWABLE(pigment), density);
   if (!attach_stipple(pigment, simulation.spec.stipple)) {
     gimp_image_remove_layer(image, group);
-    problem = missing_filters_message;
+    problem = _(missing_filters_message);
     return nullptr;
   }
   return group;
@@ -205,7 +205,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
   if (const std::string problem = unusable_for_simulation(image); !problem.empty())
     return calling_error(procedure, formatted(_("Simulate SMP: %s."), problem.c_str()));
   if (!load_smp_operations())
-    return execution_error(procedure, missing_filters_message);
+    return execution_error(procedure, _(missing_filters_message));
   const smp::PresetLibrary library = load_presets();
   PhotoAnalyses analyses;
   if (run_mode == GIMP_RUN_INTERACTIVE &&

@@ -97,7 +97,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
     const LiftedSelection whole_layer(image);
     if (!attach_stipple(layer, settings_of(config, px_per_mm_of(image)))) {
       gimp_image_remove_layer(image, layer);
-      return execution_error(procedure, missing_filters_message);
+      return execution_error(procedure, _(missing_filters_message));
     }
   }
   if (const std::string warning = never_calibrated_warning(image); !warning.empty())
