@@ -6,12 +6,16 @@
 #include <gegl.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "dialog_preview.hpp"
 #include "face_reference.hpp"
 #include "follicle-stipple/follicle-stipple.hpp"
 #include "image_scale.hpp"
+#include "deliverables/before_after_layout.hpp"
 #include "deliverables/label_overlay.hpp"
 #include "procedures.hpp"
 
@@ -26,8 +30,8 @@ using smp_deliverables::render_overlay;
 constexpr const char* disclosure = "SIMULATION - not an actual treatment result";
 constexpr const char* simulation_prefix = "SMP simulation - ";
 
-enum Layout { side_by_side = 0, stacked, split_vertical, split_diagonal };
-enum Placement { top_left = 0, top_right, bottom_left, bottom_right };
+using Layout = smp_deliverables::BeforeAfterLayout;
+using Corner = smp_deliverables::LabelCorner;
 
 std::string name_of(GimpItem* item)
 {
@@ -75,11 +79,10 @@ std::vector<std::string> shown_as_result(GimpImage* image, const std::vector<std
   return visible.empty() ? simulation : visible;
 }
 
-// The image as shown with the simulation layers shown or removed, merged into one layer of a
-// copy (`copy` receives it, to be deleted by the caller).
-GimpLayer* composite(GimpImage* image, const std::vector<std::string>& simulation, bool shown, GimpImage*& copy)
+// A copy of the image with the simulation layers shown, or removed; the caller deletes it.
+GimpImage* copy_with(GimpImage* image, const std::vector<std::string>& simulation, bool shown)
 {
-  copy = gimp_image_duplicate(image);
+  GimpImage* copy = gimp_image_duplicate(image);
   for (const std::string& name : simulation)
     if (GimpLayer* layer = gimp_image_get_layer_by_name(copy, name.c_str())) {
       if (shown)
@@ -87,6 +90,14 @@ GimpLayer* composite(GimpImage* image, const std::vector<std::string>& simulatio
       else
         gimp_image_remove_layer(copy, layer);
     }
+  return copy;
+}
+
+// The image as shown with the simulation layers shown or removed, merged into one layer of a
+// copy (`copy` receives it, to be deleted by the caller).
+GimpLayer* composite(GimpImage* image, const std::vector<std::string>& simulation, bool shown, GimpImage*& copy)
+{
+  copy = copy_with(image, simulation, shown);
   return gimp_image_merge_visible_layers(copy, GIMP_CLIP_TO_IMAGE);
 }
 
@@ -169,6 +180,21 @@ bool export_png(GimpImage* result, GFile* file, std::string& problem)
   return ok;
 }
 
+// The layout, labels and disclosure the arguments ask for.
+smp_deliverables::BeforeAfterChoices choices_of(GimpProcedureConfig* config)
+{
+  smp_deliverables::BeforeAfterChoices c;
+  c.layout = static_cast<Layout>(gimp_procedure_config_get_choice_id(config, "layout"));
+  c.corner = static_cast<Corner>(gimp_procedure_config_get_choice_id(config, "label-placement"));
+  gboolean visible_disclosure = TRUE;
+  g_object_get(config, "split-position", &c.split, "font-size", &c.font_px, "show-disclosure", &visible_disclosure, nullptr);
+  c.font = string_argument(config, "font");
+  c.before_label = string_argument(config, "before-label");
+  c.after_label = string_argument(config, "after-label");
+  c.disclosure = visible_disclosure ? disclosure : "";
+  return c;
+}
+
 // The overlay's pixels as a new top layer of `result`.
 void add_overlay_layer(GimpImage* result, const Overlay& overlay)
 {
@@ -185,33 +211,136 @@ void add_overlay_layer(GimpImage* result, const Overlay& overlay)
   gimp_drawable_update(GIMP_DRAWABLE(layer), 0, 0, overlay.width, overlay.height);
 }
 
-GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* image, GimpDrawable**,
-                    GimpProcedureConfig* config, gpointer)
+// The simulation layers the arguments name; empty when the image has none.
+std::vector<std::string> simulation_of(GimpImage* image, GimpProcedureConfig* config)
 {
-  if (run_mode == GIMP_RUN_INTERACTIVE && !confirmed_in_dialog(procedure, config, "SMP Before/After"))
-    return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
   GimpLayer* given = nullptr;
   g_object_get(config, "simulation", &given, nullptr);
   if (given)
     g_object_unref(given);  // the image keeps it
-  const std::vector<std::string> simulation = simulation_layer_names(image, given);
-  if (simulation.empty())
-    return calling_error(procedure, "Before/After: the image has no SMP simulation (no layer or group named \"SMP ...\"): "
-                              "run Simulate SMP first, or pass the layer to show as \"simulation\".");
+  return simulation_layer_names(image, given);
+}
 
-  const int layout = gimp_procedure_config_get_choice_id(config, "layout");
-  const int placement = gimp_procedure_config_get_choice_id(config, "label-placement");
-  double split = 0.5, font_px = 0.0;
-  gboolean visible_disclosure = TRUE;
-  g_object_get(config, "split-position", &split, "font-size", &font_px, "show-disclosure", &visible_disclosure, nullptr);
+constexpr const char* no_simulation_message =
+    "Before/After: the image has no SMP simulation (no layer or group named \"SMP ...\"): run Simulate SMP first, or "
+    "pass the layer to show as \"simulation\".";
+
+// The image as shown with the simulation layers shown or removed, as RGB u8 at most w x h (its
+// own aspect); `w`, `h` receive the size.
+std::vector<std::uint8_t> thumbnail(GimpImage* image, const std::vector<std::string>& simulation, bool shown, int& w, int& h)
+{
+  GimpImage* copy = copy_with(image, simulation, shown);
+  GdkPixbuf* pixbuf = gimp_image_get_thumbnail(copy, w, h, GIMP_PIXBUF_SMALL_CHECKS);
+  gimp_image_delete(copy);
+  std::vector<std::uint8_t> rgb;
+  if (!pixbuf)
+    return rgb;
+  w = gdk_pixbuf_get_width(pixbuf);
+  h = gdk_pixbuf_get_height(pixbuf);
+  const int channels = gdk_pixbuf_get_n_channels(pixbuf), stride = gdk_pixbuf_get_rowstride(pixbuf);
+  const guchar* pixels = gdk_pixbuf_get_pixels(pixbuf);
+  rgb.resize(static_cast<std::size_t>(w) * h * 3);
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x)
+      std::copy_n(pixels + y * stride + x * channels, 3, &rgb[(std::size_t(y) * w + x) * 3]);
+  g_object_unref(pixbuf);
+  return rgb;
+}
+
+// Every other pixel of every other row: the view at half size for two views in one preview.
+std::vector<std::uint8_t> halved(const std::vector<std::uint8_t>& rgb, int& w, int& h)
+{
+  const int hw = std::max(1, w / 2), hh = std::max(1, h / 2);
+  std::vector<std::uint8_t> out(static_cast<std::size_t>(hw) * hh * 3);
+  for (int y = 0; y < hh; ++y)
+    for (int x = 0; x < hw; ++x)
+      for (int k = 0; k < 3; ++k) {
+        const auto at = [&](int dx, int dy) {
+          return rgb[(std::size_t(std::min(2 * y + dy, h - 1)) * w + std::min(2 * x + dx, w - 1)) * 3 + k];
+        };
+        out[(std::size_t(y) * hw + x) * 3 + k] = static_cast<std::uint8_t>((at(0, 0) + at(1, 0) + at(0, 1) + at(1, 1) + 2) / 4);
+      }
+  w = hw;
+  h = hh;
+  return out;
+}
+
+// The dialog's picture: the before/after as it will be made, fitted into the preview. The two
+// views are taken from the image once per set of simulation layers.
+class BeforeAfterPreview {
+ public:
+  explicit BeforeAfterPreview(GimpImage* image) : image_(image) {}
+
+  PreviewContent operator()(GimpProcedureConfig* config, GeglBuffer* photo)
+  {
+    const std::vector<std::string> simulation = simulation_of(image_, config);
+    if (simulation.empty())
+      return {nullptr, std::string("To preview: ") + no_simulation_message};
+    const GeglRectangle area = *gegl_buffer_get_extent(photo);
+    if (simulation != views_of_) {
+      views_of_ = simulation;
+      vw_ = bw_ = area.width;
+      vh_ = bh_ = area.height;
+      before_ = thumbnail(image_, simulation, false, bw_, bh_);
+      after_ = thumbnail(image_, shown_as_result(image_, simulation), true, vw_, vh_);
+    }
+    if (before_.empty() || after_.empty() || bw_ != vw_ || bh_ != vh_)
+      return {nullptr, "To preview: GIMP made no thumbnail of the image."};
+    smp_deliverables::BeforeAfterChoices choices = choices_of(config);
+    int w = vw_, h = vh_;
+    std::vector<std::uint8_t> before = before_, after = after_;
+    if (choices.layout == Layout::side_by_side || choices.layout == Layout::stacked) {
+      int bw = w, bh = h;
+      before = halved(before_, bw, bh);
+      after = halved(after_, w, h);
+    }
+    const double shrink = static_cast<double>(w) / std::max(1, gimp_image_get_width(image_));
+    choices.font_px *= shrink;
+    const auto geometry = smp_deliverables::before_after_geometry(choices, w, h);
+    const std::vector<std::uint8_t> made = smp_deliverables::before_after_pixels(geometry, before, after, w, h);
+    // Centred on grey in the preview's frame.
+    std::vector<std::uint8_t> framed(static_cast<std::size_t>(area.width) * area.height * 3, 128);
+    const int x0 = std::max(0, (area.width - geometry.width) / 2), y0 = std::max(0, (area.height - geometry.height) / 2);
+    for (int y = 0; y < std::min(geometry.height, area.height); ++y)
+      std::copy_n(&made[std::size_t(y) * geometry.width * 3], std::min(geometry.width, area.width) * 3,
+                  &framed[(std::size_t(y0 + y) * area.width + x0) * 3]);
+    GeglBuffer* picture = gegl_buffer_new(&area, babl_format("R'G'B' u8"));
+    gegl_buffer_set(picture, &area, 0, babl_format("R'G'B' u8"), framed.data(), GEGL_AUTO_ROWSTRIDE);
+    const int made_w = geometry.width * gimp_image_get_width(image_) / std::max(1, w);
+    const int made_h = geometry.height * gimp_image_get_height(image_) / std::max(1, h);
+    return {picture, "A new image of " + std::to_string(made_w) + " x " + std::to_string(made_h) +
+                         " px; the photo is not changed. The metadata always says SIMULATION."};
+  }
+
+ private:
+  GimpImage* image_;
+  std::vector<std::string> views_of_;
+  std::vector<std::uint8_t> before_, after_;
+  int bw_ = 0, bh_ = 0, vw_ = 0, vh_ = 0;
+};
+
+GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* image, GimpDrawable**,
+                    GimpProcedureConfig* config, gpointer)
+{
+  if (run_mode == GIMP_RUN_INTERACTIVE) {
+    auto preview = std::make_shared<BeforeAfterPreview>(image);
+    if (!confirmed_with_preview(procedure, config, "SMP Before/After", image,
+                                [preview](GimpProcedureConfig* c, GeglBuffer* photo, double) { return (*preview)(c, photo); }))
+      return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
+  }
+  const std::vector<std::string> simulation = simulation_of(image, config);
+  if (simulation.empty())
+    return calling_error(procedure, no_simulation_message);
+
+  const smp_deliverables::BeforeAfterChoices choices = choices_of(config);
 
   GimpImage* before = nullptr;
   GimpImage* after = nullptr;
   GimpLayer* before_shown = composite(image, simulation, false, before);
   GimpLayer* after_shown = composite(image, shown_as_result(image, simulation), true, after);
   const int w = gimp_image_get_width(image), h = gimp_image_get_height(image);
-  const int width = layout == side_by_side ? 2 * w : w, height = layout == stacked ? 2 * h : h;
-  GimpImage* result = gimp_image_new_with_precision(width, height, gimp_image_get_base_type(image),
+  const smp_deliverables::BeforeAfterGeometry geometry = smp_deliverables::before_after_geometry(choices, w, h);
+  GimpImage* result = gimp_image_new_with_precision(geometry.width, geometry.height, gimp_image_get_base_type(image),
                                                     gimp_image_get_precision(image));
   double x_dpi = 0, y_dpi = 0;
   gimp_image_get_resolution(image, &x_dpi, &y_dpi);
@@ -225,48 +354,13 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
   gimp_image_delete(before);
   gimp_image_delete(after);
   gimp_layer_set_offsets(before_layer, 0, 0);
-  gimp_layer_set_offsets(after_layer, layout == side_by_side ? w : 0, layout == stacked ? h : 0);
-
-  Overlay overlay;
-  overlay.width = width;
-  overlay.height = height;
-  overlay.font = string_argument(config, "font");
-  overlay.font_px = font_px > 0 ? font_px : std::max(12.0, 0.045 * std::min(w, h));
-  if (visible_disclosure)
-    overlay.disclosure = disclosure;
-  const double divider_x = std::clamp(split, 0.05, 0.95) * w, slant = 0.25 * h;
-  if (layout == split_vertical || layout == split_diagonal) {
-    const double top_x = layout == split_diagonal ? divider_x + slant : divider_x;
-    const double bottom_x = layout == split_diagonal ? divider_x - slant : divider_x;
-    const double after_side[] = {top_x, 0, double(w), 0, double(w), double(h), bottom_x, double(h)};
-    gimp_image_select_polygon(result, GIMP_CHANNEL_OP_REPLACE, 8, after_side);
+  gimp_layer_set_offsets(after_layer, geometry.after_x, geometry.after_y);
+  if (!geometry.after_side.empty()) {
+    gimp_image_select_polygon(result, GIMP_CHANNEL_OP_REPLACE, geometry.after_side.size(), geometry.after_side.data());
     gimp_layer_add_mask(after_layer, gimp_layer_create_mask(after_layer, GIMP_ADD_MASK_SELECTION));
     gimp_selection_none(result);
-    overlay.divider = {top_x, 0, bottom_x, double(h)};
   }
-
-  // Each label in its own panel's corner; on a split, "before" on the left and "after" on the right.
-  const double margin = 0.5 * overlay.font_px;
-  const bool bottom = placement == bottom_left || placement == bottom_right;
-  const bool right = placement == top_right || placement == bottom_right;
-  const double banner = disclosure_height(overlay);
-  auto label_in = [&](const std::string& text, double x0, double y0, double pw, double ph, bool at_right) {
-    const bool last_row = y0 + ph >= height;
-    const double y = bottom ? y0 + ph - margin - (last_row ? banner : 0.0) : y0 + margin;
-    overlay.labels.push_back({text, at_right ? x0 + pw - margin : x0 + margin, y, at_right, bottom});
-  };
-  const std::string before_text = string_argument(config, "before-label");
-  const std::string after_text = string_argument(config, "after-label");
-  if (layout == side_by_side) {
-    label_in(before_text, 0, 0, w, h, right);
-    label_in(after_text, w, 0, w, h, right);
-  } else if (layout == stacked) {
-    label_in(before_text, 0, 0, w, h, right);
-    label_in(after_text, 0, h, w, h, right);
-  } else {
-    label_in(before_text, 0, 0, w, h, false);
-    label_in(after_text, 0, 0, w, h, true);
-  }
+  const Overlay& overlay = geometry.overlay;
   add_overlay_layer(result, overlay);
   gimp_image_flatten(result);
 
@@ -321,9 +415,10 @@ GimpProcedure* create_before_after_procedure(GimpPlugIn* plug_in)
 
   gimp_procedure_add_choice_argument(
       procedure, "layout", "_Layout", "How the two views are put together",
-      gimp_choice_new_with_values("side-by-side", side_by_side, "Side by side", nullptr, "stacked", stacked, "Stacked",
-                                  nullptr, "split-vertical", split_vertical, "Split, vertical divider", nullptr,
-                                  "split-diagonal", split_diagonal, "Split, diagonal divider", nullptr, nullptr),
+      gimp_choice_new_with_values("side-by-side", int(Layout::side_by_side), "Side by side", nullptr, "stacked",
+                                  int(Layout::stacked), "Stacked", nullptr, "split-vertical", int(Layout::split_vertical),
+                                  "Split, vertical divider", nullptr, "split-diagonal", int(Layout::split_diagonal),
+                                  "Split, diagonal divider", nullptr, nullptr),
       "side-by-side", G_PARAM_READWRITE);
   gimp_procedure_add_double_argument(procedure, "split-position", "Split _position",
                                      "Split layouts: where the divider crosses the middle, 0 left to 1 right", 0.05,
@@ -338,9 +433,9 @@ GimpProcedure* create_before_after_procedure(GimpPlugIn* plug_in)
                                      0.0, 1000.0, 0.0, G_PARAM_READWRITE);
   gimp_procedure_add_choice_argument(
       procedure, "label-placement", "Label _placement", "The corner of each view the labels sit in",
-      gimp_choice_new_with_values("top-left", top_left, "Top left", nullptr, "top-right", top_right, "Top right",
-                                  nullptr, "bottom-left", bottom_left, "Bottom left", nullptr, "bottom-right",
-                                  bottom_right, "Bottom right", nullptr, nullptr),
+      gimp_choice_new_with_values("top-left", int(Corner::top_left), "Top left", nullptr, "top-right", int(Corner::top_right),
+                                  "Top right", nullptr, "bottom-left", int(Corner::bottom_left), "Bottom left", nullptr,
+                                  "bottom-right", int(Corner::bottom_right), "Bottom right", nullptr, nullptr),
       "top-left", G_PARAM_READWRITE);
   gimp_procedure_add_boolean_argument(
       procedure, "show-disclosure", "Show the _SIMULATION disclosure",

@@ -27,6 +27,14 @@ elif name == "plug-in-smp-calibrate-scale":
     ruler.stroke_new_from_points(Gimp.PathStrokeType.BEZIER, ends[:2] * 3 + ends[2:] * 3, False)
     image.set_selected_paths([ruler])
     config.set_property("length-mm", w / px_per_mm)
+elif name == "plug-in-smp-before-after":
+    simulate = Gimp.get_pdb().lookup_procedure("plug-in-smp-simulate").create_config()
+    simulate.set_property("run-mode", Gimp.RunMode.NONINTERACTIVE)
+    simulate.set_property("image", image)
+    simulate.set_property("preset", "norwood-4")
+    Gimp.get_pdb().lookup_procedure("plug-in-smp-simulate").run(simulate)
+    Gimp.Selection.none(image)
+    config.set_property("layout", "split-diagonal")
 elif name == "plug-in-smp-camouflage-scar":
     config.set_core_object_array("drawables", image.get_layers())
 print("dialog-screenshots: %s returned %s" % (name, procedure.run(config).index(0).value_nick))
