@@ -165,7 +165,7 @@ bool export_png(GimpImage* result, GFile* file, std::string& problem)
 {
   GimpProcedure* png = gimp_pdb_lookup_procedure(gimp_get_pdb(), "file-png-export");
   if (!png) {
-    problem = "GIMP has no PNG export (file-png-export)";
+    problem = _("GIMP has no PNG export (file-png-export)");
     return false;
   }
   GimpProcedureConfig* config = gimp_procedure_create_config(png);
@@ -222,8 +222,8 @@ std::vector<std::string> simulation_of(GimpImage* image, GimpProcedureConfig* co
 }
 
 constexpr const char* no_simulation_message =
-    "Before/After: the image has no SMP simulation (no layer or group named \"SMP ...\"): run Simulate SMP first, or "
-    "pass the layer to show as \"simulation\".";
+    N_("Before/After: the image has no SMP simulation (no layer or group named \"SMP ...\"): run Simulate SMP first, "
+       "or pass the layer to show as \"simulation\".");
 
 // The image as shown with the simulation layers shown or removed, as RGB u8 at most w x h (its
 // own aspect); `w`, `h` receive the size.
@@ -275,7 +275,7 @@ class BeforeAfterPreview {
   {
     const std::vector<std::string> simulation = simulation_of(image_, config);
     if (simulation.empty())
-      return {nullptr, std::string("To preview: ") + no_simulation_message};
+      return {nullptr, formatted(_("To preview: %s"), _(no_simulation_message))};
     const GeglRectangle area = *gegl_buffer_get_extent(photo);
     if (simulation != views_of_) {
       views_of_ = simulation;
@@ -285,7 +285,7 @@ class BeforeAfterPreview {
       after_ = thumbnail(image_, shown_as_result(image_, simulation), true, vw_, vh_);
     }
     if (before_.empty() || after_.empty() || bw_ != vw_ || bh_ != vh_)
-      return {nullptr, "To preview: GIMP made no thumbnail of the image."};
+      return {nullptr, _("To preview: GIMP made no thumbnail of the image.")};
     smp_deliverables::BeforeAfterChoices choices = choices_of(config);
     int w = vw_, h = vh_;
     std::vector<std::uint8_t> before = before_, after = after_;
@@ -308,8 +308,9 @@ class BeforeAfterPreview {
     gegl_buffer_set(picture, &area, 0, babl_format("R'G'B' u8"), framed.data(), GEGL_AUTO_ROWSTRIDE);
     const int made_w = geometry.width * gimp_image_get_width(image_) / std::max(1, w);
     const int made_h = geometry.height * gimp_image_get_height(image_) / std::max(1, h);
-    return {picture, "A new image of " + std::to_string(made_w) + " x " + std::to_string(made_h) +
-                         " px; the photo is not changed. The metadata always says SIMULATION."};
+    return {picture, formatted(_("A new image of %d x %d px; the photo is not changed. The metadata always says "
+                                 "SIMULATION."),
+                               made_w, made_h)};
   }
 
  private:
@@ -324,13 +325,13 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
 {
   if (run_mode == GIMP_RUN_INTERACTIVE) {
     auto preview = std::make_shared<BeforeAfterPreview>(image);
-    if (!confirmed_with_preview(procedure, config, "SMP Before/After", image,
+    if (!confirmed_with_preview(procedure, config, _("SMP Before/After"), image,
                                 [preview](GimpProcedureConfig* c, GeglBuffer* photo, double) { return (*preview)(c, photo); }))
       return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
   }
   const std::vector<std::string> simulation = simulation_of(image, config);
   if (simulation.empty())
-    return calling_error(procedure, no_simulation_message);
+    return calling_error(procedure, _(no_simulation_message));
 
   const smp_deliverables::BeforeAfterChoices choices = choices_of(config);
 
@@ -384,7 +385,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
     g_object_unref(file);
     if (!exported) {
       gimp_image_delete(result);
-      return execution_error(procedure, ("Before/After: could not write " + where + ": " + problem).c_str());
+      return execution_error(procedure, formatted(_("Before/After: could not write %s: %s"), where.c_str(), problem.c_str()));
     }
   }
   if (run_mode == GIMP_RUN_INTERACTIVE)
@@ -402,53 +403,53 @@ GimpProcedure* create_before_after_procedure(GimpPlugIn* plug_in)
       gimp_image_procedure_new(plug_in, before_after_name, GIMP_PDB_PROC_TYPE_PLUGIN, guarded<run>, nullptr, nullptr);
   gimp_procedure_set_image_types(procedure, "RGB*, GRAY*");
   gimp_procedure_set_sensitivity_mask(procedure, GIMP_PROCEDURE_SENSITIVE_ALWAYS);
-  gimp_procedure_set_menu_label(procedure, "SMP _Before and After...");
+  gimp_procedure_set_menu_label(procedure, _("SMP _Before and After..."));
   gimp_procedure_add_menu_path(procedure, "<Image>/Filters/Render/SMP");
   gimp_procedure_set_documentation(
-      procedure, "A labelled before/after image of the SMP simulation",
-      "Makes a new image: the photo without its SMP layers (before) and as shown with them (after), side by side, "
-      "stacked, or split by a vertical or diagonal divider, with labels and the visible disclosure \"SIMULATION - not "
-      "an actual treatment result\". The disclosure, the preset and the stipple settings are always written to the "
-      "image's comment, XMP and Exif description. The photo itself is not changed.",
+      procedure, _("A labelled before/after image of the SMP simulation"),
+      _("Makes a new image: the photo without its SMP layers (before) and as shown with them (after), side by side, "
+        "stacked, or split by a vertical or diagonal divider, with labels and the visible disclosure \"SIMULATION - not "
+        "an actual treatment result\". The disclosure, the preset and the stipple settings are always written to the "
+        "image's comment, XMP and Exif description. The photo itself is not changed."),
       before_after_name);
   gimp_procedure_set_attribution(procedure, "gimp-smp developers", "gimp-smp developers", "2026");
 
   gimp_procedure_add_choice_argument(
-      procedure, "layout", "_Layout", "How the two views are put together",
-      gimp_choice_new_with_values("side-by-side", int(Layout::side_by_side), "Side by side", nullptr, "stacked",
-                                  int(Layout::stacked), "Stacked", nullptr, "split-vertical", int(Layout::split_vertical),
-                                  "Split, vertical divider", nullptr, "split-diagonal", int(Layout::split_diagonal),
-                                  "Split, diagonal divider", nullptr, nullptr),
+      procedure, "layout", _("_Layout"), _("How the two views are put together"),
+      gimp_choice_new_with_values("side-by-side", int(Layout::side_by_side), _("Side by side"), nullptr, "stacked",
+                                  int(Layout::stacked), _("Stacked"), nullptr, "split-vertical", int(Layout::split_vertical),
+                                  _("Split, vertical divider"), nullptr, "split-diagonal", int(Layout::split_diagonal),
+                                  _("Split, diagonal divider"), nullptr, nullptr),
       "side-by-side", G_PARAM_READWRITE);
-  gimp_procedure_add_double_argument(procedure, "split-position", "Split _position",
-                                     "Split layouts: where the divider crosses the middle, 0 left to 1 right", 0.05,
+  gimp_procedure_add_double_argument(procedure, "split-position", _("Split _position"),
+                                     _("Split layouts: where the divider crosses the middle, 0 left to 1 right"), 0.05,
                                      0.95, 0.5, G_PARAM_READWRITE);
-  gimp_procedure_add_string_argument(procedure, "before-label", "_Before label", "Label of the original", "Before",
+  gimp_procedure_add_string_argument(procedure, "before-label", _("_Before label"), _("Label of the original"), "Before",
                                      G_PARAM_READWRITE);
-  gimp_procedure_add_string_argument(procedure, "after-label", "_After label", "Label of the simulated result",
+  gimp_procedure_add_string_argument(procedure, "after-label", _("_After label"), _("Label of the simulated result"),
                                      "Simulation", G_PARAM_READWRITE);
-  gimp_procedure_add_string_argument(procedure, "font", "_Font", "Font of the labels (a Pango font name)",
+  gimp_procedure_add_string_argument(procedure, "font", _("_Font"), _("Font of the labels (a Pango font name)"),
                                      "DejaVu Sans Bold", G_PARAM_READWRITE);
-  gimp_procedure_add_double_argument(procedure, "font-size", "Font _size (px)", "0: 4.5% of the photo's smaller side",
+  gimp_procedure_add_double_argument(procedure, "font-size", _("Font _size (px)"), _("0: 4.5% of the photo's smaller side"),
                                      0.0, 1000.0, 0.0, G_PARAM_READWRITE);
   gimp_procedure_add_choice_argument(
-      procedure, "label-placement", "Label _placement", "The corner of each view the labels sit in",
-      gimp_choice_new_with_values("top-left", int(Corner::top_left), "Top left", nullptr, "top-right", int(Corner::top_right),
-                                  "Top right", nullptr, "bottom-left", int(Corner::bottom_left), "Bottom left", nullptr,
-                                  "bottom-right", int(Corner::bottom_right), "Bottom right", nullptr, nullptr),
+      procedure, "label-placement", _("Label _placement"), _("The corner of each view the labels sit in"),
+      gimp_choice_new_with_values("top-left", int(Corner::top_left), _("Top left"), nullptr, "top-right", int(Corner::top_right),
+                                  _("Top right"), nullptr, "bottom-left", int(Corner::bottom_left), _("Bottom left"), nullptr,
+                                  "bottom-right", int(Corner::bottom_right), _("Bottom right"), nullptr, nullptr),
       "top-left", G_PARAM_READWRITE);
   gimp_procedure_add_boolean_argument(
-      procedure, "show-disclosure", "Show the _SIMULATION disclosure",
-      "The visible line \"SIMULATION - not an actual treatment result\"; advertising rules ask for it on marketing "
-      "images. Turned off, the metadata still says SIMULATION.",
+      procedure, "show-disclosure", _("Show the _SIMULATION disclosure"),
+      _("The visible line \"SIMULATION - not an actual treatment result\"; advertising rules ask for it on marketing "
+        "images. Turned off, the metadata still says SIMULATION."),
       TRUE, G_PARAM_READWRITE);
-  gimp_procedure_add_layer_argument(procedure, "simulation", "Si_mulation layer",
-                                    "The layer or group to show as the result (default: every top-level \"SMP ...\" "
-                                    "layer)",
+  gimp_procedure_add_layer_argument(procedure, "simulation", _("Si_mulation layer"),
+                                    _("The layer or group to show as the result (default: every top-level \"SMP ...\" "
+                                      "layer)"),
                                     TRUE, G_PARAM_READWRITE);
-  gimp_procedure_add_file_argument(procedure, "file", "_Export to", "Also export it as PNG, metadata included",
+  gimp_procedure_add_file_argument(procedure, "file", _("_Export to"), _("Also export it as PNG, metadata included"),
                                    GIMP_FILE_CHOOSER_ACTION_SAVE, TRUE, nullptr, G_PARAM_READWRITE);
-  gimp_procedure_add_image_return_value(procedure, "before-after", "Before/after", "The new image", FALSE,
+  gimp_procedure_add_image_return_value(procedure, "before-after", _("Before/after"), _("The new image"), FALSE,
                                         G_PARAM_READWRITE);
   return procedure;
 }
