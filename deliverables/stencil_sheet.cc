@@ -3,6 +3,7 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <glib.h>
+#include <glib/gi18n-lib.h>
 
 #include <algorithm>
 #include <cmath>
@@ -186,10 +187,10 @@ bool of_sensible_size(const Box& box, std::string& problem)
   constexpr double largest_mm = 2000.0;
   if (std::isfinite(box.width) && std::isfinite(box.height) && box.width <= largest_mm && box.height <= largest_mm)
     return true;
-  char text[200];
-  g_snprintf(text, sizeof text, "the drawing would be %.0f x %.0f mm: check the image's scale (SMP Calibrate Scale)",
-             box.width, box.height);
+  gchar* text = g_strdup_printf(_("the drawing would be %.0f x %.0f mm: check the image's scale (SMP Calibrate Scale)"),
+                                box.width, box.height);
   problem = text;
+  g_free(text);
   return false;
 }
 

@@ -135,7 +135,7 @@ PreviewContent preview_of(GimpImage* image, GimpProcedureConfig* config, GeglBuf
   if (!hairline_of(image, config, px_per_mm, hairline, hair_region, face, problem))
     return {nullptr, formatted(_("To preview: %s."), problem.c_str())};
   const smp::DensityPlan density = density_of(config, hair_region, px_per_mm);
-  const std::string heights = face ? formatted(_(", heights from %s"), face->reference().c_str()) : "";
+  const std::string heights = face ? formatted(_(", heights from %s"), face->reference()) : "";
   gchar* note = g_strdup_printf(_("%s hairline at %.1f px/mm%s: the yellow line is the path, white lines the 10%% and "
                                   "90%% edges of its %.0f mm density ramp."),
                                 smp::hairline_style_name(design_of(config).style), px_per_mm, heights.c_str(),

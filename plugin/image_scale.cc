@@ -22,14 +22,11 @@ std::string unusable_for_simulation(GimpImage* image)
     return formatted(_("the image is %d x %d px: a photo of the head needs at least %d px each way"), width, height,
                      ScaleLimits::image_min_px);
   const double px_per_mm = px_per_mm_of(image);
-  if (!(px_per_mm >= ScaleLimits::plausible_min_px_per_mm && px_per_mm <= ScaleLimits::plausible_max_px_per_mm)) {
-    char text[300];
-    g_snprintf(text, sizeof text,
-               _("the image's resolution gives %.4g px/mm, outside what a photo of a head can have (%.1f to %.0f): set "
-                 "the scale with SMP Calibrate Scale (a ruler or the pupils in the photo) or Image > Print Size"),
-               px_per_mm, ScaleLimits::plausible_min_px_per_mm, ScaleLimits::plausible_max_px_per_mm);
-    return text;
-  }
+  if (!(px_per_mm >= ScaleLimits::plausible_min_px_per_mm && px_per_mm <= ScaleLimits::plausible_max_px_per_mm))
+    return formatted(_("the image's resolution gives %.4g px/mm, outside what a photo of a head can have (%.1f to "
+                       "%.0f): set the scale with SMP Calibrate Scale (a ruler or the pupils in the photo) or Image > "
+                       "Print Size"),
+                     px_per_mm, ScaleLimits::plausible_min_px_per_mm, ScaleLimits::plausible_max_px_per_mm);
   return "";
 }
 
@@ -92,13 +89,11 @@ std::string never_calibrated_warning(GimpImage* image)
     a_default = a_default || (std::abs(x_dpi - ppi) < 0.01 && std::abs(y_dpi - ppi) < 0.01);
   if (!a_default)
     return "";
-  char text[400];
-  g_snprintf(text, sizeof text,
-             _("The scale of this photo was never set: its resolution, %.0f ppi (%.2f px/mm), is a camera's or "
-               "editor's default, so the dots are drawn at a size the photo does not have. Set the scale with Filters > "
-               "Render > SMP > SMP Calibrate Scale (a path along a ruler, or between the pupils) and run again."),
-             x_dpi, px_per_mm_of(image));
-  return text;
+  return formatted(_("The scale of this photo was never set: its resolution, %.0f ppi (%.2f px/mm), is a camera's or "
+                     "editor's default, so the dots are drawn at a size the photo does not have. Set the scale with "
+                     "Filters > Render > SMP > SMP Calibrate Scale (a path along a ruler, or between the pupils) and "
+                     "run again."),
+                   x_dpi, px_per_mm_of(image));
 }
 
 }  // namespace smp_plugin

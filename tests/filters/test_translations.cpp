@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <string>
 
+#include "support/german_locale.hpp"
+
 // The module's translations (issue 15): loading it binds the gettext domain to the folder meson
 // installs the catalogs into, and the ops' titles and property names are looked up in that domain
 // when their classes are made. The shipped German catalog is read from the build folder here
@@ -26,12 +28,15 @@ std::string env(const char* name)
 struct GermanGegl {
   GermanGegl()
   {
+    g_setenv("LOCPATH", smp_test::german_locale_path(env("SMP_OUTPUT_DIR")).c_str(), TRUE);
     g_setenv("LANGUAGE", "de", TRUE);
-    std::setlocale(LC_ALL, "C.UTF-8");  // gettext ignores LANGUAGE in the plain C locale
+    BOOST_TEST_REQUIRE(std::setlocale(LC_ALL, smp_test::german_locale) != nullptr);
     gegl_init(nullptr, nullptr);
     gegl_load_module_directory(env("SMP_FILTERS_DIR").c_str());
-    // The type gegl-op.h names after the op's source file.
-    const GType stipple = g_type_from_name("GeglOpfollicle-stipple_cc");
+    // The type gegl-op.h names after the op (GEGL 0.4.44 and later) or its source file (before).
+    GType stipple = g_type_from_name("gegl_op_follicle_stipple");
+    if (stipple == G_TYPE_INVALID)
+      stipple = g_type_from_name("GeglOpfollicle-stipple_cc");
     BOOST_TEST_REQUIRE(stipple != G_TYPE_INVALID, "the module registered no smp:follicle-stipple");
     g_type_plugin_use(g_type_get_plugin(stipple));
     bound_at_load = bindtextdomain("gimp-smp", nullptr);  // nullptr: asks, changes nothing

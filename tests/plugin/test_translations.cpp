@@ -8,10 +8,11 @@
 #include <string>
 
 #include "plugin/gimp_batch.hpp"
+#include "support/german_locale.hpp"
 
 // Translations (issue 15): the build makes the catalog template from the module's and the
 // plug-in's marked strings, and with the shipped German catalog beside the plug-in, as meson install
-// puts it, GIMP 3 started with LANGUAGE=de shows the plug-in in German.
+// puts it, GIMP 3 started in German shows the plug-in in German.
 namespace {
 
 // The msgids of a .pot file, their wrapped lines joined and their escapes undone.
@@ -66,10 +67,13 @@ std::string generated_template()
   return contents;
 }
 
+// GIMP in a German locale (as a German user's desktop starts it), with LANGUAGE naming the language
+// to show.
 struct Run {
   explicit Run(const char* language)
       : gimp(std::string("plugin-translations-") + language, "translations_case.py", {},
-             {std::string("LANGUAGE=") + language})
+             {"LOCPATH=" + smp_test::german_locale_path(smp_test::env_or_fail("SMP_OUTPUT_DIR")),
+              std::string("LANG=") + smp_test::german_locale, std::string("LANGUAGE=") + language})
   {
   }
   smp_test::GimpCase gimp;
