@@ -46,11 +46,11 @@ GimpProcedure* create_procedure(GimpPlugIn* plug_in, const gchar* name)
 }
 
 // The catalogs sit in the plug-in's folder, in locale/<language>/LC_MESSAGES/gimp-smp.mo (po/ builds
-// them): libgimp's own default when catalog_dir is left unset. (GIMP 3.0 tests a catalog_dir given
-// here against the working folder, not the plug-in's.)
-gboolean use_own_catalogs(GimpPlugIn*, const gchar*, gchar** gettext_domain, gchar**)
+// them; meson install puts them there): catalog_dir is relative to that folder.
+gboolean use_own_catalogs(GimpPlugIn*, const gchar*, gchar** gettext_domain, gchar** catalog_dir)
 {
   *gettext_domain = g_strdup(GETTEXT_PACKAGE);
+  *catalog_dir = g_strdup("locale");
   return TRUE;
 }
 
