@@ -41,14 +41,12 @@ ClientColours client_colours(const SegmentedPhoto& photo)
   ClientColours out;
   if (!photo.rgb || !photo.bare || !photo.hair || photo.width <= 0 || photo.height <= 0)
     return out;
-  if (const auto seam = sample_hair_beside_skin(photo)) {
-    out.hair = lab_of_linear(seam->hair);
-    out.skin = lab_of_linear(seam->skin);
-    out.from_seam = true;
-    return out;
-  }
-  out.hair = mean_where_sure(photo, photo.hair);
+  const auto seam = sample_hair_beside_skin(photo);
+  out.from_seam = seam.has_value();
+  out.hair = seam ? lab_of_linear(seam->hair) : mean_where_sure(photo, photo.hair);
   out.skin = mean_where_sure(photo, photo.bare);
+  if (!out.skin && seam)
+    out.skin = lab_of_linear(seam->skin);
   return out;
 }
 

@@ -1,6 +1,7 @@
-// The client's hair colour and skin tone in CIE L*a*b* (D65), measured on the photo: at the seam
-// between hair and bare scalp where there is one (hair_sample.hpp), else over the cells that are
-// surely hair and surely bare. Named as a designer would: a hair colour, and the Fitzpatrick
+// The client's hair colour and skin tone in CIE L*a*b* (D65), measured on the photo: the hair at
+// its seam with bare scalp where there is one (hair_sample.hpp, what the shade is matched to),
+// else over the cells that are surely hair; the skin over the cells that are surely bare and not
+// shine (beside the hair it is shaded by it), else at the seam. Named as a designer would: a hair colour, and the Fitzpatrick
 // type from the skin's individual typology angle (ITA = atan((L* - 50) / b*), Chardon et al.
 // 1991: > 55 very light I, > 41 light II, > 28 intermediate III, > 10 tan IV, > -30 brown V,
 // else dark VI).

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "analysis/hair_loss_stage.hpp"
+#include "analysis/visible_skin.hpp"
 
 namespace smp {
 namespace {
@@ -13,6 +14,8 @@ namespace {
 // evidence is weighed as exp(-misfit / this).
 constexpr double misfit_scale = 0.01;
 
+// The stage is the evidence's mean, each template weighed by how much better it fits than the
+// best: a hedge between neighbouring stages when the segmentation cannot tell them apart.
 StageSuggestion suggest_stage(const std::vector<PatternFit>& fits)
 {
   StageSuggestion s;
@@ -20,17 +23,15 @@ StageSuggestion suggest_stage(const std::vector<PatternFit>& fits)
   if (fits.empty())
     return s;
   std::map<int, double> evidence;
-  double total = 0.0;
+  double total = 0.0, stage_sum = 0.0;
   for (const PatternFit& f : fits) {
     const double e = std::exp(-(f.misfit - fits.front().misfit) / misfit_scale);
     evidence[f.pattern->stage] += e;
     total += e;
+    stage_sum += e * f.pattern->stage;
   }
-  for (const auto& [stage, e] : evidence)
-    if (e / total > s.confidence) {
-      s.stage = stage;
-      s.confidence = e / total;
-    }
+  s.stage = static_cast<int>(std::lround(stage_sum / total));
+  s.confidence = evidence[s.stage] / total;
   for (const PatternFit& f : fits)  // best first
     if (f.pattern->stage == s.stage) {
       s.preset = f.pattern->preset;
@@ -64,7 +65,7 @@ ScalpAnalysis analyse_scalp(const ScalpCells& cells, Facing front, const float* 
     return out;
   out.head_found = true;
   out.head = *head;
-  out.stage = suggest_stage(fit_patterns(cells, *head, library.templates));
+  out.stage = suggest_stage(fit_patterns(with_visible_skin(cells, linear_rgb), *head, library.templates));
   for (std::size_t k = 0; k < library.templates.size(); ++k)
     if (library.templates[k].preset == out.stage.preset)
       out.treatment = treatment_estimate(cells, *head, library.presets[k], library.templates[k]);
@@ -75,6 +76,7 @@ ScalpAnalysis analyse_scalp(const ScalpCells& cells, Facing front, const float* 
     photo.hair = cells.hair.data();
     photo.width = cells.width;
     photo.height = cells.height;
+    photo.shine = cells.shine.empty() ? nullptr : cells.shine.data();
     photo.px_per_mm = cells.px_per_mm;
     out.colours = client_colours(photo);
   }

@@ -1,8 +1,8 @@
 // The scalp analysis that suggests a plan (issue 18): from a top view's segmentation, with the
 // way the face points (found by face_direction.hpp, or said by the user), the hair-loss pattern
-// its bare scalp resembles most among the shipped top-view presets, how sure that is, what
-// treating it would take, and the client's hair colour and skin tone. A suggestion: the user
-// may change any of it.
+// its bare scalp resembles most among the shipped top-view presets (how much skin shows in each
+// cell, visible_skin.hpp), how sure that is, what treating the bare scalp would take, and the
+// client's hair colour and skin tone. A suggestion: the user may change any of it.
 #pragma once
 
 #include <string>
@@ -25,7 +25,7 @@ PatternLibrary pattern_library(const PresetLibrary& shipped);
 struct StageSuggestion {
   int stage = 0;        // Norwood I..VII; 0 when no head was found
   std::string preset;   // the preset of that stage that fits best
-  double confidence = 0.0;  // the stage's share of the evidence, 0..1
+  double confidence = 0.0;  // that stage's share of the evidence, 0..1
   std::vector<PatternFit> fits;  // every template's, best first
 };
 

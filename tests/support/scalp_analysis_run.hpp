@@ -1,7 +1,8 @@
 // The scalp analysis (algorithms/analysis/scalp_analysis.hpp) on one annotated development photo,
-// as the plug-in would run it: the segmentation with the op's default facing, the face's
-// direction found on it, the segmentation again facing that way, and the analysis on that; each
-// figure beside what the annotation says (our grading: its preset= read as a stage).
+// as the plug-in would run it: the segmentation run facing each of the four ways (it keeps skin
+// at the photo's front edge as head), their mean for the face's direction (so that no way is
+// favoured), and the analysis on the segmentation facing the way found; each figure beside what
+// the annotation says (our grading: its preset= read as a stage).
 #pragma once
 
 #include <gegl.h>
@@ -39,7 +40,24 @@ struct AnalysedPhoto {
 
 inline smp::ScalpCells cells_of(const GridCoverage& c, const ScoringGrid& g, double px_per_mm)
 {
-  return {g.width, g.height, c.bare, c.hair, px_per_mm * g.scale, std::nullopt};
+  return {g.width, g.height, c.bare, c.hair, px_per_mm * g.scale, c.shine, std::nullopt};
+}
+
+inline smp::ScalpCells mean_of(const std::vector<smp::ScalpCells>& all)
+{
+  smp::ScalpCells mean = all.front();
+  for (std::size_t k = 1; k < all.size(); ++k)
+    for (std::size_t i = 0; i < mean.count(); ++i) {
+      mean.bare[i] += all[k].bare[i];
+      mean.hair[i] += all[k].hair[i];
+      mean.shine[i] += all[k].shine[i];
+    }
+  for (std::size_t i = 0; i < mean.count(); ++i) {
+    mean.bare[i] /= all.size();
+    mean.hair[i] /= all.size();
+    mean.shine[i] /= all.size();
+  }
+  return mean;
 }
 
 // Nothing (and `error` says why) when the annotation can't be read.
@@ -68,18 +86,21 @@ inline std::optional<AnalysedPhoto> analyse_photo(const std::string& annotation_
   GeglBuffer* photo = load_photo(photos_dir + "/" + a->file);
   const smp::WorkingScale ws = smp::working_scale(a->width, a->height, a->px_per_mm);
   const ScoringGrid grid = scoring_grid(*a, ws.scale);
-  smp::ScalpRegionsSettings settings = regions_settings(*a);
-  settings.front = smp::ScalpRegionsSettings{}.front;
-  r.direction = smp::face_direction(cells_of(regions_on_grid(photo, grid, settings), grid, a->px_per_mm));
+  std::vector<smp::ScalpCells> by_facing;
+  for (const smp::Facing facing : {smp::Facing::up, smp::Facing::down, smp::Facing::left, smp::Facing::right}) {
+    smp::ScalpRegionsSettings settings = regions_settings(*a);
+    settings.front = facing;
+    by_facing.push_back(cells_of(regions_on_grid(photo, grid, settings), grid, a->px_per_mm));
+  }
+  r.direction = smp::face_direction(mean_of(by_facing));
   // A front view shows the face below the hair: its direction is the view's, not found.
-  settings.front = r.top_view ? r.direction.front : smp::Facing::down;
-  const GridCoverage c = regions_on_grid(photo, grid, settings);
+  const smp::Facing front = r.top_view ? r.direction.front : smp::Facing::down;
   GeglNode* graph = gegl_node_new();
   GeglNode* source = gegl_node_new_child(graph, "operation", "gegl:buffer-source", "buffer", photo, nullptr);
   const std::vector<float> rgb = blit_grid(source, grid, "RGB float", 3);
   g_object_unref(graph);
   g_object_unref(photo);
-  r.analysis = smp::analyse_scalp(cells_of(c, grid, a->px_per_mm), settings.front, rgb.data(), library);
+  r.analysis = smp::analyse_scalp(by_facing[static_cast<int>(front)], front, rgb.data(), library);
   return r;
 }
 
