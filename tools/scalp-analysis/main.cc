@@ -29,9 +29,12 @@ void print_row(const smp_test::AnalysedPhoto& r)
   const auto& t = r.analysis.treatment;
   const auto& c = r.analysis.colours;
   const auto error = r.stage_error();
-  std::printf("%-10s %-10s %-5s %-5s %4.2f %-3s | %-24s %-4s %-16s %4.2f %3s | %6.0f %7.0f %2d | %-11s %-11s %-12s | %d %d %-12s\n",
+  char confidence[16] = "   -";
+  if (r.top_view)
+    std::snprintf(confidence, sizeof confidence, "%4.2f", r.direction.confidence);
+  std::printf("%-10s %-10s %-5s %-5s %4s %-4s | %-24s %-4s %-16s %4.2f %3s | %6.0f %7.0f %2d | %-11s %-11s %-12s | %d %d %-12s\n",
               r.name.c_str(), r.view.c_str(), smp::facing_name(r.annotated_front),
-              r.top_view ? smp::facing_name(r.direction.front) : "(view)", r.direction.confidence,
+              r.top_view ? smp::facing_name(r.direction.front) : "view", confidence,
               !r.top_view ? "" : r.front_right() ? "ok" : "MISS", r.graded_preset.c_str(),
               r.graded_stage ? smp::roman_stage(*r.graded_stage) : "-", s.preset.c_str(), s.confidence,
               error ? std::to_string(*error).c_str() : "-", t.area_cm2, t.impressions, t.sessions,
@@ -57,10 +60,10 @@ int main(int argc, char** argv)
     if (e.path().extension() == ".ini")
       files.push_back(e.path());
   std::sort(files.begin(), files.end());
-  std::printf("%-10s %-10s %-5s %-5s %4s %-3s | %-24s %-4s %-16s %4s %3s | %6s %7s %2s | %-11s %-11s %-12s | %s\n",
+  std::printf("%-10s %-10s %-5s %-5s %4s %-4s | %-24s %-4s %-16s %4s %3s | %6s %7s %2s | %-11s %-11s %-12s | %s\n",
               "photo", "view", "front", "found", "conf", "", "graded (preset)", "st.", "suggested", "conf",
               "err", "cm2", "dots", "se", "hair drawn", "hair found", "hair L*a*b*", "skin drawn/found L*a*b*");
-  int top_views = 0, front_right = 0, graded = 0, within_one = 0, exact = 0;
+  int top_views = 0, front_right = 0, graded = 0, within_one = 0, exact = 0, graded_top = 0, within_one_top = 0;
   std::vector<std::string> front_misses, stage_misses;
   for (const auto& path : files) {
     std::string error;
@@ -84,6 +87,10 @@ int main(int argc, char** argv)
       exact += *e == 0;
       if (*e > 1)
         stage_misses.push_back(r->name);
+      if (r->top_view) {
+        ++graded_top;
+        within_one_top += *e <= 1;
+      }
     }
   }
   const auto list = [](const std::vector<std::string>& names) {
@@ -96,6 +103,8 @@ int main(int argc, char** argv)
               list(front_misses).c_str());
   std::printf("stage within one on %d of %d graded photos (%.0f%%, target 90%%), exact on %d; misses: %s\n", within_one,
               graded, graded ? 100.0 * within_one / graded : 0.0, exact, list(stage_misses).c_str());
+  std::printf("stage within one on %d of %d graded top and top-front views (%.0f%%)\n", within_one_top, graded_top,
+              graded_top ? 100.0 * within_one_top / graded_top : 0.0);
   gegl_exit();
   return 0;
 }
