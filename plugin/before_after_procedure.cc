@@ -15,6 +15,7 @@
 #include "face_reference.hpp"
 #include "follicle-stipple/follicle-stipple.hpp"
 #include "image_scale.hpp"
+#include "plan_record.hpp"
 #include "deliverables/before_after_layout.hpp"
 #include "deliverables/label_overlay.hpp"
 #include "procedures.hpp"
@@ -369,6 +370,8 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
   g_snprintf(scale, sizeof scale, "%.3f px/mm from ", px_per_mm_of(image));
   std::string description = std::string(disclosure) + ". Simulated with gimp-smp: " + settings_of(image, simulation) +
                             "; " + scale + scale_source_of(image) + ".";
+  if (const std::string plan = suggested_plan_of(image); !plan.empty())
+    description += " Scalp analysis: " + plan;
   // gexiv2 splits an XMP text at commas: keep the description in one piece.
   std::replace(description.begin(), description.end(), ',', ';');
   set_disclosure_metadata(result, description);

@@ -20,6 +20,7 @@ const ProcedureEntry procedures[] = {
     {smp_plugin::design_hairline_name, smp_plugin::create_design_hairline_procedure},
     {smp_plugin::simulate_name, smp_plugin::create_simulate_procedure},
     {smp_plugin::match_stubble_name, smp_plugin::create_match_stubble_procedure},
+    {smp_plugin::analyse_scalp_name, smp_plugin::create_analyse_scalp_procedure},
     {smp_plugin::save_preset_name, smp_plugin::create_save_preset_procedure},
     {smp_plugin::list_presets_name, smp_plugin::create_list_presets_procedure},
     {smp_plugin::rename_preset_name, smp_plugin::create_rename_preset_procedure},

@@ -22,6 +22,7 @@ inline constexpr const char* delete_preset_name = "plug-in-smp-delete-preset";
 inline constexpr const char* export_stencil_name = "plug-in-smp-export-stencil";
 inline constexpr const char* before_after_name = "plug-in-smp-before-after";
 inline constexpr const char* camouflage_scar_name = "plug-in-smp-camouflage-scar";
+inline constexpr const char* analyse_scalp_name = "plug-in-smp-analyse-scalp";
 
 GimpProcedure* create_stipple_layer_procedure(GimpPlugIn* plug_in);
 GimpProcedure* create_calibrate_scale_procedure(GimpPlugIn* plug_in);
@@ -35,6 +36,7 @@ GimpProcedure* create_delete_preset_procedure(GimpPlugIn* plug_in);
 GimpProcedure* create_export_stencil_procedure(GimpPlugIn* plug_in);
 GimpProcedure* create_before_after_procedure(GimpPlugIn* plug_in);
 GimpProcedure* create_camouflage_scar_procedure(GimpPlugIn* plug_in);
+GimpProcedure* create_analyse_scalp_procedure(GimpPlugIn* plug_in);
 
 // A failed run that tells the user what is wrong and what to do: the caller's mistake (a wrong
 // argument, nothing selected, a missing path), or something that went wrong in the run itself.

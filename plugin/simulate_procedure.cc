@@ -16,6 +16,7 @@
 #include "image_guards.hpp"
 #include "image_scale.hpp"
 #include "pigment.hpp"
+#include "plan_record.hpp"
 #include "preset_library.hpp"
 #include "presets/density_plan.hpp"
 #include "preview_render.hpp"
@@ -130,7 +131,13 @@ PreviewContent preview_of(GimpImage* image, GimpDrawable** drawables, GimpProced
                                             "%s: %.0f dots/cm², %d sessions, at %.1f px/mm. Shade %s.", stipple.sessions),
                                 simulation.preset->name.c_str(), stipple.density_per_cm2, stipple.sessions,
                                 simulation.px_per_mm, simulation.shade.c_str());
-  PreviewContent content{simulation_preview(photo, scale, simulation.spec, &cache.preview_density), note};
+  // The plan's first step: what SMP Analyse Scalp suggested for this photo, if it was run.
+  const std::string plan = suggested_plan_of(image);
+  PreviewContent content{simulation_preview(photo, scale, simulation.spec, &cache.preview_density),
+                         std::string(note) + "\n" +
+                             (plan.empty() ? std::string(_("Filters > Render > SMP > SMP Analyse Scalp suggests a preset "
+                                                           "for this photo."))
+                                           : formatted(_("SMP Analyse Scalp: %s"), plan.c_str()))};
   g_free(note);
   return content;
 }

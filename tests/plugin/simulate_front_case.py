@@ -121,7 +121,7 @@ for section, points in (("brows", brows), ("brow-line", brows[2:])):
         after = made.run(config)
         if after.index(0) == Gimp.PDBStatusType.SUCCESS:
             comment = after.index(1).get_parasite("gimp-comment")
-            report.set_string(section, "before-after-comment", bytes(comment.get_data()).decode() if comment else "none")
+            report.set_string(section, "before-after-comment", bytes(b % 256 for b in comment.get_data()).decode() if comment else "none")
             after.index(1).delete()
         else:
             report.set_string(section, "before-after-comment", "failed: " + str(after.index(1)))
