@@ -1,7 +1,5 @@
 #include "scalp_suggestion.hpp"
 
-#include <glib/gi18n-lib.h>
-
 #include <array>
 #include <cmath>
 #include <vector>
@@ -97,8 +95,8 @@ ScalpSuggestion suggested_plan(GeglNode* photo, double px_per_mm, const smp::Pre
 std::string ScalpSuggestion::summary(const smp::PresetLibrary& presets) const
 {
   if (!analysis.head_found || analysis.stage.stage == 0)
-    return _("No head was found in the photo layer to analyse: select the head with the Ellipse Select tool or pick a "
-             "preset yourself.");
+    return "No head was found in the photo layer to analyse: select the head with the Ellipse Select tool or pick a "
+           "preset yourself.";
   const smp::Preset* preset = find_preset(presets, analysis.stage.preset);
   const auto& t = analysis.treatment;
   const auto& c = analysis.colours;

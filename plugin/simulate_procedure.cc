@@ -17,6 +17,7 @@
 #include "image_scale.hpp"
 #include "pigment.hpp"
 #include "plan_record.hpp"
+#include "scalp_suggestion.hpp"
 #include "preset_library.hpp"
 #include "presets/density_plan.hpp"
 #include "preview_render.hpp"
@@ -79,6 +80,7 @@ struct PhotoAnalyses {
   std::optional<std::pair<double, std::optional<smp::HairBesideSkin>>> hair;  // at this px/mm
   std::shared_ptr<const ScalpAnalysis> scalp;
   PreviewDensity preview_density;
+  std::optional<std::string> plan;  // the scalp analysis's suggestion, made when the dialog first draws
 
   Shaded of(GimpDrawable* photo, const smp::StippleSettings& base, ShadeChoice choice)
   {
@@ -112,17 +114,44 @@ void keep_to_scalp(Simulation& simulation, GimpDrawable* photo, PhotoAnalyses& c
   simulation.spec.scalp = cache.scalp;
 }
 
+// What SMP Analyse Scalp suggested for the image, or the analysis of its photo layer now, facing
+// the way the dialog says (one segmentation, the one the preview keeps to: finding the direction
+// too would segment four times and hold up the first picture); empty without a photo layer.
+std::string suggestion_for(GimpImage* image, GimpDrawable** drawables, GimpProcedureConfig* config,
+                           const smp::PresetLibrary& library)
+{
+  if (std::string kept = suggested_plan_of(image); !kept.empty())
+    return kept;
+  GimpDrawable* photo = photo_layer(image, drawables);
+  if (!photo)
+    return "";
+  Graph graph;
+  gint ox = 0, oy = 0;
+  gimp_drawable_get_offsets(photo, &ox, &oy);
+  const ScalpSuggestion s = suggested_plan(source_node(graph, graph.own(gimp_drawable_get_buffer(photo)), ox, oy),
+                                           px_per_mm_of(image), library,
+                                           static_cast<smp::Facing>(facing_of(config)));
+  return s.summary(library);
+}
+
 PreviewContent preview_of(GimpImage* image, GimpDrawable** drawables, GimpProcedureConfig* config,
                           const smp::PresetLibrary& library, PhotoAnalyses& cache, GeglBuffer* photo, double scale)
 {
+  // The plan's first step: the scalp analysis of the photo (SMP Analyse Scalp's, kept on the
+  // image, or made now once), shown for the user to follow or not.
+  if (!cache.plan)
+    cache.plan = suggestion_for(image, drawables, config, library);
+  const std::string suggested =
+      cache.plan->empty() ? "" : "\n" + formatted(_("Scalp analysis: %s"), cache.plan->c_str());
   Simulation simulation;
   std::string problem;
   if (!simulation_of(image, config, library, simulation, problem))
-    return {nullptr, formatted(_("To preview: %s"), problem.c_str())};
+    return {nullptr, formatted(_("To preview: %s"), problem.c_str()) + suggested};
   const auto head = simulation.face ? std::nullopt : head_from_selection(image, facing_of(config));
   if (!simulation.face && !head)
     return {nullptr, _("To preview, select the head with the Ellipse Select tool (seen from above). Without a "
-                       "selection, OK fits the head to the photo and shows it as the path \"SMP head\".")};
+                       "selection, OK fits the head to the photo and shows it as the path \"SMP head\".") +
+                         suggested};
   place(simulation, head);
   shade(simulation, image, drawables, config, cache);
   keep_to_scalp(simulation, photo_layer(image, drawables), cache);
@@ -131,13 +160,8 @@ PreviewContent preview_of(GimpImage* image, GimpDrawable** drawables, GimpProced
                                             "%s: %.0f dots/cm², %d sessions, at %.1f px/mm. Shade %s.", stipple.sessions),
                                 simulation.preset->name.c_str(), stipple.density_per_cm2, stipple.sessions,
                                 simulation.px_per_mm, simulation.shade.c_str());
-  // The plan's first step: what SMP Analyse Scalp suggested for this photo, if it was run.
-  const std::string plan = suggested_plan_of(image);
   PreviewContent content{simulation_preview(photo, scale, simulation.spec, &cache.preview_density),
-                         std::string(note) + "\n" +
-                             (plan.empty() ? std::string(_("Filters > Render > SMP > SMP Analyse Scalp suggests a preset "
-                                                           "for this photo."))
-                                           : formatted(_("SMP Analyse Scalp: %s"), plan.c_str()))};
+                         std::string(note) + suggested};
   g_free(note);
   return content;
 }
@@ -278,6 +302,9 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode run_mode, GimpImage* i
     group = add_simulation(image, simulation, prepared, simulation.face ? selection.saved() : nullptr, problem);
     if (!group)
       return execution_error(procedure, problem);
+    // The suggestion the dialog showed is part of the plan the before/after records.
+    if (analyses.plan && !analyses.plan->empty() && suggested_plan_of(image).empty())
+      record_suggested_plan(image, *analyses.plan);
   }
   if (const std::string warning = never_calibrated_warning(image); !warning.empty())
     gimp_message(formatted(_("Simulate SMP: %s"), warning.c_str()).c_str());

@@ -4,10 +4,11 @@
 #include <cmath>
 #include <numbers>
 
+#include "analysis/scalp_cells.hpp"
+
 namespace smp {
 namespace {
 
-constexpr float surely = 0.8f;        // coverage that counts a cell as surely hair, or surely bare
 constexpr double cells_min = 20.0;    // fewer cells than this tell no colour
 
 double encoded(double linear)
@@ -23,7 +24,7 @@ std::optional<Lab> mean_where_sure(const SegmentedPhoto& p, const float* coverag
   double r = 0, g = 0, b = 0, n = 0;
   const std::size_t count = static_cast<std::size_t>(p.width) * p.height;
   for (std::size_t i = 0; i < count; ++i)
-    if (coverage[i] >= surely && (!p.shine || p.shine[i] < 0.5f)) {
+    if (coverage[i] >= sure_coverage && (!p.shine || p.shine[i] < 0.5f)) {
       r += p.rgb[3 * i];
       g += p.rgb[3 * i + 1];
       b += p.rgb[3 * i + 2];

@@ -6,7 +6,6 @@
 namespace smp {
 namespace {
 
-constexpr float head_min = 0.5f;        // coverage that counts a cell as head
 constexpr double width_at = 0.6;        // where the head's width is compared, of its half length
 constexpr int width_band_cells = 2;     // lines either side averaged there
 // What one unit of evidence is: a 10% wider back, or the bare scalp a third of the head's half
@@ -40,7 +39,7 @@ double head_width(const ScalpCells& c, bool rows, double at)
     const int length = rows ? c.width : c.height;
     for (int j = 0; j < length; ++j) {
       const std::size_t i = rows ? static_cast<std::size_t>(line) * c.width + j : static_cast<std::size_t>(j) * c.width + line;
-      cells += c.bare[i] + c.hair[i] >= head_min ? 1.0 : 0.0;
+      cells += c.bare[i] + c.hair[i] >= head_coverage_min ? 1.0 : 0.0;
     }
   }
   return lines > 0 ? cells / lines : 0.0;

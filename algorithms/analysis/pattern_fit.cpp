@@ -8,8 +8,6 @@
 namespace smp {
 namespace {
 
-constexpr double head_min = 0.5;  // coverage that counts a cell as head
-
 // Centre and spread of the head's coverage: for a filled ellipse the half axis is twice the
 // standard deviation along it.
 std::optional<HeadFrame> head_by_moments(const ScalpCells& c, double front_rad)
@@ -75,7 +73,7 @@ std::vector<PatternFit> fit_patterns(const ScalpCells& cells, const HeadFrame& h
     for (int x = 0; x < cells.width; ++x) {
       const std::size_t i = static_cast<std::size_t>(y) * cells.width + x;
       const double covered = cells.bare[i] + cells.hair[i];
-      if (covered < head_min)
+      if (covered < head_coverage_min)
         continue;
       const Point p = unit.from_image({x + 0.5, y + 0.5});
       if (p.x * p.x + p.y * p.y > 1.0)

@@ -32,11 +32,18 @@ StageSuggestion suggest_stage(const std::vector<PatternFit>& fits)
   }
   s.stage = static_cast<int>(std::lround(stage_sum / total));
   s.confidence = evidence[s.stage] / total;
-  for (const PatternFit& f : fits)  // best first
-    if (f.pattern->stage == s.stage) {
-      s.preset = f.pattern->preset;
+  // The preset suggested is the best-fitting Norwood pattern of that stage: the fillers (diffuse
+  // thinning, density filler) stand for a stage in the evidence, but a designer told "Norwood V"
+  // picks the Norwood V pattern (on the synthetic head's bald top the filler fitted best).
+  for (const bool norwood_only : {true, false}) {
+    for (const PatternFit& f : fits)  // best first
+      if (f.pattern->stage == s.stage && (!norwood_only || f.pattern->preset.rfind("norwood-", 0) == 0)) {
+        s.preset = f.pattern->preset;
+        break;
+      }
+    if (!s.preset.empty())
       break;
-    }
+  }
   return s;
 }
 

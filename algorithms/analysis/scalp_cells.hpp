@@ -10,6 +10,9 @@
 
 namespace smp {
 
+// Coverage that counts a cell as head (bare and hair together), and as surely bare or surely hair.
+inline constexpr float head_coverage_min = 0.5f, sure_coverage = 0.8f;
+
 struct ScalpCells {
   int width = 0, height = 0;
   std::vector<float> bare, hair;  // coverages 0..1, row-major

@@ -5,7 +5,6 @@
 namespace smp {
 namespace {
 
-constexpr float surely = 0.8f;          // coverage that counts a cell as surely hair, or surely bare
 constexpr double skin_quantile = 0.25;  // of the surely bare cells' luminance
 constexpr std::size_t cells_min = 20;
 
@@ -21,9 +20,9 @@ ScalpCells with_visible_skin(const ScalpCells& cells, const float* rgb)
   std::vector<float> luminance(n), skin, hair;
   for (std::size_t i = 0; i < n; ++i) {
     luminance[i] = 0.2126f * rgb[3 * i] + 0.7152f * rgb[3 * i + 1] + 0.0722f * rgb[3 * i + 2];
-    if (cells.bare[i] > surely && !shiny(i))
+    if (cells.bare[i] > sure_coverage && !shiny(i))
       skin.push_back(luminance[i]);
-    if (cells.hair[i] > surely)
+    if (cells.hair[i] > sure_coverage)
       hair.push_back(luminance[i]);
   }
   if (skin.size() < cells_min || hair.size() < cells_min)

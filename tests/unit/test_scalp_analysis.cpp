@@ -159,3 +159,24 @@ BOOST_AUTO_TEST_CASE(skin_tones_and_hair_colours_get_the_designers_words)
   BOOST_TEST(smp::hair_colour_name(smp::Lab{60.0, 1.0, 3.0}) == "grey");
   BOOST_TEST(smp::hair_colour_name(std::nullopt) == "none");
 }
+
+BOOST_AUTO_TEST_CASE(a_drawn_ellipse_places_the_head_whichever_way_the_face_points)
+{
+  smp::ScalpCells c = head(smp::Facing::down, 1.1, horseshoe_bare);
+  smp::HeadFrame drawn;
+  drawn.centre = {72.0, 66.0};
+  drawn.half_width_px = 40.0;   // across the image
+  drawn.half_length_px = 50.0;  // down it
+  drawn.front_rad = smp::front_rad_of(smp::Facing::up);
+  c.head = drawn;
+  const auto down = smp::head_facing(c, smp::Facing::down);
+  const auto left = smp::head_facing(c, smp::Facing::left);
+  BOOST_TEST_REQUIRE((down && left));
+  BOOST_TEST(down->centre.x == 72.0);
+  BOOST_TEST(down->centre.y == 66.0);
+  BOOST_TEST(down->half_width_px == 40.0);
+  BOOST_TEST(down->half_length_px == 50.0);
+  // Facing left, the head's length runs across the image.
+  BOOST_TEST(left->half_width_px == 50.0);
+  BOOST_TEST(left->half_length_px == 40.0);
+}
