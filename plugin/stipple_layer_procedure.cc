@@ -62,13 +62,16 @@ PreviewContent preview_of(GimpImage* image, GimpProcedureConfig* config, GeglBuf
   const smp::StippleSettings settings = settings_of(config, px_per_mm_of(image));
   GimpDrawable* selection = GIMP_DRAWABLE(gimp_image_get_selection(image));
   GeglBuffer* mask = gimp_selection_is_empty(image) ? nullptr : gimp_drawable_get_buffer(selection);
-  gchar* note = g_strdup_printf(
+  const int n = settings.sessions;
+  const char* format =
       mask ? g_dngettext(GETTEXT_PACKAGE, "%.0f dots/cm², %.2f mm dots, %d session, at %.1f px/mm, inside the selection.",
-                      "%.0f dots/cm², %.2f mm dots, %d sessions, at %.1f px/mm, inside the selection.", settings.sessions)
-           : g_dngettext(GETTEXT_PACKAGE, "%.0f dots/cm², %.2f mm dots, %d session, at %.1f px/mm, over the whole image (nothing selected).",
-                      "%.0f dots/cm², %.2f mm dots, %d sessions, at %.1f px/mm, over the whole image (nothing selected).",
-                      settings.sessions),
-      settings.density_per_cm2, settings.dot_diameter_mm, settings.sessions, settings.px_per_mm);
+                         "%.0f dots/cm², %.2f mm dots, %d sessions, at %.1f px/mm, inside the selection.", n)
+           : g_dngettext(GETTEXT_PACKAGE,
+                         "%.0f dots/cm², %.2f mm dots, %d session, at %.1f px/mm, over the whole image (nothing selected).",
+                         "%.0f dots/cm², %.2f mm dots, %d sessions, at %.1f px/mm, over the whole image (nothing "
+                         "selected).",
+                         n);
+  gchar* note = g_strdup_printf(format, settings.density_per_cm2, settings.dot_diameter_mm, n, settings.px_per_mm);
   PreviewContent content{stipple_preview(photo, scale, mask, stored_format(selection), settings), note};
   g_free(note);
   if (mask)
