@@ -50,7 +50,8 @@ class LineIndex {
   const Repeat& first_repeat() const { return repeat_; }
 
  private:
-  static constexpr const char* spaces = " \t\n\v\f\r";  // what GLib trims (g_ascii_isspace)
+  // What GLib trims (g_ascii_isspace): not the vertical tab, which a key then keeps.
+  static constexpr const char* spaces = " \t\n\f\r";
 
   void note(const std::string& group, const std::string& key, int number)
   {
