@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "procedures.hpp"
+#include "text_parasite.hpp"
 
 namespace smp_plugin {
 
@@ -39,22 +40,12 @@ constexpr const char* scale_parasite = "smp-scale-source";
 void record_scale_source(GimpImage* image, const std::string& how)
 {
   // "<px per mm>\n<how>": a later change of resolution makes the record stale.
-  const std::string text = std::to_string(px_per_mm_of(image)) + "\n" + how;
-  GimpParasite* parasite = gimp_parasite_new(scale_parasite, GIMP_PARASITE_PERSISTENT | GIMP_PARASITE_UNDOABLE,
-                                             static_cast<guint32>(text.size()), text.data());
-  gimp_image_attach_parasite(image, parasite);
-  gimp_parasite_free(parasite);
+  attach_text(image, scale_parasite, std::to_string(px_per_mm_of(image)) + "\n" + how);
 }
 
 std::string calibrated_scale_source(GimpImage* image)
 {
-  GimpParasite* parasite = gimp_image_get_parasite(image, scale_parasite);
-  if (!parasite)
-    return "";
-  guint32 size = 0;
-  const auto* data = static_cast<const char*>(gimp_parasite_get_data(parasite, &size));
-  const std::string text(data, size);
-  gimp_parasite_free(parasite);
+  const std::string text = attached_text(image, scale_parasite);
   const auto newline = text.find('\n');
   if (newline == std::string::npos)
     return "";
