@@ -394,7 +394,8 @@ ScalpRegions scalp_regions(const std::vector<float>& linear_rgba, int width, int
   hair_soft = box_mean(hair_soft, feather);
   out.bare = std::move(bare_soft.values);
   out.hair = std::move(hair_soft.values);
-  out.shine = specular_shine(linear_rgba, out.bare, out.bare, width, height, window_px(feather_mm, px_per_mm));
+  out.shine = shine_over_lit_skin(specular_shine(linear_rgba, out.bare, out.bare, width, height, feather), linear_rgba,
+                                  out.bare, width, height, feather);
   return out;
 }
 

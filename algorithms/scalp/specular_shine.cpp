@@ -12,6 +12,7 @@ namespace {
 constexpr float bare_enough = 0.5f;
 constexpr double body_lo = 0.2, body_hi = 0.6;      // the skin's colour from this band of its lightness ranks
 constexpr double lighter_lo = 0.9, lighter_hi = 1.3;  // times the skin's median light: where shine counts
+constexpr double clipped_channel = 0.98;              // linear: a channel the camera saturated
 
 double ramp(double v, double lo, double hi) { return std::clamp((v - lo) / (hi - lo), 0.0, 1.0); }
 
@@ -97,6 +98,36 @@ std::vector<float> specular_shine(const std::vector<float>& linear_rgba, const s
   const Plane smooth = window_mean(raw, Plane(width, height, 1.0f), std::max(0, smoothing_px));
   for (std::size_t i = 0; i < count; ++i)
     shine[i] = region[i] > 0.0f ? std::clamp(smooth.values[i], 0.0f, 1.0f) : 0.0f;
+  return shine;
+}
+
+std::vector<float> shine_over_lit_skin(std::vector<float> shine, const std::vector<float>& linear_rgba,
+                                       const std::vector<float>& bare, int width, int height, int smoothing_px)
+{
+  const std::size_t count = static_cast<std::size_t>(std::max(width, 0)) * std::max(height, 0);
+  if (shine.size() < count || linear_rgba.size() < 4 * count || bare.size() < count)
+    return shine;
+  std::vector<double> light(count, 0.0), bare_light;
+  std::vector<bool> clipped(count, false);
+  for (std::size_t i = 0; i < count; ++i) {
+    const double r = finite_or_zero(linear_rgba[4 * i]), g = finite_or_zero(linear_rgba[4 * i + 1]),
+                 b = finite_or_zero(linear_rgba[4 * i + 2]);
+    light[i] = r + g + b;
+    clipped[i] = std::min({r, g, b}) >= clipped_channel;
+    if (bare[i] > bare_enough && !clipped[i])
+      bare_light.push_back(light[i]);
+  }
+  if (bare_light.size() < 16)
+    return shine;
+  const double lit = quantile(std::move(bare_light), lit_skin_quantile);
+  // A clipped pixel's light is beyond what the camera recorded, so it bounds nothing: the colour
+  // estimate stands there.
+  Plane bound(width, height);
+  for (std::size_t i = 0; i < count; ++i)
+    bound.values[i] = clipped[i] ? 1.0f : light[i] > lit ? static_cast<float>(1.0 - lit / light[i]) : 0.0f;
+  const Plane smooth = window_mean(bound, Plane(width, height, 1.0f), std::max(0, smoothing_px));
+  for (std::size_t i = 0; i < count; ++i)
+    shine[i] = std::min(shine[i], std::clamp(smooth.values[i], 0.0f, 1.0f));
   return shine;
 }
 

@@ -15,4 +15,13 @@ namespace smp {
 std::vector<float> specular_shine(const std::vector<float>& linear_rgba, const std::vector<float>& bare,
                                   const std::vector<float>& region, int width, int height, int smoothing_px);
 
+// The part of `shine` that covers the pigment under it: a sheen over lit skin still lets the
+// dots show (on real top views the colour estimate alone took a whole lit half of the head for
+// shine, and it went without pigment), so a pixel's shine is at most its light beyond the light of
+// the brightest skin (`lit_skin_quantile` of the bare scalp's unclipped light), as a share of its
+// light, averaged over the same windows.
+inline constexpr double lit_skin_quantile = 0.95;
+std::vector<float> shine_over_lit_skin(std::vector<float> shine, const std::vector<float>& linear_rgba,
+                                       const std::vector<float>& bare, int width, int height, int smoothing_px);
+
 }  // namespace smp
