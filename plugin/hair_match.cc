@@ -23,17 +23,11 @@ std::vector<float> rendered(GeglNode* node, const GeglRectangle& rect, const cha
   return pixels;
 }
 
-double lightness_drop_on_light_skin(const smp::LinearRgb& through)
-{
-  const double y = 0.2126 * through.r + 0.7152 * through.g + 0.0722 * through.b;
-  return 65.0 - (116.0 * std::cbrt(0.340 * y) - 16.0);  // L* 65 skin, relative luminance 0.340
-}
-
 std::string described(const char* what, const smp::ShadeMatch& m)
 {
   char text[200];
   g_snprintf(text, sizeof text, "%s: completed, it darkens light skin by ΔL* %.1f", what,
-             lightness_drop_on_light_skin(m.transmittance));
+             smp::lightness_drop_on_light_skin(m.transmittance));
   return text;
 }
 
@@ -74,15 +68,23 @@ Shaded shaded(const smp::StippleSettings& base, ShadeChoice choice, const std::o
     return {base, "the preset's own stipple"};
   if (choice == ShadeChoice::match && hair) {
     const smp::ShadeMatch m = smp::match_hair(base, *hair);
-    // Stubble is darker than the skin it grows from; hair found barely darker than the bare scalp
-    // beside it is a segmentation that mistook skin for hair, and matching it would make the
-    // treatment vanish: no match lighter than the lightest named shade, plainly visible.
-    const smp::LinearRgb lightest = smp::shade_transmittance(smp::HairShade::blond);
-    if (lightness_drop_on_light_skin(m.transmittance) >= lightness_drop_on_light_skin(lightest))
-      return {m.settings, described("matched to the client's own hair beside the bare scalp", m)};
-    const smp::ShadeMatch floor = smp::match_transmittance(base, lightest, default_grain, hair->blur_mm);
-    return {floor.settings,
-            described("blond, the lightest shade (the hair found beside the bare scalp is barely darker than it)", floor)};
+    switch (smp::match_bound(m.transmittance)) {
+      case smp::MatchBound::lighter_than_blond: {
+        const smp::ShadeMatch floor =
+            smp::match_transmittance(base, smp::shade_transmittance(smp::HairShade::blond), default_grain, hair->blur_mm);
+        return {floor.settings,
+                described("blond, the lightest shade (the hair found beside the bare scalp is barely darker than it)", floor)};
+      }
+      case smp::MatchBound::darker_than_black: {
+        const smp::ShadeMatch ceiling =
+            smp::match_transmittance(base, smp::shade_transmittance(smp::HairShade::black), m.wanted_grain, hair->blur_mm);
+        return {ceiling.settings,
+                described("black, the darkest shade (the hair found beside the bare scalp is darker than stubble)", ceiling)};
+      }
+      case smp::MatchBound::within:
+        break;
+    }
+    return {m.settings, described("matched to the client's own hair beside the bare scalp", m)};
   }
   const smp::HairShade shade =
       choice == ShadeChoice::match ? fallback_shade : static_cast<smp::HairShade>(static_cast<int>(choice) - 1);

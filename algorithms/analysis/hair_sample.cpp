@@ -1,10 +1,12 @@
 #include "analysis/hair_sample.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
 #include "analysis/gaussian_blur.hpp"
+#include "scar/box_mean.hpp"
 
 namespace smp {
 namespace {
@@ -89,6 +91,47 @@ LinearRgb mean_colour(const SegmentedPhoto& p, const std::vector<char>& where, d
   return {r / kept, g / kept, b / kept};
 }
 
+// What the hair lets through of the skin's light, each hair pixel against the bare skin near it
+// (within `HairSampleLimits::pairing_mm`), summed over the seam: a head lit from one side, or darker
+// along its silhouette, puts most of its fringe in shade, and the two sides' overall means then
+// took that shade for hair (a fringe no darker than the skin beside it asked for ΔL* 24).
+std::optional<LinearRgb> hair_over_skin_nearby(const SegmentedPhoto& p, const std::vector<char>& hair_side,
+                                              const std::vector<char>& skin_side)
+{
+  const int w = p.width, h = p.height;
+  const int radius = std::max(1, static_cast<int>(std::lround(HairSampleLimits::pairing_mm * p.px_per_mm)));
+  Plane weight(w, h);
+  std::array<Plane, 3> colour{Plane(w, h), Plane(w, h), Plane(w, h)};
+  for (std::size_t i = 0; i < skin_side.size(); ++i)
+    if (skin_side[i]) {
+      weight.values[i] = 1.0f;
+      for (int c = 0; c < 3; ++c)
+        colour[c].values[i] = p.rgb[3 * i + c];
+    }
+  const Plane share = window_share(weight, radius);
+  std::array<Plane, 3> nearby;
+  for (int c = 0; c < 3; ++c)
+    nearby[c] = window_mean(colour[c], weight, radius);
+  // Sums, not a median of pixel ratios: stubble's mean tone is its dark hairs and the skin between.
+  double hair_sum[3] = {0, 0, 0}, skin_sum[3] = {0, 0, 0};
+  std::size_t paired = 0;
+  constexpr float enough_skin = 0.05f;  // of the window, for the skin there to be measured
+  for (std::size_t i = 0; i < hair_side.size(); ++i) {
+    if (!hair_side[i] || share.values[i] < enough_skin)
+      continue;
+    ++paired;
+    for (int c = 0; c < 3; ++c) {
+      hair_sum[c] += p.rgb[3 * i + c];
+      skin_sum[c] += nearby[c].values[i];
+    }
+  }
+  const std::size_t enough = static_cast<std::size_t>(HairSampleLimits::min_area_cm2 * 100.0 * p.px_per_mm * p.px_per_mm);
+  if (paired < std::max<std::size_t>(enough, 16) || !(skin_sum[0] > 0.0 && skin_sum[1] > 0.0 && skin_sum[2] > 0.0))
+    return std::nullopt;
+  const LinearRgb through{hair_sum[0] / skin_sum[0], hair_sum[1] / skin_sum[1], hair_sum[2] / skin_sum[2]};
+  return through;
+}
+
 }  // namespace
 
 double blur_sigma_px(const std::vector<float>& luminance, const std::vector<char>& where, int width, int height)
@@ -148,6 +191,8 @@ std::optional<HairBesideSkin> sample_hair_beside_skin(const SegmentedPhoto& p)
   const double px_per_cm2 = 100.0 * p.px_per_mm * p.px_per_mm;
   if (hair_weight < L::min_area_cm2 * px_per_cm2 || skin_weight < L::min_area_cm2 * px_per_cm2)
     return std::nullopt;
+  if (const auto through = hair_over_skin_nearby(p, hair_side, skin_side))
+    s.hair = {s.skin.r * through->r, s.skin.g * through->g, s.skin.b * through->b};
   if (p.px_per_mm >= L::grain_px_per_mm_min) {
     // Only around the seam, with room for the widest blur: the rest of the photo is not read.
     int x0 = w, y0 = h, x1 = -1, y1 = -1;

@@ -23,6 +23,7 @@ struct SegmentedPhoto {
 
 struct HairSampleLimits {
   static constexpr double seam_band_mm = 6.0;       // how far from the seam both sides are sampled
+  static constexpr double pairing_mm = 3.0;         // each hair pixel's tone against the skin this near it
   static constexpr double min_area_cm2 = 0.3;       // of each side, for a measurement to count
   static constexpr double grain_px_per_mm_min = 4.0;  // below this grain and softness are not measured
 };

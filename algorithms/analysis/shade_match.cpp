@@ -107,6 +107,22 @@ LinearRgb shade_transmittance(HairShade shade)
   return {0.60, 0.62, 0.66};
 }
 
+double lightness_drop_on_light_skin(const LinearRgb& through)
+{
+  const double y = 0.2126 * through.r + 0.7152 * through.g + 0.0722 * through.b;
+  return 65.0 - (116.0 * std::cbrt(0.340 * y) - 16.0);  // L* 65 skin, relative luminance 0.340
+}
+
+MatchBound match_bound(const LinearRgb& transmittance)
+{
+  const double drop = lightness_drop_on_light_skin(transmittance);
+  if (!(drop >= lightness_drop_on_light_skin(shade_transmittance(HairShade::blond))))
+    return MatchBound::lighter_than_blond;
+  if (drop > lightness_drop_on_light_skin(shade_transmittance(HairShade::black)) + ShadeMatchLimits::darker_than_black)
+    return MatchBound::darker_than_black;
+  return MatchBound::within;
+}
+
 std::vector<float> grain_band(const std::vector<float>& luminance, int width, int height, double px_per_mm)
 {
   std::vector<float> band = gaussian_blur(luminance, width, height, fine_sigma_mm * px_per_mm);

@@ -28,6 +28,17 @@ enum class HairShade { black, dark_brown, brown, grey, blond };
 inline constexpr const char* hair_shade_nicks[] = {"black", "dark-brown", "brown", "grey", "blond"};
 LinearRgb shade_transmittance(HairShade shade);
 
+// How much a completed treatment letting through `transmittance` darkens L* 65 skin.
+double lightness_drop_on_light_skin(const LinearRgb& transmittance);
+
+// Where a match to the photo's hair stands against the named shades. Stubble is darker than the
+// skin it grows from, so hair found lighter than blond stubble beside the bare scalp is skin taken
+// for hair (matching it would make the treatment vanish); and SMP's darkest is black stubble, so
+// hair found darker than that by more than `ShadeMatchLimits::darker_than_black` is the head's own
+// shadow or the background taken for hair (on shaved top views it asked for a ΔL* 24 helmet).
+enum class MatchBound { within, lighter_than_blond, darker_than_black };
+MatchBound match_bound(const LinearRgb& transmittance);
+
 struct ShadeMatchLimits {
   // What a completed treatment can give, whatever the photo asks: never lighter than this
   // (no visible simulation), never darker than that (a painted-on helmet, not pigment in skin).
@@ -35,6 +46,8 @@ struct ShadeMatchLimits {
   static constexpr double dot_diameter_min_mm = 0.15, dot_diameter_max_mm = 0.4;
   // Light through the skin softens every dot a little, on any photo.
   static constexpr double skin_softening_mm = 0.05;
+  // ΔL* on L* 65 skin beyond black stubble's that a match to the photo may still ask for.
+  static constexpr double darker_than_black = 2.0;
 };
 
 struct ShadeMatch {

@@ -62,11 +62,36 @@ BOOST_AUTO_TEST_CASE(every_named_shade_is_plainly_visible_on_light_skin)
   // L* 65 skin: the lightest shade still darkens it by 6 or more.
   for (const auto shade : {smp::HairShade::black, smp::HairShade::dark_brown, smp::HairShade::brown, smp::HairShade::grey,
                            smp::HairShade::blond}) {
-    const double y = 0.340 * luminance(smp::shade_transmittance(shade));
-    const double l = 116.0 * std::cbrt(y) - 16.0;
-    BOOST_TEST_MESSAGE(smp::hair_shade_nicks[static_cast<int>(shade)] << ": L* 65 skin darkened by " << 65.0 - l);
-    BOOST_TEST(65.0 - l >= 6.0, smp::hair_shade_nicks[static_cast<int>(shade)] << " darkens L* 65 skin by " << 65.0 - l);
+    const double drop = smp::lightness_drop_on_light_skin(smp::shade_transmittance(shade));
+    BOOST_TEST_MESSAGE(smp::hair_shade_nicks[static_cast<int>(shade)] << ": L* 65 skin darkened by " << drop);
+    BOOST_TEST(drop >= 6.0, smp::hair_shade_nicks[static_cast<int>(shade)] << " darkens L* 65 skin by " << drop);
+    BOOST_TEST((smp::match_bound(smp::shade_transmittance(shade)) == smp::MatchBound::within),
+               smp::hair_shade_nicks[static_cast<int>(shade)] << " is outside the shades a match may ask for");
   }
+}
+
+// A match asks for no more than black stubble's darkening and no less than blond's: beyond them
+// the hair found beside the bare scalp was shadow, background or skin, whatever its hue.
+BOOST_AUTO_TEST_CASE(a_match_beyond_black_or_blond_stubble_is_bounded_to_them)
+{
+  const double black = smp::lightness_drop_on_light_skin(smp::shade_transmittance(smp::HairShade::black));
+  const double blond = smp::lightness_drop_on_light_skin(smp::shade_transmittance(smp::HairShade::blond));
+  for (const smp::LinearRgb hue : {smp::LinearRgb{1.0, 1.0, 1.0}, smp::LinearRgb{1.0, 0.9, 0.8}, smp::LinearRgb{0.8, 0.9, 1.0}}) {
+    for (double grey = 0.2; grey <= 1.0; grey += 0.01) {
+      const smp::LinearRgb through{grey * hue.r, grey * hue.g, grey * hue.b};
+      const double drop = smp::lightness_drop_on_light_skin(through);
+      const smp::MatchBound bound = smp::match_bound(through);
+      const smp::MatchBound expected = drop < blond ? smp::MatchBound::lighter_than_blond
+                                       : drop > black + smp::ShadeMatchLimits::darker_than_black
+                                           ? smp::MatchBound::darker_than_black
+                                           : smp::MatchBound::within;
+      BOOST_TEST((bound == expected), "a match darkening L* 65 skin by " << drop << " got bound " << static_cast<int>(bound)
+                                                                        << " (black " << black << ", blond " << blond << ")");
+    }
+  }
+  // What the development photos' rule-mask fringe asked for: ΔL* 24, a helmet.
+  BOOST_TEST((smp::match_bound({0.3, 0.3, 0.3}) == smp::MatchBound::darker_than_black));
+  BOOST_TEST((smp::match_bound({NAN, 0.5, 0.5}) != smp::MatchBound::within), "an unreadable match is taken as within");
 }
 
 BOOST_AUTO_TEST_CASE(the_hair_beside_bare_skin_is_measured_as_drawn)
@@ -98,6 +123,38 @@ BOOST_AUTO_TEST_CASE(the_hair_beside_bare_skin_is_measured_as_drawn)
   // Too little of either side: nothing.
   std::vector<float> none(w * h, 0.0f);
   BOOST_TEST(!smp::sample_hair_beside_skin({rgb.data(), bare.data(), none.data(), nullptr, w, h, px_per_mm}));
+}
+
+// Light falling off across the seam (a head lit from one side, its fringe towards the shaded
+// silhouette): what the hair lets through is read against the skin near it, not against the skin's
+// mean over the whole band, which is lit more than the hair is.
+BOOST_AUTO_TEST_CASE(light_falling_off_across_the_seam_is_not_taken_for_darker_hair)
+{
+  constexpr int w = 240, h = 160;
+  constexpr double px_per_mm = 8.0;
+  for (const double falloff : {0.3, 0.5}) {
+    std::vector<float> rgb(static_cast<std::size_t>(w) * h * 3), bare(w * h), hair(w * h);
+    std::mt19937 random(5);
+    std::uniform_real_distribution<float> noise(-0.005f, 0.005f);
+    const float skin[3] = {0.35f, 0.28f, 0.23f};
+    constexpr float through = 0.7f;  // the fringe's light over the skin's, in the same light
+    for (int y = 0; y < h; ++y)
+      for (int x = 0; x < w; ++x) {
+        const std::size_t i = static_cast<std::size_t>(y) * w + x;
+        const bool is_hair = x >= w / 2;
+        const float light = static_cast<float>(1.0 - falloff * x / (w - 1.0));
+        for (int c = 0; c < 3; ++c)
+          rgb[3 * i + c] = light * (is_hair ? through : 1.0f) * skin[c] + noise(random);
+        bare[i] = is_hair ? 0.0f : 1.0f;
+        hair[i] = is_hair ? 1.0f : 0.0f;
+      }
+    const auto sample = smp::sample_hair_beside_skin({rgb.data(), bare.data(), hair.data(), nullptr, w, h, px_per_mm});
+    BOOST_TEST_REQUIRE(sample.has_value());
+    const double measured = luminance(sample->hair) / luminance(sample->skin);
+    BOOST_TEST_MESSAGE("light falling off by " << falloff << ": the hair lets through " << measured << ", drawn " << through);
+    BOOST_TEST(std::abs(measured - through) < 0.04, "light falling off by " << falloff << " across the photo: the hair lets through "
+                                                                            << measured << " of the skin's light, drawn " << through);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(a_photos_softness_is_read_from_its_edges)
