@@ -72,6 +72,8 @@ def run_simulate(image, group, preset, with_landmarks):
     result = simulate.run(config)
     seconds = time.monotonic() - started
     ok = result.index(0) == Gimp.PDBStatusType.SUCCESS
+    if ok:  # what the pigment's shade was matched to, printed with the time
+        report.set_string(group, "shade", str(result.index(2)))
     return (result.index(1) if ok else None), ("" if ok else str(result.index(1))), seconds
 
 
@@ -174,13 +176,17 @@ for group in jobs.get_groups()[0]:
         if not has(jobs, group, step + "-preset"):
             continue
         say("%s: %s run ..." % (group, step))
+        if has(report, group, "shade"):  # each run says its own shade
+            report.remove_key(group, "shade")
         try:
             run(group)
         except Exception as error:  # one photo's trouble must not stop the others
             report.set_string(group, step + "-status", "failed")
             report.set_string(group, step + "-message", "%s: %s" % (type(error).__name__, error))
-        say("%s: %s run %s, Simulate took %.1f s" % (group, step, report.get_string(group, step + "-status"),
-                                                     report.get_double(group, step + "-seconds")
-                                                     if has(report, group, step + "-seconds") else 0.0))
+        say("%s: %s run %s, Simulate took %.1f s%s" % (group, step, report.get_string(group, step + "-status"),
+                                                       report.get_double(group, step + "-seconds")
+                                                       if has(report, group, step + "-seconds") else 0.0,
+                                                       "; shade: " + report.get_string(group, "shade")
+                                                       if has(report, group, "shade") else ""))
         report.save_to_file(report_path)  # after every step: what was done survives a crash
 report.save_to_file(report_path)
