@@ -99,7 +99,8 @@ std::optional<LinearRgb> hair_over_skin_nearby(const SegmentedPhoto& p, const st
                                               const std::vector<char>& skin_side)
 {
   const int w = p.width, h = p.height;
-  const int radius = std::max(1, static_cast<int>(std::lround(HairSampleLimits::pairing_mm * p.px_per_mm)));
+  const int radius =
+      static_cast<int>(std::lround(std::clamp(HairSampleLimits::pairing_mm * p.px_per_mm, 1.0, static_cast<double>(std::max(w, h)))));
   Plane weight(w, h);
   std::array<Plane, 3> colour{Plane(w, h), Plane(w, h), Plane(w, h)};
   for (std::size_t i = 0; i < skin_side.size(); ++i)
