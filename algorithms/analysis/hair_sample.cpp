@@ -192,8 +192,11 @@ std::optional<HairBesideSkin> sample_hair_beside_skin(const SegmentedPhoto& p)
   const double px_per_cm2 = 100.0 * p.px_per_mm * p.px_per_mm;
   if (hair_weight < L::min_area_cm2 * px_per_cm2 || skin_weight < L::min_area_cm2 * px_per_cm2)
     return std::nullopt;
-  if (const auto through = hair_over_skin_nearby(p, hair_side, skin_side))
-    s.hair = {s.skin.r * through->r, s.skin.g * through->g, s.skin.b * through->b};
+  // The two sides' overall means are not a fallback: they take the head's own shade for hair.
+  const auto through = hair_over_skin_nearby(p, hair_side, skin_side);
+  if (!through)
+    return std::nullopt;
+  s.hair = {s.skin.r * through->r, s.skin.g * through->g, s.skin.b * through->b};
   if (p.px_per_mm >= L::grain_px_per_mm_min) {
     // Only around the seam, with room for the widest blur: the rest of the photo is not read.
     int x0 = w, y0 = h, x1 = -1, y1 = -1;

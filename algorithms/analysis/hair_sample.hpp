@@ -28,7 +28,8 @@ struct HairSampleLimits {
   static constexpr double grain_px_per_mm_min = 4.0;  // below this grain and softness are not measured
 };
 
-// Where the raster holds too little of either side beside the other, nothing.
+// Where the raster holds too little of either side beside the other (under
+// `HairSampleLimits::min_area_cm2` of each, or of hair with skin within `pairing_mm`), nothing.
 std::optional<HairBesideSkin> sample_hair_beside_skin(const SegmentedPhoto& photo);
 
 // The client's stubble where the user selected it (`photo.hair` is the selection): against the

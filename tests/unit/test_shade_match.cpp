@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <random>
+#include <string>
 #include <vector>
 
 #include "analysis/gaussian_blur.hpp"
@@ -71,23 +72,37 @@ BOOST_AUTO_TEST_CASE(every_named_shade_is_plainly_visible_on_light_skin)
 }
 
 // A match asks for no more than black stubble's darkening and no less than blond's: beyond them
-// the hair found beside the bare scalp was shadow, background or skin, whatever its hue.
+// the hair found beside the bare scalp was shadow, background or skin, whatever its hue. Along a
+// ramp from no darkening to a helmet the bound changes twice, in that order, and where it changes
+// brackets the named shades' own darkening (every_named_shade_is_plainly_visible_on_light_skin).
 BOOST_AUTO_TEST_CASE(a_match_beyond_black_or_blond_stubble_is_bounded_to_them)
 {
   const double black = smp::lightness_drop_on_light_skin(smp::shade_transmittance(smp::HairShade::black));
   const double blond = smp::lightness_drop_on_light_skin(smp::shade_transmittance(smp::HairShade::blond));
   for (const smp::LinearRgb hue : {smp::LinearRgb{1.0, 1.0, 1.0}, smp::LinearRgb{1.0, 0.9, 0.8}, smp::LinearRgb{0.8, 0.9, 1.0}}) {
-    for (double grey = 0.2; grey <= 1.0; grey += 0.01) {
+    std::vector<smp::MatchBound> order;
+    double within_from = NAN, darker_from = NAN;
+    for (double grey = 1.0; grey >= 0.2; grey -= 0.002) {
       const smp::LinearRgb through{grey * hue.r, grey * hue.g, grey * hue.b};
-      const double drop = smp::lightness_drop_on_light_skin(through);
       const smp::MatchBound bound = smp::match_bound(through);
-      const smp::MatchBound expected = drop < blond ? smp::MatchBound::lighter_than_blond
-                                       : drop > black + smp::ShadeMatchLimits::darker_than_black
-                                           ? smp::MatchBound::darker_than_black
-                                           : smp::MatchBound::within;
-      BOOST_TEST((bound == expected), "a match darkening L* 65 skin by " << drop << " got bound " << static_cast<int>(bound)
-                                                                        << " (black " << black << ", blond " << blond << ")");
+      if (!order.empty() && order.back() == bound)
+        continue;
+      order.push_back(bound);
+      const double drop = smp::lightness_drop_on_light_skin(through);
+      (bound == smp::MatchBound::within ? within_from : darker_from) = drop;
     }
+    const std::string ramp = "grey ramp of hue " + std::to_string(hue.r) + "/" + std::to_string(hue.g) + "/" + std::to_string(hue.b);
+    BOOST_TEST_REQUIRE(order.size() == 3u, ramp << ": the bound changes " << order.size() - 1 << " times, not twice");
+    BOOST_TEST((order[0] == smp::MatchBound::lighter_than_blond && order[1] == smp::MatchBound::within &&
+                order[2] == smp::MatchBound::darker_than_black),
+               ramp << ": the bounds come in the order " << static_cast<int>(order[0]) << ", " << static_cast<int>(order[1]) << ", "
+                    << static_cast<int>(order[2]));
+    BOOST_TEST_MESSAGE(ramp << ": within from a darkening of " << within_from << " (blond " << blond << "), darker than black from "
+                            << darker_from << " (black " << black << ")");
+    // A shade a little lighter than blond's is skin; as dark as black's, or a little beyond, is hair.
+    BOOST_TEST(std::abs(within_from - blond) < 0.6, ramp << ": matched from a darkening of " << within_from << ", blond stubble's is " << blond);
+    BOOST_TEST((darker_from > black + 0.5 && darker_from < black + 4.0),
+               ramp << ": taken for shadow from a darkening of " << darker_from << ", black stubble's is " << black);
   }
   // What the development photos' rule-mask fringe asked for: ΔL* 24, a helmet.
   BOOST_TEST((smp::match_bound({0.3, 0.3, 0.3}) == smp::MatchBound::darker_than_black));
@@ -123,6 +138,16 @@ BOOST_AUTO_TEST_CASE(the_hair_beside_bare_skin_is_measured_as_drawn)
   // Too little of either side: nothing.
   std::vector<float> none(w * h, 0.0f);
   BOOST_TEST(!smp::sample_hair_beside_skin({rgb.data(), bare.data(), none.data(), nullptr, w, h, px_per_mm}));
+  // Both sides in the band, but 4 mm of neither between them: no hair has skin within the pairing
+  // distance to be read against, so nothing is measured (the band's means would be a guess).
+  std::vector<float> apart_bare(w * h), apart_hair(w * h);
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      apart_bare[static_cast<std::size_t>(y) * w + x] = x < 80 ? 1.0f : 0.0f;
+      apart_hair[static_cast<std::size_t>(y) * w + x] = x >= 112 ? 1.0f : 0.0f;
+    }
+  const auto apart = smp::sample_hair_beside_skin({rgb.data(), apart_bare.data(), apart_hair.data(), nullptr, w, h, px_per_mm});
+  BOOST_TEST(!apart.has_value(), "hair 4 mm from the skin measured, hair red " << (apart ? apart->hair.r : 0.0));
 }
 
 // Light falling off across the seam (a head lit from one side, its fringe towards the shaded
