@@ -17,6 +17,13 @@ constexpr float paleness_unit = 6.0f, chroma_unit = 4.0f;
 // Skin has a warm hue (L*a*b* hue angle 10-80 degrees) and some colour; scar tissue is paler and
 // less coloured but still warm, white cloth or grey hair are not.
 constexpr float skin_chroma_min = 6.0f, scar_chroma_min = 2.5f;
+// Shade scales L*+16, a* and b* alike; brown pigment darkens skin and keeps its yellow. Darker
+// skin counts as pigment as far as its b* stays above what shade leaves, fully from this much b*
+// per L* lost, and not where it turns redder (blood: a mark, a vein) by this many degrees of hue.
+constexpr float pigment_b_per_L = 0.3f, redder_hue_degrees = 2.0f;
+// Coarser than this a dark pixel mixes skin with unresolved hairs (and a JPEG's colour is at half
+// the resolution), so its colour tells no pigment.
+constexpr double pigment_min_px_per_mm = 6.0;
 
 // The scale the detector works at: fine enough for 0.6 mm punches, coarse enough to bound the
 // memory and time of a large, finely resolved photo.
@@ -280,8 +287,21 @@ Plane reference_skin(WorkingImage& w, Features& f, double s)
   return reference;
 }
 
+// Paler skin counts for a scar; darker skin counts against it as far as shade explains it and for
+// it as far as it is brown pigment (`brown_weight` 0-1 says how far its hue allows that).
+float lightness_evidence(float L, float b, float around_L, float around_b, float brown_weight)
+{
+  const float paler = (L - around_L) / paleness_unit;
+  if (paler >= 0.0f)
+    return paler;
+  const float shade = (L + 16.0f) / (around_L + 16.0f);
+  const float yellow_kept = b - shade * around_b;
+  const float brown = brown_weight * std::clamp(yellow_kept / (pigment_b_per_L * (around_L - L)), 0.0f, 1.0f);
+  return paler * (1.0f - 2.0f * brown);
+}
+
 // Evidence of scar tissue per pixel, in units of a clear difference from the skin around:
-// paleness first, then loss of colour, missing follicles and missing fine texture.
+// paleness or brown pigment, another colour, missing follicles and missing fine texture.
 Plane scar_score(WorkingImage& w, Features& f, double s)
 {
   const Plane reference = reference_skin(w, f, s);
@@ -293,19 +313,34 @@ Plane scar_score(WorkingImage& w, Features& f, double s)
     const Plane near_skin = window_share(reference, px(25.0, s));  // a scar lies in skin, not on a white shirt
     for (std::size_t i = 0; i < score.values.size(); ++i)
       scored[i] = !(w.look_here.values[i] <= 0.0f || w.scar_hue.values[i] < 0.5f || near_skin.values[i] < 0.2f);
+    w.look_here = Plane();
+    w.scar_hue = Plane();
+  }
+  // The colour term comes first here (a + b is b + a), so that the lightness term holds only the
+  // surroundings' b* and the brown weight besides its own surroundings plane.
+  Plane around_b, brown_weight;
+  {
+    brown_weight = background(f.skin_a, reference, s);  // the surroundings' a* until overwritten
+    around_b = background(f.skin_b, reference, s);
+    const bool resolved = s >= pigment_min_px_per_mm;
+    for (std::size_t i = 0; i < score.values.size(); ++i) {
+      const float a = f.skin_a.values[i], b = f.skin_b.values[i], around_a = brown_weight.values[i], ab = around_b.values[i];
+      if (scored[i])  // another colour: greyer, pinker or browner
+        score.values[i] = 0.5f * std::hypot(a - around_a, b - ab) / chroma_unit;
+      // degrees from the surroundings' hue to this pixel's, towards red
+      const float redder = std::atan2(a * ab - b * around_a, a * around_a + b * ab) * 57.29578f;
+      brown_weight.values[i] = resolved ? std::clamp(1.0f - redder / redder_hue_degrees, 0.0f, 1.0f) : 0.0f;
+    }
   }
   {
     const Plane around_L = background(f.skin_L, reference, s);
     for (std::size_t i = 0; i < score.values.size(); ++i)
       if (scored[i])
-        score.values[i] = (f.skin_L.values[i] - around_L.values[i]) / paleness_unit;  // pale
+        score.values[i] += lightness_evidence(f.skin_L.values[i], f.skin_b.values[i], around_L.values[i], around_b.values[i],
+                                              brown_weight.values[i]);
   }
-  {
-    const Plane around_a = background(f.skin_a, reference, s), around_b = background(f.skin_b, reference, s);
-    for (std::size_t i = 0; i < score.values.size(); ++i)
-      if (scored[i])  // another colour: greyer, pinker or browner
-        score.values[i] += 0.5f * std::hypot(f.skin_a.values[i] - around_a.values[i], f.skin_b.values[i] - around_b.values[i]) / chroma_unit;
-  }
+  around_b = Plane();
+  brown_weight = Plane();
   {
     const Plane around_follicles = background(f.follicles, reference, s);
     for (std::size_t i = 0; i < score.values.size(); ++i)

@@ -1,5 +1,6 @@
-// Finds scar tissue on a photo of the scalp: skin that is paler, less saturated, smoother and
-// without follicles compared with the scalp around it, at the photo's physical scale.
+// Finds scar tissue on a photo of the scalp: skin that is paler and less saturated, or darker and
+// browner, smoother and without follicles compared with the scalp around it, at the photo's
+// physical scale.
 #pragma once
 
 #include "scar/box_mean.hpp"

@@ -84,6 +84,11 @@ inline std::vector<FamilyCase> scar_family_cases()
     add(kind, "soft edge 0.8 mm", [](auto& s) { s.edge_softness_mm = 0.8; });
     add(kind, "pink", [](auto& s) { s.tint = smp::ScarTint::pink; });
     add(kind, "hyperpigmented", [](auto& s) { s.tint = smp::ScarTint::hyperpigmented; });
+    for (const double de : {5.0, 12.0})
+      add(kind, "hyperpigmented dE " + std::to_string(static_cast<int>(de)), [&](auto& s) {
+        s.tint = smp::ScarTint::hyperpigmented;
+        s.contrast_delta_e = de;
+      });
     for (const int type : {1, 3, 4, 5, 6})
       add(kind, "Fitzpatrick " + std::to_string(type), [&](auto& s) { s.fitzpatrick = type; });
     add(kind, "Fitzpatrick 6 hypopigmented", [](auto& s) {
