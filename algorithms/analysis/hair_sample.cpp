@@ -94,11 +94,23 @@ LinearRgb mean_colour(const SegmentedPhoto& p, const std::vector<char>& where, d
 // What the hair lets through of the skin's light, each hair pixel against the bare skin near it
 // (within `HairSampleLimits::pairing_mm`), summed over the seam: a head lit from one side, or darker
 // along its silhouette, puts most of its fringe in shade, and the two sides' overall means then
-// took that shade for hair (a fringe no darker than the skin beside it asked for ΔL* 24).
-std::optional<LinearRgb> hair_over_skin_nearby(const SegmentedPhoto& p, const std::vector<char>& hair_side,
-                                              const std::vector<char>& skin_side)
+// took that shade for hair (a fringe no darker than the skin beside it asked for ΔL* 24). The
+// sides are what is more bare than not and more hair than not, which meet at the seam: sure skin
+// and sure hair lie 2-3 mm apart under smp:scalp-mask's feather, too far to pair.
+std::optional<LinearRgb> hair_over_skin_nearby(const SegmentedPhoto& p)
 {
   const int w = p.width, h = p.height;
+  const std::size_t n = static_cast<std::size_t>(w) * h;
+  std::vector<char> bare(n), hair(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    bare[i] = p.bare[i] >= 0.5f && p.bare[i] >= p.hair[i];
+    hair[i] = !bare[i] && p.hair[i] >= 0.5f;
+  }
+  const std::vector<float> to_bare = distance_to(bare, w, h);
+  const float band = static_cast<float>(HairSampleLimits::seam_band_mm * p.px_per_mm);
+  std::vector<char> hair_side(n), skin_side = bare;
+  for (std::size_t i = 0; i < n; ++i)
+    hair_side[i] = hair[i] && to_bare[i] <= band;
   const int radius =
       static_cast<int>(std::lround(std::clamp(HairSampleLimits::pairing_mm * p.px_per_mm, 1.0, static_cast<double>(std::max(w, h)))));
   Plane weight(w, h);
@@ -193,7 +205,7 @@ std::optional<HairBesideSkin> sample_hair_beside_skin(const SegmentedPhoto& p)
   if (hair_weight < L::min_area_cm2 * px_per_cm2 || skin_weight < L::min_area_cm2 * px_per_cm2)
     return std::nullopt;
   // The two sides' overall means are not a fallback: they take the head's own shade for hair.
-  const auto through = hair_over_skin_nearby(p, hair_side, skin_side);
+  const auto through = hair_over_skin_nearby(p);
   if (!through)
     return std::nullopt;
   s.hair = {s.skin.r * through->r, s.skin.g * through->g, s.skin.b * through->b};
