@@ -205,11 +205,20 @@ GeglNode* scalp_regions_coverage(Graph& graph, GeglNode* photo, double px_per_mm
   GeglNode* unshone = graph.node("gegl:invert-linear");
   gegl_node_link(s.shine, unshone);
   GeglNode* bare = composed(graph, "gegl:multiply", s.bare, unshone);
-  if (!(hair_density > 0.0))
-    return bare;
-  GeglNode* some_hair = graph.node("gegl:multiply", "value", std::min(hair_density, 1.0));
-  gegl_node_link(s.hair, some_hair);
-  return composed(graph, "gegl:add", bare, some_hair);
+  // Over the hair: the preset's share, and on top of it the blend from the bare scalp beside it,
+  // twice a blur of the bare scalp (full at the seam, 5% at blend_into_hair_mm).
+  const double blur_px = 0.5 * smp::blend_into_hair_mm * px_per_mm;
+  GeglNode* near_bare = graph.node("gegl:gaussian-blur", "std-dev-x", blur_px, "std-dev-y", blur_px);
+  gegl_node_link(s.bare, near_bare);
+  const double share = std::clamp(hair_density, 0.0, 1.0);
+  GeglNode* blend = graph.node("gegl:multiply", "value", 2.0 * (1.0 - share));
+  gegl_node_link(near_bare, blend);
+  GeglNode* over_hair = blend;
+  if (share > 0.0) {
+    over_hair = graph.node("gegl:add", "value", share);
+    gegl_node_link(blend, over_hair);
+  }
+  return composed(graph, "gegl:add", bare, composed(graph, "gegl:multiply", s.hair, over_hair));
 }
 
 smp::Facing facing_nearest(double front_rad)

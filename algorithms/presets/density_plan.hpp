@@ -63,6 +63,10 @@ inline DensityPlan one_zone_plan(double px_per_mm, const MaskSpec& region)
 // How far a top view's zones reach where the photo's bare scalp goes on: about a quarter of a
 // head's half width, past the edge of the widest zone to the fringe of a Norwood VII.
 inline constexpr double reach_to_hair_mm = 25.0;
+// And past that edge the pigment blends on into the client's own hair, a filler between the hairs
+// fading out over this much (the 5-10 mm of a natural transition zone), so the seam shows no
+// step and bare scalp the segmentation took for hair beside it still gets its pigment.
+inline constexpr double blend_into_hair_mm = 5.0;
 
 DensityPlan density_plan(const Preset& preset, const Placement& placement, std::uint32_t seed);
 
