@@ -218,7 +218,11 @@ GeglNode* scalp_regions_coverage(Graph& graph, GeglNode* photo, double px_per_mm
     over_hair = graph.node("gegl:add", "value", share);
     gegl_node_link(blend, over_hair);
   }
-  return composed(graph, "gegl:add", bare, composed(graph, "gegl:multiply", s.hair, over_hair));
+  // A share of the scalp, never more: a pixel partly bare and partly hair next to bare scalp
+  // would otherwise count up to twice, and its dots come out denser than the plan.
+  GeglNode* share_of_scalp = graph.node("gegl:rgb-clip", "low-limit", 0.0, "high-limit", 1.0);
+  gegl_node_link(composed(graph, "gegl:add", bare, composed(graph, "gegl:multiply", s.hair, over_hair)), share_of_scalp);
+  return share_of_scalp;
 }
 
 smp::Facing facing_nearest(double front_rad)

@@ -121,8 +121,8 @@ Segments scalp_mask_segments_of(Graph& graph, GeglNode* photo, double px_per_mm)
 GeglNode* scalp_regions_node(Graph& graph, GeglNode* photo, double px_per_mm, smp::Facing front);
 
 // The segmentation's coverage where pigment may go and show: bare scalp less its shine (a
-// highlight lies on top of the pigment), and `hair_density` of full density over the client's own
-// hair.
+// highlight lies on top of the pigment), and over the client's own hair `hair_density` of full
+// density plus the blend from the bare scalp beside it (smp::blend_into_hair_mm); at most 1.
 GeglNode* scalp_regions_coverage(Graph& graph, GeglNode* photo, double px_per_mm, double hair_density,
                                  smp::Facing front = smp::Facing::up);
 

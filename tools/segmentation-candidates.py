@@ -37,7 +37,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ANNOTATIONS = os.path.join(HERE, "..", "tests", "photo-annotations")
 PHOTOS = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "..", "shared", "photos")
 FILTERS = os.environ.get("SMP_FILTERS_DIR", os.path.join(HERE, "..", "_build", "dev", "filters"))
-GEGL_ENV = dict(os.environ, GEGL_PATH="/usr/lib/x86_64-linux-gnu/gegl-0.4:" + FILTERS)
+# Tiles stay in memory: pictures of client photos are never swapped to GEGL's cache folder.
+GEGL_ENV = dict(os.environ, GEGL_PATH="/usr/lib/x86_64-linux-gnu/gegl-0.4:" + FILTERS, GEGL_SWAP="RAM")
 LONGER_SIDE = 800
 TRIMAP_MARGIN_MM = 2.0
 GEGL_TIMEOUT_S = 600
@@ -65,12 +66,18 @@ def drawn_labels(ini, scale, size):
 
 def gegl(photo_png, result_npy, *ops):
     """Runs the gegl tool on the photo; returns its output (float, linear as the op made it) and
-    its time. .npy keeps the op's floats, where PNG would add a gamma curve and rounding."""
+    its time. .npy keeps the floats of "Y float", where PNG would add a gamma curve and rounding."""
     start = time.monotonic()
     subprocess.run(["gegl", photo_png, "-o", result_npy, "--", *ops], env=GEGL_ENV, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=GEGL_TIMEOUT_S)
     seconds = time.monotonic() - start
     return np.load(result_npy), seconds
+
+
+def nonlinear(linear):
+    """gegl:matting-levin computes its alpha as "Y' double"; npy-save wrote it as linear "Y float"."""
+    c = np.clip(linear, 0.0, 1.0)
+    return np.where(c <= 0.0031308, 12.92 * c, 1.055 * c ** (1 / 2.4) - 0.055)
 
 
 def confident_trimap(rules_bare, px_per_mm):
@@ -147,6 +154,8 @@ def run_photo(ini, tmp):
             try:
                 coverage[op], seconds[op] = gegl(photo_png, os.path.join(tmp, op + ".npy"), "gegl:" + op,
                                                  "aux=[", "gegl:load", "path=" + trimap_png, "]")
+                if op == "matting-levin":
+                    coverage[op] = nonlinear(coverage[op])
             except subprocess.TimeoutExpired:
                 seconds[op] = float("inf")
     box = head_box(ini, scale, size)

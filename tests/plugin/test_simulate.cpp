@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -130,7 +131,7 @@ BOOST_AUTO_TEST_CASE(pigment_stays_on_bare_scalp_blends_into_the_hair_and_leaves
   const auto head = synthetic_head();
   const auto pigment = smp_test::load_png(c.dir + "/synthetic-pigment.png");
   BOOST_TEST_REQUIRE((pigment.width == head.width && pigment.height == head.height));
-  constexpr double head_px_per_mm = 6.0;
+  const double head_px_per_mm = smp::SyntheticScalpSpec{}.px_per_mm;
   const auto part_at = [&](int x, int y) {
     return head.truth[static_cast<std::size_t>(std::clamp(y, 0, head.height - 1)) * head.width + std::clamp(x, 0, head.width - 1)];
   };
@@ -143,40 +144,55 @@ BOOST_AUTO_TEST_CASE(pigment_stays_on_bare_scalp_blends_into_the_hair_and_leaves
     return in;
   };
   const auto all_within = [&](int x, int y, double mm, std::uint8_t part) { return probes_in(x, y, mm, part) == 9; };
-  // Hair with bare scalp within 2 mm of it: the seam's blend.
+  // Hair with bare scalp within 2 mm of it (next to the seam), or 3-5 mm from it (further into the blend).
+  const auto bare_within = [&](int x, int y, std::initializer_list<double> mms) {
+    for (const double mm : mms)
+      if (probes_in(x, y, mm, smp::SyntheticScalp::bare_scalp) > 0)
+        return true;
+    return false;
+  };
   const auto at_the_seam = [&](int x, int y) {
-    return part_at(x, y) == smp::SyntheticScalp::hair &&
-           (probes_in(x, y, 1.0, smp::SyntheticScalp::bare_scalp) > 0 || probes_in(x, y, 2.0, smp::SyntheticScalp::bare_scalp) > 0);
+    return part_at(x, y) == smp::SyntheticScalp::hair && bare_within(x, y, {1.0, 2.0});
+  };
+  const auto further_in = [&](int x, int y) {
+    return part_at(x, y) == smp::SyntheticScalp::hair && !bare_within(x, y, {1.0, 2.0}) && bare_within(x, y, {3.0, 4.0, 5.0});
   };
   // Clear of the soft edges (3 mm), and past the blend into the hair.
   const double past_blend_mm = smp::blend_into_hair_mm + 3.0;
-  int on_background = 0, past_the_blend = 0, on_scalp = 0, in_the_blend = 0;
+  int on_background = 0, past_the_blend = 0, on_scalp = 0, near_the_seam = 0, further_into_the_hair = 0;
   for (const auto& [x, y] : dots(pigment)) {
     const int xi = static_cast<int>(x), yi = static_cast<int>(y);
     on_background += all_within(xi, yi, 3.0, smp::SyntheticScalp::background);
     past_the_blend += all_within(xi, yi, past_blend_mm, smp::SyntheticScalp::hair);
     on_scalp += all_within(xi, yi, 3.0, smp::SyntheticScalp::bare_scalp);
-    in_the_blend += at_the_seam(xi, yi);
+    near_the_seam += at_the_seam(xi, yi);
+    further_into_the_hair += further_in(xi, yi);
   }
-  std::size_t scalp_px = 0, seam_px = 0;
+  std::size_t scalp_px = 0, seam_px = 0, further_px = 0;
   for (int y = 0; y < head.height; y += 2)
     for (int x = 0; x < head.width; x += 2) {
       scalp_px += all_within(x, y, 3.0, smp::SyntheticScalp::bare_scalp);
       seam_px += at_the_seam(x, y);
+      further_px += further_in(x, y);
     }
-  const double scalp_cm2 = 4.0 * scalp_px / 3600.0, seam_cm2 = 4.0 * seam_px / 3600.0;
-  const double scalp_per_cm2 = on_scalp / scalp_cm2, seam_per_cm2 = seam_cm2 > 0.0 ? in_the_blend / seam_cm2 : 0.0;
+  const double px_per_cm2 = 100.0 * head_px_per_mm * head_px_per_mm;  // each sampled pixel stands for 4
+  const double scalp_cm2 = 4.0 * scalp_px / px_per_cm2, seam_cm2 = 4.0 * seam_px / px_per_cm2, further_cm2 = 4.0 * further_px / px_per_cm2;
+  const double scalp_per_cm2 = on_scalp / scalp_cm2, seam_per_cm2 = seam_cm2 > 0.0 ? near_the_seam / seam_cm2 : 0.0;
+  const double further_per_cm2 = further_cm2 > 0.0 ? further_into_the_hair / further_cm2 : 0.0;
   BOOST_TEST_MESSAGE("dots on bare scalp " << on_scalp << " (" << scalp_per_cm2 << " per cm^2), on the hair within 2 mm of it "
-                                           << in_the_blend << " (" << seam_per_cm2 << " per cm^2), on the hair past the blend "
+                                           << near_the_seam << " (" << seam_per_cm2 << " per cm^2), 3-5 mm from it "
+                                           << further_into_the_hair << " (" << further_per_cm2 << " per cm^2), on the hair past the blend "
                                            << past_the_blend << ", on the background " << on_background);
   BOOST_TEST(on_background == 0, on_background << " dots on the background around the head");
   BOOST_TEST(past_the_blend <= on_scalp / 200, past_the_blend << " dots deeper than " << past_blend_mm << " mm in the fringe ("
                                                               << on_scalp << " on bare scalp)");
   // The pigment goes on among the fringe's first hairs, thinning: no bald band, no step (without
-  // the blend, none of its dots lay there; with it, 23% of the bare scalp's density).
+  // the blend, none of its dots lay there; with it, 22% of the bare scalp's density).
   BOOST_TEST_REQUIRE(seam_cm2 > 1.0, "the synthetic head has only " << seam_cm2 << " cm^2 of hair beside its bare scalp");
   BOOST_TEST((seam_per_cm2 > 0.15 * scalp_per_cm2 && seam_per_cm2 < scalp_per_cm2),
              "the hair within 2 mm of the bare scalp has " << seam_per_cm2 << " dots per cm^2, the bare scalp " << scalp_per_cm2);
+  BOOST_TEST(further_per_cm2 < seam_per_cm2, "the hair 3-5 mm from the bare scalp has " << further_per_cm2
+                                                 << " dots per cm^2, within 2 mm of it " << seam_per_cm2 << ": the blend does not thin out");
   // Bare scalp of a totalis preset is covered: about 90 per cm^2 (36 px^2 per mm^2).
   BOOST_TEST(on_scalp > 0.5 * 90.0 * scalp_cm2, on_scalp << " dots on " << scalp_cm2 << " cm^2 of bare scalp");
 }

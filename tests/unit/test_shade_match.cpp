@@ -90,7 +90,10 @@ BOOST_AUTO_TEST_CASE(a_match_beyond_black_or_blond_stubble_is_bounded_to_them)
         continue;
       order.push_back(bound);
       const double drop = smp::lightness_drop_on_light_skin(through);
-      (bound == smp::MatchBound::within ? within_from : darker_from) = drop;
+      if (bound == smp::MatchBound::within)
+        within_from = drop;
+      else if (bound == smp::MatchBound::darker_than_black)
+        darker_from = drop;
     }
     const std::string ramp = "grey ramp of hue " + std::to_string(hue.r) + "/" + std::to_string(hue.g) + "/" + std::to_string(hue.b);
     BOOST_TEST_REQUIRE(order.size() == 3u, ramp << ": the bound changes " << order.size() - 1 << " times, not twice");
